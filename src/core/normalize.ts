@@ -1,0 +1,41 @@
+/**
+ * Name and tag normalisation, shared by the build and the browser so that
+ * both compare names the same way: Unicode NFC, case-insensitive.
+ */
+
+/**
+ * The form under which link targets, file names, aliases and titles are
+ * compared: NFC, lower-cased, whitespace collapsed, trimmed.
+ */
+export function normalizeName(name: string): string {
+  return name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** A tag as written, without its leading `#` and surrounding space. */
+export function cleanTag(tag: string): string {
+  return tag.normalize('NFC').trim().replace(/^#+/, '');
+}
+
+/** The key under which two tags are the same tag (`Security` = `security`). */
+export function tagKey(tag: string): string {
+  return cleanTag(tag).toLowerCase();
+}
+
+/**
+ * A tag cut to its first `depth` levels (`security/e2ee` at depth 1 is
+ * `security`); depth 0 or less means "no cut".
+ */
+export function tagAtDepth(tag: string, depth: number): string {
+  if (depth <= 0) return tag;
+  return tag.split('/').slice(0, depth).join('/');
+}
+
+/** Node key of a dangling target. */
+export function danglingKey(target: string): string {
+  return '?' + normalizeName(target);
+}
+
+/** Node key of an attachment (vault path when it exists, else the name as written). */
+export function attachmentKey(pathOrName: string): string {
+  return '@' + pathOrName;
+}

@@ -1,0 +1,48 @@
+/**
+ * The data that flows between the extraction stages:
+ * scan -> parse -> resolve -> build -> measure -> write.
+ */
+import type { BuildWarning, LinkKind } from '../core/contract.js';
+
+/** A file found by the scan. */
+export interface ScannedFile {
+  /** Vault-relative POSIX path with extension. */
+  path: string;
+  /** Absolute path on disk, for reading. */
+  absPath: string;
+  size: number;
+}
+
+/** A link as written in a note, before resolution. */
+export interface RawLink {
+  /** The target as written, without alias, heading or block part (`folder/note`). */
+  target: string;
+  kind: LinkKind;
+  /** 1-based line of the link in the file. */
+  line: number;
+  /** The sentence around the link, plain text. */
+  context: string;
+  /**
+   * For markdown links, the target already resolved relative to the linking
+   * note's folder and URL-decoded (a vault-relative path, possibly outside the
+   * vault as `../x`); absent for wiki links.
+   */
+  relativePath?: string;
+}
+
+/** One note after parsing: everything the later stages need from its text. */
+export interface ParsedNote {
+  /** Vault-relative POSIX path with extension (the node key). */
+  path: string;
+  title: string;
+  tags: string[];
+  aliases: string[];
+  summary: string;
+  created: string | null;
+  updated: string | null;
+  draft: boolean;
+  words: number;
+  links: RawLink[];
+  /** Content problems in this note (malformed YAML, bad bytes, ...). */
+  warnings: BuildWarning[];
+}
