@@ -46,3 +46,20 @@ export interface ParsedNote {
   /** Content problems in this note (malformed YAML, bad bytes, ...). */
   warnings: BuildWarning[];
 }
+
+/** A link after resolution: where it points, by node key. */
+export interface ResolvedLink {
+  /** Key of the linking note. */
+  source: string;
+  /**
+   * Key of the target node: a note path, `?name` for a dangling target
+   * (see `danglingKey`), or `@path` for an attachment (see `attachmentKey`).
+   */
+  target: string;
+  targetKind: 'note' | 'dangling' | 'attachment';
+  /** The target as written (the dangling node's title comes from the first one). */
+  written: string;
+  kind: import('../core/contract.js').LinkKind;
+  line: number;
+  context: string;
+}

@@ -53,3 +53,41 @@ export const DEFAULT_VIEW: ViewState = {
   arrows: false,
   theme: 'system',
 };
+
+/** The one store of UI state. */
+export interface Store {
+  get(): ViewState;
+  /**
+   * Apply a change. `history: 'push'` makes a new browser-history entry
+   * (selection changes), the default replaces the current one.
+   */
+  set(patch: Partial<ViewState>, options?: { history?: 'push' | 'replace' }): void;
+  /** Called after every change with the new and the previous state; returns an unsubscribe. */
+  subscribe(listener: (state: ViewState, previous: ViewState) => void): () => void;
+}
+
+/** What panels may ask of the map. */
+export interface MapController {
+  /** Select nothing; move the camera so that this node is centred (animated). */
+  focusNode(key: string): void;
+  /** Frame the whole (visible) graph. */
+  fit(): void;
+}
+
+/** Everything a panel needs; built once by main.ts. */
+export interface AppContext {
+  graph: import('graphology').default<
+    import('../../core/contract.js').NodeAttributes,
+    import('../../core/contract.js').EdgeAttributes,
+    import('../../core/contract.js').GraphAttributes
+  >;
+  store: Store;
+  map: MapController;
+  /** True in the Vite dev server, where the open-in-editor endpoint exists. */
+  devServer: boolean;
+}
+
+/** Anything mounted that must be torn down. */
+export interface Disposable {
+  dispose(): void;
+}

@@ -1,0 +1,149 @@
+/**
+ * Stage 1, scan: walk the vault and list its files, notes apart from the
+ * other files (images, PDFs, ...) that embeds may name as attachments.
+ *
+ * Rules (DESIGN.md): skip dot-folders and node_modules; a symlink is followed
+ * only when its real path lies inside the vault, and a folder is entered at
+ * most once (a visited set of real paths), so a loop or a second route to the
+ * same folder is skipped instead of walked forever. Anything that is not a
+ * regular file or folder (FIFO, socket, device, broken link) is skipped with a
+ * warning: reading a FIFO would block the build. Output is sorted by path.
+ */
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { BuildWarning } from '../core/contract.js';
+import type { ScannedFile } from './types.js';
+
+/** Note extensions by default (lower case, with the dot). */
+export const DEFAULT_NOTE_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt'];
+
+export interface ScanOptions {
+  /** Extensions that make a file a note, lower case with the dot. Default DEFAULT_NOTE_EXTENSIONS. */
+  extensions?: readonly string[];
+}
+
+export interface ScanResult {
+  /** Absolute real path of the vault folder. */
+  root: string;
+  /** Note files, sorted by vault path. */
+  notes: ScannedFile[];
+  /** Every other file (attachment candidates), sorted by vault path. */
+  others: ScannedFile[];
+  warnings: BuildWarning[];
+}
+
+/** Folders never entered: dot-folders (`.obsidian`, `.git`, `.trash`) and node_modules. */
+function isSkippedFolder(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+/** True when `child` is `parent` or lies inside it (both absolute, normalised). */
+export function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** Whether a vault path is a note for the given extensions (case-insensitive). */
+export function hasNoteExtension(file: string, extensions: readonly string[]): boolean {
+  const ext = path.posix.extname(file).toLowerCase();
+  return ext !== '' && extensions.includes(ext);
+}
+
+/**
+ * Lists the vault's files. Throws only when `vaultDir` itself cannot be read
+ * (the CLI checks it first); every problem below it becomes a warning.
+ */
+export async function scanVault(vaultDir: string, options: ScanOptions = {}): Promise<ScanResult> {
+  const extensions = options.extensions ?? DEFAULT_NOTE_EXTENSIONS;
+  const root = await realpath(vaultDir);
+  const notes: ScannedFile[] = [];
+  const others: ScannedFile[] = [];
+  const warnings: BuildWarning[] = [];
+  const visitedDirs = new Set<string>([root]);
+  const seenFiles = new Set<string>();
+
+  const addFile = (rel: string, abs: string, real: string, size: number): void => {
+    // Two routes to one file (a symlink beside its target): keep the first in sort order.
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    const file: ScannedFile = { path: rel, absPath: abs, size };
+    (hasNoteExtension(rel, extensions) ? notes : others).push(file);
+  };
+
+  // Depth-first, entries sorted, so which route wins a duplicate is deterministic.
+  const walk = async (absDir: string, realDir: string, relDir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(absDir, { withFileTypes: true });
+    } catch (err) {
+      warnings.push({ file: relDir || '.', message: `folder not readable, skipped: ${errorText(err)}` });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+      const abs = path.join(absDir, entry.name);
+      if (entry.isDirectory()) {
+        if (isSkippedFolder(entry.name)) continue;
+        const real = path.join(realDir, entry.name);
+        if (visitedDirs.has(real)) continue;
+        visitedDirs.add(real);
+        await walk(abs, real, rel);
+      } else if (entry.isFile()) {
+        let size = 0;
+        try {
+          size = (await lstat(abs)).size;
+        } catch {
+          // Vanished since readdir: the read stage reports it.
+        }
+        addFile(rel, abs, path.join(realDir, entry.name), size);
+      } else if (entry.isSymbolicLink()) {
+        await followLink(rel, abs, entry.name);
+      } else {
+        warnings.push({ file: rel, message: 'not a regular file (FIFO, socket or device), skipped' });
+      }
+    }
+  };
+
+  const followLink = async (rel: string, abs: string, name: string): Promise<void> => {
+    let real: string;
+    try {
+      real = await realpath(abs);
+    } catch (err) {
+      warnings.push({ file: rel, message: `broken or looping symlink, skipped: ${errorText(err)}` });
+      return;
+    }
+    if (!isInside(root, real)) {
+      warnings.push({ file: rel, message: 'symlink points outside the vault, not followed' });
+      return;
+    }
+    const info = await stat(real);
+    if (info.isDirectory()) {
+      if (isSkippedFolder(name)) return;
+      if (visitedDirs.has(real) || isInside(real, path.dirname(abs))) {
+        warnings.push({ file: rel, message: 'symlink to a folder already scanned (a loop or a second route), not followed' });
+        return;
+      }
+      visitedDirs.add(real);
+      await walk(abs, real, rel);
+    } else if (info.isFile()) {
+      addFile(rel, abs, real, info.size);
+    } else {
+      warnings.push({ file: rel, message: 'symlink to something that is not a regular file, skipped' });
+    }
+  };
+
+  await walk(root, root, '');
+  const byPath = (a: ScannedFile, b: ScannedFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  notes.sort(byPath);
+  others.sort(byPath);
+  return { root, notes, others, warnings };
+}
+
+export function errorText(err: unknown): string {
+  if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string') {
+    const message = 'message' in err && typeof err.message === 'string' ? err.message : '';
+    return message.startsWith(err.code) ? message.split(',')[0] : `${err.code}`;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
