@@ -117,10 +117,17 @@ export async function scanVault(vaultDir: string, options: ScanOptions = {}): Pr
       warnings.push({ file: rel, message: 'symlink points outside the vault, not followed' });
       return;
     }
-    const info = await stat(real);
+    let info;
+    try {
+      info = await stat(real);
+    } catch (err) {
+      warnings.push({ file: rel, message: `symlink target not readable, skipped: ${errorText(err)}` });
+      return;
+    }
     if (info.isDirectory()) {
       if (isSkippedFolder(name)) return;
-      if (visitedDirs.has(real) || isInside(real, path.dirname(abs))) {
+      // Every folder on the current route is in the set, so a link to an ancestor (a loop) stops here.
+      if (visitedDirs.has(real)) {
         warnings.push({ file: rel, message: 'symlink to a folder already scanned (a loop or a second route), not followed' });
         return;
       }
@@ -140,10 +147,13 @@ export async function scanVault(vaultDir: string, options: ScanOptions = {}): Pr
   return { root, notes, others, warnings };
 }
 
+/**
+ * A file-system error as one short line without the absolute path
+ * (`ENOENT: no such file or directory`), so warnings do not depend on where
+ * the vault sits on disk.
+ */
 export function errorText(err: unknown): string {
-  if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string') {
-    const message = 'message' in err && typeof err.message === 'string' ? err.message : '';
-    return message.startsWith(err.code) ? message.split(',')[0] : `${err.code}`;
-  }
-  return err instanceof Error ? err.message : String(err);
+  const message = err instanceof Error ? err.message : String(err);
+  const code = err && typeof err === 'object' && 'code' in err ? String(err.code) : '';
+  return code && message.startsWith(code) ? message.split(',')[0] : message;
 }

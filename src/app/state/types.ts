@@ -63,7 +63,13 @@ export interface Store {
    */
   set(patch: Partial<ViewState>, options?: { history?: 'push' | 'replace' }): void;
   /** Called after every change with the new and the previous state; returns an unsubscribe. */
-  subscribe(listener: (state: ViewState, previous: ViewState) => void): () => void;
+  subscribe(listener: (state: ViewState, previous: ViewState, change: StoreChange) => void): () => void;
+}
+
+/** How a change was asked for (read by the URL binding to push or replace history). */
+export interface StoreChange {
+  /** The `history` option given to `set`, undefined when none was given. */
+  history?: 'push' | 'replace';
 }
 
 /** What panels may ask of the map. */

@@ -1,0 +1,88 @@
+/**
+ * `npm run graph -- [vault] [--out file] [--ext md,txt] [--quiet] [--help]`:
+ * a thin CLI over src/extract/pipeline.ts. Checks the vault, runs the
+ * pipeline, prints warnings (file:line: message) on stderr and a one-line
+ * summary on stdout, and makes sure an interrupted build leaves no temporary file.
+ */
+import { statSync } from 'node:fs';
+import { CliUsageError, HELP, parseGraphArgs, type GraphCliOptions } from '../src/extract/cli-args.js';
+import { runPipeline } from '../src/extract/pipeline.js';
+import { createProgress, PROGRESS_MIN_NOTES } from '../src/extract/progress.js';
+import { removePendingWrites } from '../src/extract/write.js';
+import type { BuildWarning } from '../src/core/contract.js';
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`notemap graph: ${message}\n`);
+  process.exit(code);
+}
+
+function formatWarning(w: BuildWarning): string {
+  return `${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`;
+}
+
+async function main(): Promise<void> {
+  let options: GraphCliOptions;
+  try {
+    options = parseGraphArgs(process.argv.slice(2), process.env);
+  } catch (err) {
+    if (err instanceof CliUsageError) fail(err.message, 2);
+    throw err;
+  }
+  if (options.help) {
+    process.stdout.write(HELP + '\n');
+    return;
+  }
+  let isDir = false;
+  try {
+    isDir = statSync(options.vault).isDirectory();
+  } catch {
+    fail(`vault folder not found: ${options.vault}`, 2);
+  }
+  if (!isDir) fail(`vault is not a folder: ${options.vault}`, 2);
+
+  // A signal mid-write: remove the temporary file; the old graph.json stays as it was.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      removePendingWrites();
+      process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const)[signal]);
+    });
+  }
+
+  const started = process.hrtime.bigint();
+  // The bar needs a terminal and a vault big enough to wait for; the note count is known after the scan.
+  const bar = createProgress({ enabled: !options.quiet && process.stderr.isTTY === true });
+  let big = false;
+  const progress = {
+    stage(label: string, total: number) {
+      if (label === 'read') big = total > PROGRESS_MIN_NOTES;
+      if (big) bar.stage(label, total);
+    },
+    update(done: number) {
+      if (big) bar.update(done);
+    },
+    done() {
+      bar.done();
+    },
+  };
+
+  const result = await runPipeline(options.vault, {
+    extensions: options.extensions,
+    builtAt: options.builtAt ?? undefined,
+    out: options.out,
+    progress,
+  });
+
+  if (!options.quiet) for (const w of result.warnings) process.stderr.write(formatWarning(w) + '\n');
+  const s = result.stats;
+  if (s.notes === 0) process.stdout.write(`notemap graph: no notes found in ${options.vault} (extensions ${options.extensions.join(' ')}); wrote an empty graph\n`);
+  const secs = Number(process.hrtime.bigint() - started) / 1e9;
+  process.stdout.write(
+    `${s.notes} notes, ${s.links} links, ${s.danglingTargets} dangling targets, ${s.orphans} orphans, ` +
+      `${result.warnings.length} warnings, ${secs.toFixed(2)} s -> ${options.out}\n`,
+  );
+}
+
+main().catch((err: unknown) => {
+  removePendingWrites();
+  fail(`build failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`, 1);
+});

@@ -1,0 +1,78 @@
+/**
+ * Pure helpers of the bench: medians over runs, the per-stage table and the
+ * 3x-floor verdict, so the numbers' arithmetic is tested apart from timing.
+ */
+
+/** What one child process measured on one vault, over several runs. */
+export interface SizeResult {
+  notes: number;
+  links: number;
+  runs: number;
+  /** Per run, seconds: floor and every pipeline stage (B's StageTimings keys). */
+  floor: number[];
+  stages: Record<string, number[]>;
+  /** Peak resident set of the measuring process, bytes (resourceUsage().maxRSS). */
+  peakRss: number;
+  /** Highest heapUsed sampled at stage boundaries and during the parse, bytes. */
+  peakHeap: number;
+  /** graph.json size, bytes. */
+  graphBytes: number;
+  vaultBytes: number;
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** The rows the bench prints, as [label, stage keys summed]. */
+export const BENCH_ROWS: readonly (readonly [string, readonly string[]])[] = [
+  ['scan+read+parse', ['scan', 'read', 'parse']],
+  ['  scan', ['scan']],
+  ['  read', ['read']],
+  ['  parse', ['parse']],
+  ['resolve', ['resolve']],
+  ['scan+parse+resolve', ['scan', 'read', 'parse', 'resolve']],
+  ['build+metrics+health', ['build', 'measure', 'health']],
+  ['layout', ['layout']],
+  ['write', ['write']],
+  ['total', ['scan', 'read', 'parse', 'resolve', 'build', 'measure', 'health', 'layout', 'write']],
+];
+
+/** Median over runs of the per-run sum of `keys` (summing first keeps a run's stages together). */
+export function medianOfSum(result: SizeResult, keys: readonly string[]): number {
+  const perRun = Array.from({ length: result.runs }, (_, i) => keys.reduce((s, k) => s + (result.stages[k]?.[i] ?? 0), 0));
+  return median(perRun);
+}
+
+const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US');
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** The table for one vault size. */
+export function formatSizeTable(result: SizeResult): string {
+  const floor = median(result.floor);
+  const lines = [
+    `${fmtInt(result.notes)} notes, ${fmtInt(result.links)} links, ${mb(result.vaultBytes)} of notes; median of ${result.runs} run(s)`,
+    `${'stage'.padEnd(22)}${'seconds'.padStart(9)}${'notes/s'.padStart(12)}${'x floor'.padStart(9)}`,
+    `${'floor (read + regex)'.padEnd(22)}${floor.toFixed(3).padStart(9)}${fmtInt(result.notes / floor).padStart(12)}${'1.00'.padStart(9)}`,
+  ];
+  for (const [label, keys] of BENCH_ROWS) {
+    const s = medianOfSum(result, keys);
+    lines.push(`${label.padEnd(22)}${s.toFixed(3).padStart(9)}${(s > 0 ? fmtInt(result.notes / s) : '-').padStart(12)}${(s / floor).toFixed(2).padStart(9)}`);
+  }
+  lines.push(`peak RSS ${mb(result.peakRss)}, peak heap used ${mb(result.peakHeap)}, graph.json ${fmtInt(result.graphBytes)} bytes (${mb(result.graphBytes)})`);
+  return lines.join('\n');
+}
+
+/** Ratio of scan+parse+resolve to the floor (medians). */
+export function floorRatio(result: SizeResult): number {
+  return medianOfSum(result, ['scan', 'read', 'parse', 'resolve']) / median(result.floor);
+}
+
+/** The target line: "scan+parse+resolve within 3x floor at 10,000 notes: yes (2.41x)". */
+export function formatVerdict(result: SizeResult, limit = 3): string {
+  const ratio = floorRatio(result);
+  return `scan+parse+resolve within ${limit}x floor at ${fmtInt(result.notes)} notes: ${ratio <= limit ? 'yes' : 'no'} (${ratio.toFixed(2)}x)`;
+}

@@ -1,0 +1,75 @@
+/**
+ * Deterministic generator of test vaults in the seed note's format, for the
+ * bench and for tests: the same options always give the same files. Pure:
+ * returns `{ path, text }[]`; writing them is scripts/gen-vault.ts's job.
+ *
+ * Shape: power-law out-degrees and preferential attachment (a few hubs, a
+ * long tail), nested folders, file names unlike titles, tags drawn from a
+ * Zipf-skewed pool plus one vault-wide tag, an exact share of orphans and a
+ * share of links to targets that do not exist (some of them typos of real
+ * titles).
+ */
+import { createRandom } from './prng.js';
+import { planVault, type VaultPlan } from './vault-plan.js';
+import { renderNote } from './vault-render.js';
+
+export interface GeneratorOptions {
+  /** Number of notes (1 to 1,000,000). */
+  notes: number;
+  /** PRNG seed (any integer). Default 1. */
+  seed: number;
+  /** Share of notes that link nowhere and are linked by none, in [0, 1). Default 0.05. */
+  orphanRate: number;
+  /** Share of links whose target does not exist, in [0, 1). Default 0.05. */
+  danglingRate: number;
+  /** Size of the tag pool (1 to 1,000), nested tags included. Default 12. */
+  tags: number;
+}
+
+export const DEFAULT_GENERATOR_OPTIONS: Omit<GeneratorOptions, 'notes'> = {
+  seed: 1,
+  orphanRate: 0.05,
+  danglingRate: 0.05,
+  tags: 12,
+};
+
+export interface GeneratedFile {
+  /** Vault-relative POSIX path. */
+  path: string;
+  text: string;
+}
+
+/** Merges defaults and checks every option once; messages name the option and its range. */
+export function resolveGeneratorOptions(options: Partial<GeneratorOptions> & { notes: number }): GeneratorOptions {
+  const merged: GeneratorOptions = { ...DEFAULT_GENERATOR_OPTIONS, ...options };
+  const intIn = (name: string, value: number, min: number, max: number): void => {
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
+    }
+  };
+  const rate = (name: string, value: number): void => {
+    if (!Number.isFinite(value) || value < 0 || value >= 1) throw new RangeError(`${name} must be at least 0 and below 1, got ${value}`);
+  };
+  intIn('notes', merged.notes, 1, 1_000_000);
+  intIn('seed', merged.seed, -(2 ** 31), 2 ** 32 - 1);
+  intIn('tags', merged.tags, 1, 1000);
+  rate('orphanRate', merged.orphanRate);
+  rate('danglingRate', merged.danglingRate);
+  return merged;
+}
+
+/** The plan and its files, for callers (tests, the CLI) that want both. */
+export function generateVaultWithPlan(options: Partial<GeneratorOptions> & { notes: number }): { plan: VaultPlan; files: GeneratedFile[] } {
+  const resolved = resolveGeneratorOptions(options);
+  const plan = planVault(resolved);
+  // A second stream for the prose, so changing the wording never moves the structure.
+  const random = createRandom((resolved.seed ^ 0x5bd1e995) >>> 0);
+  const files = plan.notes.map((note) => ({ path: note.path, text: renderNote(note, plan.notes, random) }));
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { plan, files };
+}
+
+/** The vault's files, sorted by path. */
+export function generateVault(options: Partial<GeneratorOptions> & { notes: number }): GeneratedFile[] {
+  return generateVaultWithPlan(options).files;
+}

@@ -1,0 +1,137 @@
+/**
+ * `npm start`: build the vault's graph when it is missing or stale, then run
+ * the Vite dev server and print its URL. `npm run build` (`--build`) writes
+ * the static site to dist/ instead, graph.json included.
+ *
+ *   npm start [-- --vault <path>] [--port <n>] [--host <name>]
+ *   npm run build [-- --vault <path>] [--out-dir <dir>]
+ *   NOTEMAP_VAULT=<path> npm start
+ */
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { ensureGraph, graphCachePath } from './start-graph.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SAMPLE_VAULT = path.join(ROOT, 'data/vault');
+
+const HELP = `notemap: see a folder of Markdown notes as a map.
+
+Usage:
+  npm start [-- options]        build the graph if needed, start the dev server
+  npm run build [-- options]    build the graph if needed, write the static site
+
+Options:
+  --vault <path>     the vault folder (default: env NOTEMAP_VAULT, else data/vault)
+  --port <n>         dev server port (default 5173; the next free one if taken)
+  --host <name>      dev server host (default localhost; 0.0.0.0 for all interfaces)
+  --build            write the static site instead of starting the dev server
+  --out-dir <dir>    where --build writes the site (default dist)
+  --force            rebuild the graph even when it is up to date
+  --help             show this help
+`;
+
+export interface StartOptions {
+  vault: string;
+  port?: number;
+  host?: string;
+  build: boolean;
+  outDir: string;
+  force: boolean;
+  help: boolean;
+}
+
+/** Parse argv (without node and script); throws with a message naming the bad option. */
+export function parseStartArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): StartOptions {
+  const options: StartOptions = {
+    vault: env.NOTEMAP_VAULT || SAMPLE_VAULT,
+    build: false,
+    outDir: 'dist',
+    force: false,
+    help: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--vault': options.vault = value(); break;
+      case '--port': {
+        const raw = value();
+        const port = Number(raw);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer from 0 to 65535, got "${raw}"`);
+        options.port = port;
+        break;
+      }
+      case '--host': options.host = value(); break;
+      case '--out-dir': options.outDir = value(); break;
+      case '--build': options.build = true; break;
+      case '--force': options.force = true; break;
+      case '--help': case '-h': options.help = true; break;
+      default:
+        // A bare path is taken as the vault, like `npm run graph -- <vault>`.
+        if (!arg.startsWith('-')) options.vault = arg;
+        else throw new Error(`unknown option ${arg} (see --help)`);
+    }
+  }
+  options.vault = path.resolve(options.vault);
+  return options;
+}
+
+async function main(): Promise<void> {
+  let options: StartOptions;
+  try {
+    options = parseStartArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error(`notemap: ${(err as Error).message}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (options.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+
+  const graphPath = graphCachePath(ROOT, options.vault, SAMPLE_VAULT);
+  const built = await ensureGraph({ root: ROOT, vault: options.vault, graphPath, force: options.force });
+  console.log(built ? `notemap: graph built: ${path.relative(ROOT, graphPath)}` : `notemap: graph up to date: ${path.relative(ROOT, graphPath)}`);
+
+  // The plugin reads these when Vite resolves its config.
+  process.env.NOTEMAP_GRAPH = graphPath;
+  process.env.NOTEMAP_VAULT = options.vault;
+  const configFile = path.join(ROOT, 'vite.config.ts');
+  const vite = await import('vite');
+
+  if (options.build) {
+    const outDir = path.resolve(options.outDir);
+    await vite.build({ root: ROOT, configFile, logLevel: 'warn', build: { outDir } });
+    console.log(`notemap: static site written to ${path.relative(process.cwd(), outDir) || '.'} (serve it with \`npx vite preview\` or any static host)`);
+    return;
+  }
+
+  const server = await vite.createServer({
+    root: ROOT,
+    configFile,
+    server: { port: options.port, host: options.host },
+  });
+  await server.listen();
+  console.log(`notemap: ${path.basename(options.vault)} (${options.vault})`);
+  server.printUrls();
+  const close = (): void => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+}
+
+// Run only as a script, so tests can import parseStartArgs.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err: unknown) => {
+    console.error(`notemap: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  });
+}

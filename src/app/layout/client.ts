@@ -1,0 +1,167 @@
+/**
+ * The map side of the layout: starts the worker from the graph's positions,
+ * writes the streamed positions into the graph in ONE
+ * `updateEachNodeAttributes` per animation frame (sigma redraws from that),
+ * and forwards drags and pause/resume. `dispose()` terminates the worker.
+ */
+import { layoutRadius } from '../../core/forces.js';
+import type { MapGraph } from '../render/reducers.js';
+import type { FromWorker, InitMessage, ToWorker } from './protocol.js';
+
+/** Heat when graph.json brings settled positions: the worker only polishes. */
+export const SETTLED_ALPHA = 0.08;
+/** Heat given back by "resume" after the layout had stopped. */
+export const RESUME_ALPHA = 0.3;
+
+export interface LayoutClient {
+  /** True while the simulation is hot and not paused. */
+  running(): boolean;
+  paused(): boolean;
+  pause(): void;
+  resume(): void;
+  /** A node is held at graph position (x, y): pin it there and reheat. */
+  drag(key: string, x: number, y: number): void;
+  /** The held node is let go (it stays pinned). */
+  release(key: string): void;
+  /** Called whenever running() or paused() changes. */
+  onChange(listener: () => void): () => void;
+  dispose(): void;
+}
+
+export interface LayoutClientOptions {
+  /** Makes the worker (tests pass a fake). Default: the bundled layout.worker.ts. */
+  createWorker?: () => Worker;
+  /** Frame scheduler (default requestAnimationFrame). */
+  requestFrame?: (callback: () => void) => number;
+  cancelFrame?: (handle: number) => void;
+}
+
+/** The init message for a graph: positions, radii and links in graph.nodes() order. */
+export function buildInitMessage(graph: MapGraph): { message: InitMessage; keys: string[] } {
+  const keys = graph.nodes();
+  const index = new Map<string, number>();
+  const positions = new Float32Array(keys.length * 2);
+  const radii = new Float32Array(keys.length);
+  const attrs = keys.map((key) => graph.getNodeAttributes(key));
+  const hasPosition = (a: { x: number; y: number }) => Number.isFinite(a.x) && Number.isFinite(a.y) && (a.x !== 0 || a.y !== 0);
+  const placed = attrs.filter(hasPosition).length;
+  attrs.forEach((a, i) => {
+    index.set(keys[i], i);
+    // Without a position, start on a spiral (d3's phyllotaxis idea) rather than all at the origin.
+    const spiral = !hasPosition(a);
+    positions[2 * i] = spiral ? 10 * Math.sqrt(i + 0.5) * Math.cos(i * 2.39996) : a.x;
+    positions[2 * i + 1] = spiral ? 10 * Math.sqrt(i + 0.5) * Math.sin(i * 2.39996) : a.y;
+    radii[i] = layoutRadius(a.inDegree ?? 0);
+  });
+  const links = new Uint32Array(graph.size * 2);
+  let l = 0;
+  graph.forEachEdge((_edge, _attrs, source, target) => {
+    links[l++] = index.get(source)!;
+    links[l++] = index.get(target)!;
+  });
+  const settled = keys.length > 0 && placed >= keys.length / 2;
+  return { message: { type: 'init', positions, radii, links, alpha: settled ? SETTLED_ALPHA : 1 }, keys };
+}
+
+function defaultWorker(): Worker {
+  return new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'notemap-layout' });
+}
+
+/** Start the layout of `graph` in a worker. */
+export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions = {}): LayoutClient {
+  const requestFrame = options.requestFrame ?? ((cb) => requestAnimationFrame(cb));
+  const cancelFrame = options.cancelFrame ?? ((h) => cancelAnimationFrame(h));
+  const { message, keys } = buildInitMessage(graph);
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const worker = (options.createWorker ?? defaultWorker)();
+  const listeners = new Set<() => void>();
+
+  let hot = true;
+  let isPaused = false;
+  let disposed = false;
+  let pending: Float32Array | null = null;
+  let frame: number | null = null;
+  /** The node under the pointer: its position comes from the pointer, not the worker. */
+  let held: string | null = null;
+
+  const send = (msg: ToWorker, transfer: Transferable[] = []) => {
+    if (!disposed) worker.postMessage(msg, transfer);
+  };
+  const changed = () => listeners.forEach((l) => l());
+
+  function apply(): void {
+    frame = null;
+    const positions = pending;
+    pending = null;
+    if (!positions || disposed || positions.length !== keys.length * 2) return;
+    let i = 0;
+    graph.updateEachNodeAttributes(
+      (key, attrs) => {
+        if (key !== held) {
+          attrs.x = positions[2 * i];
+          attrs.y = positions[2 * i + 1];
+        }
+        i++;
+        return attrs;
+      },
+      { attributes: ['x', 'y'] },
+    );
+  }
+
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    const msg = event.data;
+    if (msg.type === 'positions') {
+      // Only the latest batch matters: older ones are dropped, one write per frame.
+      pending = msg.positions;
+      if (frame === null) frame = requestFrame(apply);
+    } else if (msg.type === 'stopped') {
+      hot = false;
+      changed();
+    }
+  };
+  send(message, [message.positions.buffer, message.radii.buffer, message.links.buffer]);
+
+  return {
+    running: () => hot && !isPaused && !disposed,
+    paused: () => isPaused,
+    pause() {
+      if (isPaused || disposed) return;
+      isPaused = true;
+      send({ type: 'pause' });
+      changed();
+    },
+    resume() {
+      if (disposed) return;
+      isPaused = false;
+      hot = true;
+      send({ type: 'resume', alpha: RESUME_ALPHA });
+      changed();
+    },
+    drag(key, x, y) {
+      const i = index.get(key);
+      if (i === undefined || disposed) return;
+      held = key;
+      send({ type: 'drag', index: i, x, y });
+      if (!isPaused && !hot) {
+        hot = true;
+        changed();
+      }
+    },
+    release(key) {
+      const i = index.get(key);
+      if (held === key) held = null;
+      if (i !== undefined) send({ type: 'release', index: i });
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      if (frame !== null) cancelFrame(frame);
+      worker.terminate();
+      listeners.clear();
+    },
+  };
+}

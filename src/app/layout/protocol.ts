@@ -1,0 +1,34 @@
+/**
+ * Messages between the map and its layout worker. Positions travel as
+ * Float32Array [x0, y0, x1, y1, ...] in the graph's node order, transferred
+ * (not copied) in both directions.
+ */
+import type { ForceOptions } from '../../core/forces.js';
+
+export interface InitMessage {
+  type: 'init';
+  /** Starting positions, 2 floats per node. */
+  positions: Float32Array;
+  /** Collision radius per node. */
+  radii: Float32Array;
+  /** Pairs of node indices, 2 per link. */
+  links: Uint32Array;
+  /** Starting heat: low when positions come settled from graph.json, 1 when they are not. */
+  alpha: number;
+  forces?: Partial<ForceOptions>;
+}
+
+export type ToWorker =
+  | InitMessage
+  /** A node held by the pointer: pin it there and keep the simulation warm. */
+  | { type: 'drag'; index: number; x: number; y: number }
+  /** The pointer let go: the node stays pinned where it was dropped, the simulation cools. */
+  | { type: 'release'; index: number }
+  | { type: 'pause' }
+  /** Go on (reheating to at least `alpha` when the simulation had cooled). */
+  | { type: 'resume'; alpha: number };
+
+export type FromWorker =
+  | { type: 'positions'; positions: Float32Array; alpha: number }
+  /** The simulation cooled below its minimum heat and stopped by itself. */
+  | { type: 'stopped'; alpha: number };

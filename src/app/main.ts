@@ -1,0 +1,147 @@
+/**
+ * The map's bootstrap: check WebGL, load graph.json, build the store (bound
+ * to the URL), the renderer, the layout worker, the toolbar and every panel,
+ * then expose a small test hook (`window.__notemap`). Any failure before the
+ * map is drawn becomes a readable message in #message.
+ */
+import { GraphLoadError, loadGraph } from './load-graph.js';
+import { hasWebGL, NO_WEBGL_MESSAGE } from './webgl.js';
+import { createLayoutClient, type LayoutClient } from './layout/client.js';
+import { createRenderer, type MapRenderer, type MapSigma } from './render/renderer.js';
+import { bindInteractions } from './render/interactions.js';
+import type { MapGraph } from './render/reducers.js';
+import { createStore } from './state/store.js';
+import { bindUrl, decodeView } from './state/url.js';
+import type { AppContext, Disposable, Store } from './state/types.js';
+import { createThemeController } from './theme.js';
+import { mountToolbar } from './toolbar.js';
+import { mountSummaryPanel } from './panels/summary.js';
+import { mountSearch } from './panels/search.js';
+import { mountHealthPanel } from './panels/health.js';
+import { mountLegend } from './panels/legend.js';
+import { clear, el } from './dom.js';
+
+/** The hook the end-to-end tests read. */
+export interface NotemapHook {
+  sigma: MapSigma;
+  graph: MapGraph;
+  store: Store;
+  /** Resolves once the map has been drawn. */
+  ready: Promise<void>;
+  /** A node's centre in CSS pixels of the page viewport (null when hidden or unknown). */
+  nodeScreenPosition(key: string): { x: number; y: number } | null;
+  layoutRunning(): boolean;
+  /** Tear everything down (idempotent). */
+  dispose(): void;
+}
+
+declare global {
+  interface Window {
+    __notemap?: NotemapHook;
+  }
+}
+
+/** Show a blocking message over the map (text only). */
+function showMessage(title: string, body: string, command?: string): void {
+  const box = document.getElementById('message');
+  if (!box) return;
+  clear(box);
+  box.append(el('h2', {}, title), el('p', {}, body));
+  if (command) box.append(el('p', {}, 'Run: ', el('code', {}, command)));
+  box.hidden = false;
+  document.body.classList.add('has-message');
+}
+
+async function start(): Promise<void> {
+  if (!hasWebGL()) {
+    showMessage('WebGL is not available', NO_WEBGL_MESSAGE);
+    return;
+  }
+  const container = document.getElementById('graph');
+  if (!container) throw new Error('main: #graph is missing from index.html');
+  document.body.classList.add('is-loading');
+
+  let graph: MapGraph;
+  try {
+    graph = await loadGraph('./graph.json');
+  } catch (error) {
+    document.body.classList.remove('is-loading');
+    if (error instanceof GraphLoadError) {
+      const title = error.problem === 'version' ? 'graph.json is out of date' : error.problem === 'missing' ? 'No graph to show yet' : 'graph.json cannot be read';
+      showMessage(title, error.message, error.command);
+    } else {
+      showMessage('The map could not start', String((error as Error)?.message ?? error));
+    }
+    return;
+  }
+
+  const vault = graph.getAttribute('vault');
+  if (vault) {
+    const name = document.getElementById('vault-name');
+    if (name) name.textContent = vault;
+    document.title = `${vault} · notemap`;
+  }
+
+  const graphHasNode = (key: string) => graph.hasNode(key);
+  const store = createStore(decodeView(location.search, graphHasNode));
+  const disposables: Disposable[] = [];
+  disposables.push(bindUrl(store, window, { graphHasNode }));
+  const theme = createThemeController(store);
+  disposables.push(theme);
+
+  let renderer: MapRenderer;
+  try {
+    renderer = createRenderer(graph, container, store, theme);
+  } catch (error) {
+    document.body.classList.remove('is-loading');
+    showMessage('WebGL is not available', `${NO_WEBGL_MESSAGE} (${(error as Error).message})`);
+    return;
+  }
+  const layout: LayoutClient = createLayoutClient(graph);
+  const tooltip = document.getElementById('tooltip')!;
+  disposables.push(bindInteractions({ renderer, store, layout, tooltip }));
+  disposables.push(mountToolbar({ renderer, layout, theme }));
+
+  const ctx: AppContext = {
+    graph,
+    store,
+    map: { focusNode: (key) => renderer.focusNode(key), fit: () => renderer.fit() },
+    devServer: import.meta.env.DEV,
+  };
+  for (const mount of [mountLegend, mountSearch, mountSummaryPanel, mountHealthPanel]) {
+    try {
+      disposables.push(mount(ctx));
+    } catch (error) {
+      // One broken panel must not take the map down with it.
+      console.error(error);
+    }
+  }
+
+  const selected = store.get().selected;
+  if (selected !== null && graph.hasNode(selected)) renderer.focusNode(selected);
+  else renderer.fit(false);
+  document.body.classList.remove('is-loading');
+
+  let disposed = false;
+  const ready = new Promise<void>((resolve) => {
+    // Two frames: sigma has rendered and the browser has painted.
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+  });
+  window.__notemap = {
+    sigma: renderer.sigma,
+    graph,
+    store,
+    ready,
+    nodeScreenPosition: (key) => renderer.nodeScreenPosition(key),
+    layoutRunning: () => layout.running(),
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      for (const d of disposables.reverse()) d.dispose();
+      layout.dispose();
+      renderer.dispose();
+    },
+  };
+}
+
+void start();

@@ -1,0 +1,182 @@
+/**
+ * Type-ahead search (#search, #search-results) over note titles, aliases,
+ * tags and file names with MiniSearch (prefix + fuzzy). Keyboard first: `/`
+ * focuses it, ArrowUp/Down move, Enter selects and centres the note, Escape
+ * closes. ARIA 1.2 combobox: the input keeps focus and points at the active
+ * option with aria-activedescendant.
+ */
+import MiniSearch from 'minisearch';
+import { clear, el } from '../dom.js';
+import type { AppContext, Disposable } from '../state/types.js';
+import { selectNode } from './navigate.js';
+
+/** At most this many results are listed. */
+export const MAX_RESULTS = 12;
+
+interface SearchDoc {
+  id: string;
+  title: string;
+  aliases: string;
+  tags: string;
+  file: string;
+}
+
+/** Build the index over the graph's notes (dangling targets and files are not notes). */
+export function buildSearchIndex(ctx: AppContext): MiniSearch<SearchDoc> {
+  const index = new MiniSearch<SearchDoc>({
+    fields: ['title', 'aliases', 'tags', 'file'],
+    searchOptions: {
+      prefix: true,
+      fuzzy: 0.2,
+      boost: { title: 3, aliases: 2, tags: 1, file: 0.5 },
+      combineWith: 'AND',
+    },
+  });
+  const docs: SearchDoc[] = [];
+  ctx.graph.forEachNode((key, attrs) => {
+    if (attrs.kind !== 'note') return;
+    const base = attrs.path.split('/').pop() ?? attrs.path;
+    docs.push({
+      id: key,
+      title: attrs.title,
+      aliases: attrs.aliases.join(' '),
+      // Nested tags are searchable by each level: `security/e2ee` -> `security e2ee`.
+      tags: attrs.tags.join(' '),
+      file: base.replace(/\.[^.]+$/, ''),
+    });
+  });
+  index.addAll(docs);
+  return index;
+}
+
+/** True when a key press lands in something the user is typing into. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** Mount the search box; returns a Disposable removing every listener. */
+export function mountSearch(ctx: AppContext): Disposable {
+  const input = document.getElementById('search') as HTMLInputElement | null;
+  const listbox = document.getElementById('search-results') as HTMLUListElement | null;
+  if (!input || !listbox) throw new Error('mountSearch: #search or #search-results is missing from index.html');
+
+  const index = buildSearchIndex(ctx);
+  let results: string[] = [];
+  let active = -1;
+
+  const optionId = (i: number): string => `search-option-${i}`;
+
+  const close = (): void => {
+    results = [];
+    active = -1;
+    clear(listbox);
+    listbox.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+  };
+
+  const setActive = (i: number): void => {
+    active = i;
+    listbox.querySelectorAll('[role="option"]').forEach((option, n) => {
+      option.setAttribute('aria-selected', String(n === i));
+      option.classList.toggle('active', n === i);
+    });
+    if (i >= 0) {
+      input.setAttribute('aria-activedescendant', optionId(i));
+      document.getElementById(optionId(i))?.scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
+  };
+
+  const choose = (i: number): void => {
+    const key = results[i];
+    if (key === undefined) return;
+    input.value = ctx.graph.getNodeAttribute(key, 'title');
+    close();
+    selectNode(ctx, key);
+  };
+
+  const renderResults = (): void => {
+    const query = input.value.trim();
+    if (!query) return close();
+    results = index.search(query).slice(0, MAX_RESULTS).map((r) => String(r.id));
+    clear(listbox);
+    if (results.length === 0) {
+      listbox.append(el('li', { class: 'search-empty', role: 'option', 'aria-disabled': 'true', 'aria-selected': 'false' }, 'No note matches'));
+    }
+    results.forEach((key, i) => {
+      const attrs = ctx.graph.getNodeAttributes(key);
+      if (attrs.kind !== 'note') return;
+      const tags = el('span', { class: 'search-tags' }, ...attrs.tags.slice(0, 4).map((t) => el('span', { class: 'chip' }, `#${t}`)));
+      const option = el('li', { id: optionId(i), role: 'option', 'aria-selected': 'false', class: 'search-option', 'data-key': key },
+        el('span', { class: 'search-title' }, attrs.title),
+        el('span', { class: 'search-path' }, attrs.path),
+        attrs.tags.length > 0 ? tags : null);
+      // mousedown, not click: keep focus in the input so blur does not close the list first.
+      option.addEventListener('mousedown', (event) => {
+        event.preventDefault();
+        choose(i);
+      });
+      option.addEventListener('mousemove', () => {
+        if (active !== i) setActive(i);
+      });
+      listbox.append(option);
+    });
+    listbox.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    setActive(results.length > 0 ? 0 : -1);
+  };
+
+  const onKeydown = (event: KeyboardEvent): void => {
+    const open = !listbox.hidden && results.length > 0;
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        if (!open) renderResults();
+        else setActive((active + 1) % results.length);
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        if (open) setActive(active <= 0 ? results.length - 1 : active - 1);
+        break;
+      case 'Enter':
+        event.preventDefault();
+        if (open) choose(active >= 0 ? active : 0);
+        break;
+      case 'Escape':
+        // Handled here so the map's Escape (deselect) does not also fire.
+        event.stopPropagation();
+        if (!listbox.hidden) close();
+        else if (input.value) input.value = '';
+        else input.blur();
+        break;
+    }
+  };
+
+  const onGlobalKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  };
+
+  const onBlur = (): void => close();
+
+  input.addEventListener('input', renderResults);
+  input.addEventListener('keydown', onKeydown);
+  input.addEventListener('blur', onBlur);
+  document.addEventListener('keydown', onGlobalKeydown);
+
+  let disposed = false;
+  return {
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      input.removeEventListener('input', renderResults);
+      input.removeEventListener('keydown', onKeydown);
+      input.removeEventListener('blur', onBlur);
+      document.removeEventListener('keydown', onGlobalKeydown);
+      close();
+    },
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * The summary panel (#summary): what the selected note is about without
+ * leaving the map: title, path, tags, dates, draft badge, summary, word
+ * count, links with their context sentences, missing links with their
+ * did-you-mean, and actions to open the file. A dangling target shows who
+ * references it instead. All note text goes in as text (dom.ts `el`).
+ */
+import type { AttachmentNodeAttributes, DanglingNodeAttributes, NoteNodeAttributes } from '../../core/contract.js';
+import { append, clear, el, formatCount } from '../dom.js';
+import type { AppContext, Disposable, ViewState } from '../state/types.js';
+import { obsidianUrl, syncPanelContainer } from './navigate.js';
+import { collectLinks, linkSection, noteLinkSections, suggestionLine } from './summary-links.js';
+
+/** Mount the summary panel; it follows `selected` and `panel` in the store. */
+export function mountSummaryPanel(ctx: AppContext): Disposable {
+  const root = document.getElementById('summary');
+  if (!root) throw new Error('mountSummaryPanel: #summary is missing from index.html');
+  root.setAttribute('aria-label', 'Note summary');
+  let shownKey: string | null = null;
+
+  const render = (state: ViewState): void => {
+    const key = state.selected;
+    const open = key !== null && ctx.graph.hasNode(key) && state.panel !== 'health';
+    if (!open) {
+      root.hidden = true;
+      shownKey = null;
+      clear(root);
+      syncPanelContainer();
+      return;
+    }
+    if (key !== shownKey) {
+      clear(root);
+      root.append(...renderNode(ctx, key));
+      root.scrollTop = 0;
+      shownKey = key;
+    }
+    root.hidden = false;
+    syncPanelContainer();
+  };
+
+  render(ctx.store.get());
+  const unsubscribe = ctx.store.subscribe((state, previous) => {
+    if (state.selected !== previous.selected || state.panel !== previous.panel) render(state);
+  });
+
+  let disposed = false;
+  return {
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      unsubscribe();
+      clear(root);
+      root.hidden = true;
+      syncPanelContainer();
+    },
+  };
+}
+
+/** The panel's content for any kind of node. */
+function renderNode(ctx: AppContext, key: string): Node[] {
+  const attrs = ctx.graph.getNodeAttributes(key);
+  const header = el('header', { class: 'summary-header' }, el('h2', { id: 'summary-title' }, attrs.title), closeButton(ctx));
+  if (attrs.kind === 'note') return [header, ...renderNote(ctx, key, attrs)];
+  if (attrs.kind === 'dangling') return [header, ...renderDangling(ctx, key, attrs)];
+  return [header, ...renderAttachment(ctx, key, attrs)];
+}
+
+function closeButton(ctx: AppContext): HTMLButtonElement {
+  const button = el('button', { type: 'button', class: 'close', 'aria-label': 'Close summary', title: 'Close (Esc)' }, '×');
+  button.addEventListener('click', () => ctx.store.set({ selected: null, panel: null }, { history: 'push' }));
+  return button;
+}
+
+/** A tag button: shows only the notes carrying that tag. */
+function tagButton(ctx: AppContext, tag: string): HTMLButtonElement {
+  const button = el('button', { type: 'button', class: 'tag', 'aria-label': `Show only notes tagged ${tag}` }, `#${tag}`);
+  button.addEventListener('click', () => ctx.store.set({ onlyTags: [tag], hiddenTags: ctx.store.get().hiddenTags.filter((t) => t !== tag) }));
+  return button;
+}
+
+function renderNote(ctx: AppContext, key: string, note: NoteNodeAttributes): Node[] {
+  const out: Node[] = [];
+  const pathLine = el('p', { class: 'summary-path' }, el('code', {}, note.path));
+  if (note.draft) append(pathLine, ' ', el('span', { class: 'badge badge-draft' }, 'draft'));
+  if (note.orphan) append(pathLine, ' ', el('span', { class: 'badge badge-orphan' }, 'orphan'));
+  out.push(pathLine);
+
+  if (note.tags.length > 0) {
+    const tags = el('ul', { class: 'summary-tags tag-list', 'aria-label': 'Tags' });
+    for (const tag of note.tags) tags.append(el('li', {}, tagButton(ctx, tag)));
+    out.push(tags);
+  }
+
+  const facts = el('dl', { class: 'summary-facts' });
+  const fact = (name: string, value: string | null): void => {
+    if (value) append(facts, el('dt', {}, name), el('dd', {}, value));
+  };
+  fact('Created', note.created);
+  fact('Updated', note.updated);
+  fact('Words', formatCount(note.words));
+  if (note.aliases.length > 0) fact('Aliases', note.aliases.join(', '));
+  out.push(facts);
+
+  out.push(el('p', { class: 'summary-text' }, note.summary || 'No summary.'));
+  out.push(actions(ctx, note));
+  out.push(...noteLinkSections(ctx, key));
+  return out;
+}
+
+/** "Open in editor" (dev server only) and "Open in Obsidian". */
+function actions(ctx: AppContext, note: NoteNodeAttributes): HTMLElement {
+  const status = el('span', { class: 'action-status', role: 'status' });
+  const box = el('p', { class: 'summary-actions' });
+  if (ctx.devServer) {
+    const open = el('button', { type: 'button', class: 'action' }, 'Open in editor');
+    open.addEventListener('click', () => {
+      status.textContent = 'Opening…';
+      fetch(`/__open-in-editor?file=${encodeURIComponent(note.path)}`)
+        .then(async (res) => {
+          if (res.ok) status.textContent = 'Sent to your editor.';
+          else status.textContent = `Could not open: ${((await res.json().catch(() => ({}))) as { error?: string }).error ?? res.statusText}`;
+        })
+        .catch((err: unknown) => {
+          status.textContent = `Could not open: ${err instanceof Error ? err.message : String(err)}`;
+        });
+    });
+    box.append(open, ' ');
+  }
+  const vault = String(ctx.graph.getAttribute('vault') ?? '');
+  box.append(el('a', { class: 'action', href: obsidianUrl(vault, note.path) }, 'Open in Obsidian'), ' ', status);
+  return box;
+}
+
+function renderDangling(ctx: AppContext, key: string, _attrs: DanglingNodeAttributes): Node[] {
+  const { incoming } = collectLinks(ctx, key);
+  return [
+    el('p', { class: 'summary-path' }, el('span', { class: 'badge badge-missing' }, 'missing note'),
+      ' No note in the vault has this name.'),
+    suggestionLine(ctx, key) ?? el('p', { class: 'suggestion empty' }, 'No similar note found.'),
+    linkSection(ctx, 'referenced', 'Referenced by', incoming, 'Nothing references it.'),
+  ];
+}
+
+function renderAttachment(ctx: AppContext, key: string, attrs: AttachmentNodeAttributes): Node[] {
+  const { incoming } = collectLinks(ctx, key);
+  return [
+    el('p', { class: 'summary-path' }, el('span', { class: 'badge' }, 'file'), ' ',
+      attrs.path ? el('code', {}, attrs.path) : 'not found in the vault'),
+    linkSection(ctx, 'embedded-by', 'Embedded by', incoming, 'Nothing embeds it.'),
+  ];
+}

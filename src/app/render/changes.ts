@@ -1,0 +1,41 @@
+/**
+ * What a change of view state costs the renderer: nothing, new looks for the
+ * same items (reducers again, no re-indexation), or a full refresh (what is
+ * hidden, how big or which program changed, so labels and programs must be
+ * re-indexed).
+ */
+import type { ViewState } from '../state/types.js';
+
+export type RenderChange = 'none' | 'looks' | 'full';
+
+/** Fields that change what is drawn, sizes or programs: sigma must re-index. */
+const FULL_FIELDS: ReadonlyArray<keyof ViewState> = [
+  'showOrphans',
+  'showDangling',
+  'showDrafts',
+  'showAttachments',
+  'hiddenTags',
+  'onlyTags',
+  'minLinks',
+  'localDepth',
+  'localDirection',
+  'sizeScale',
+  'arrows',
+];
+
+/** Fields that only change colors or highlights. */
+const LOOK_FIELDS: ReadonlyArray<keyof ViewState> = ['selected', 'tagDepth', 'colorCommonTags', 'theme'];
+
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/** How much redrawing going from `previous` to `next` needs. */
+export function classifyChange(previous: ViewState, next: ViewState): RenderChange {
+  // With a local view, the selection decides what is shown.
+  if (next.localDepth > 0 && previous.selected !== next.selected) return 'full';
+  if (FULL_FIELDS.some((f) => !same(previous[f], next[f]))) return 'full';
+  if (LOOK_FIELDS.some((f) => !same(previous[f], next[f]))) return 'looks';
+  return 'none';
+}

@@ -1,0 +1,195 @@
+/**
+ * Pointer and keyboard on the map: hover highlights, edge tooltips (the
+ * sentence a link comes from), click to select, click on empty space or
+ * Escape to deselect, drag a node to move it (pinning it and reheating the
+ * layout), and keys: arrows pan, +/- zoom, F fits.
+ */
+import type { Disposable, Store } from '../state/types.js';
+import type { LayoutClient } from '../layout/client.js';
+import { PAN_STEP } from './camera.js';
+import type { MapRenderer } from './renderer.js';
+
+/** Pointer travel (px) under which a press on a node is a click, not a drag. */
+const DRAG_THRESHOLD = 4;
+
+/** True when a key event belongs to a text field or a control, not to the map. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!target || !(target instanceof Element)) return false;
+  const el = target as HTMLElement;
+  return el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
+}
+
+/** What a key press on the map does (null: not ours). */
+export function mapKeyAction(key: string): 'left' | 'right' | 'up' | 'down' | 'zoomIn' | 'zoomOut' | 'fit' | 'deselect' | null {
+  switch (key) {
+    case 'ArrowLeft':
+      return 'left';
+    case 'ArrowRight':
+      return 'right';
+    case 'ArrowUp':
+      return 'up';
+    case 'ArrowDown':
+      return 'down';
+    case '+':
+    case '=':
+      return 'zoomIn';
+    case '-':
+    case '_':
+      return 'zoomOut';
+    case 'f':
+    case 'F':
+      return 'fit';
+    case 'Escape':
+      return 'deselect';
+    default:
+      return null;
+  }
+}
+
+export interface InteractionOptions {
+  renderer: MapRenderer;
+  store: Store;
+  layout: LayoutClient;
+  tooltip: HTMLElement;
+}
+
+export function bindInteractions({ renderer, store, layout, tooltip }: InteractionOptions): Disposable {
+  const { sigma, graph } = renderer;
+  const container = sigma.getContainer();
+
+  let dragged: string | null = null;
+  let dragMoved = false;
+  let downAt: { x: number; y: number } | null = null;
+  /** Set when a drag just ended: the click that follows it must not select. */
+  let suppressClick = false;
+
+  const deselect = () => {
+    const state = store.get();
+    if (state.selected === null) return;
+    store.set({ selected: null, panel: state.panel === 'summary' ? null : state.panel }, { history: 'push' });
+  };
+
+  const showTooltip = (text: string, x: number, y: number) => {
+    tooltip.textContent = text;
+    tooltip.hidden = false;
+    const box = container.getBoundingClientRect();
+    const w = tooltip.offsetWidth;
+    const left = Math.min(box.left + x + 14, window.innerWidth - w - 8);
+    tooltip.style.left = `${Math.max(8, left)}px`;
+    tooltip.style.top = `${box.top + y + 16}px`;
+  };
+  const hideTooltip = () => {
+    tooltip.hidden = true;
+  };
+
+  sigma.on('enterNode', ({ node }) => {
+    if (dragged === null) renderer.setHovered(node);
+    container.style.cursor = 'pointer';
+  });
+  sigma.on('leaveNode', () => {
+    if (dragged === null) renderer.setHovered(null);
+    container.style.cursor = '';
+  });
+  sigma.on('enterEdge', ({ edge, event }) => {
+    if (dragged !== null) return;
+    const attrs = graph.getEdgeAttributes(edge);
+    const source = graph.getNodeAttribute(graph.source(edge), 'title');
+    const target = graph.getNodeAttribute(graph.target(edge), 'title');
+    // textContent only: the sentence is note text and must never become markup.
+    showTooltip(attrs.context ? attrs.context : `${source} → ${target}`, event.x, event.y);
+  });
+  sigma.on('leaveEdge', hideTooltip);
+
+  sigma.on('clickNode', ({ node }) => {
+    if (suppressClick) return;
+    store.set({ selected: node, panel: 'summary' }, { history: 'push' });
+  });
+  sigma.on('clickStage', () => {
+    if (suppressClick) return;
+    deselect();
+  });
+
+  // Drag: press on a node, move, release. The camera must not pan meanwhile.
+  sigma.on('downNode', ({ node, event }) => {
+    dragged = node;
+    dragMoved = false;
+    downAt = { x: event.x, y: event.y };
+    hideTooltip();
+  });
+  const mouse = sigma.getMouseCaptor();
+  const onMove = (event: { x: number; y: number; preventSigmaDefault(): void; original: MouseEvent | TouchEvent }) => {
+    if (dragged === null || downAt === null) return;
+    if (!dragMoved && Math.hypot(event.x - downAt.x, event.y - downAt.y) < DRAG_THRESHOLD) return;
+    dragMoved = true;
+    const pos = sigma.viewportToGraph(event);
+    graph.mergeNodeAttributes(dragged, { x: pos.x, y: pos.y });
+    layout.drag(dragged, pos.x, pos.y);
+    event.preventSigmaDefault();
+    event.original.preventDefault();
+    event.original.stopPropagation();
+  };
+  const onUp = () => {
+    if (dragged === null) return;
+    if (dragMoved) {
+      layout.release(dragged);
+      suppressClick = true;
+      // The click event fires right after mouseup: swallow it, then accept clicks again.
+      setTimeout(() => (suppressClick = false), 0);
+    }
+    dragged = null;
+    downAt = null;
+    dragMoved = false;
+  };
+  mouse.on('mousemovebody', onMove);
+  mouse.on('mouseup', onUp);
+  sigma.on('upNode', onUp);
+  sigma.on('upStage', onUp);
+  // Keep the tooltip off when the pointer leaves the map.
+  const onLeave = () => hideTooltip();
+  container.addEventListener('mouseleave', onLeave);
+
+  const onKey = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (isTypingTarget(event.target)) return;
+    // Arrows belong to focused controls (sliders, lists) unless the map itself has focus.
+    const action = mapKeyAction(event.key);
+    if (action === null) return;
+    const onControl = event.target instanceof Element && event.target !== document.body && !container.contains(event.target);
+    if (onControl && action !== 'deselect' && action !== 'fit' && action !== 'zoomIn' && action !== 'zoomOut') return;
+    event.preventDefault();
+    switch (action) {
+      case 'left':
+        return renderer.pan(-PAN_STEP, 0);
+      case 'right':
+        return renderer.pan(PAN_STEP, 0);
+      case 'up':
+        return renderer.pan(0, -PAN_STEP);
+      case 'down':
+        return renderer.pan(0, PAN_STEP);
+      case 'zoomIn':
+        return renderer.zoomIn();
+      case 'zoomOut':
+        return renderer.zoomOut();
+      case 'fit':
+        return renderer.fit();
+      case 'deselect':
+        hideTooltip();
+        return deselect();
+    }
+  };
+  document.addEventListener('keydown', onKey);
+
+  let disposed = false;
+  return {
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      document.removeEventListener('keydown', onKey);
+      container.removeEventListener('mouseleave', onLeave);
+      mouse.off('mousemovebody', onMove);
+      mouse.off('mouseup', onUp);
+      sigma.removeAllListeners();
+      hideTooltip();
+    },
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * How each node and edge looks, derived from the view state, the visible set,
+ * the tag colors and what the pointer is on. Pure: the renderer installs
+ * `nodeLook` / `edgeLook` once as sigma's reducers over a `LookModel` it
+ * replaces when something changes, and the graph itself is never touched.
+ */
+import type Graph from 'graphology';
+import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
+import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core/contract.js';
+import type { ViewState } from '../state/types.js';
+import { mixColor, type CanvasPalette } from './palette.js';
+
+export type MapGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+
+/** What the looks are drawn from; the renderer rebuilds it on every change. */
+export interface LookModel {
+  graph: MapGraph;
+  state: ViewState;
+  /** Keys of the nodes to draw (the rest are hidden). */
+  visible: ReadonlySet<string>;
+  /** Fill color of a node (a note's from its tags; neutrals for the others). */
+  colorOf(key: string): string;
+  /** On-screen size of a node from its attributes (backlinks, kind) and the size option. */
+  sizeOf(attrs: NodeAttributes): number;
+  palette: CanvasPalette;
+  /** The hovered node, or null. */
+  hovered: string | null;
+  /** The hovered node and its neighbours (empty when nothing is hovered). */
+  hoverSet: ReadonlySet<string>;
+}
+
+/** Node display data plus the attributes our programs and label drawers read. */
+export type NodeLook = Partial<NodeDisplayData> & { labelColor?: string; ringColor?: string };
+export type EdgeLook = Partial<EdgeDisplayData>;
+
+/** Neighbourhoods above this size only force the labels of the centre (the label grid does the rest). */
+export const MAX_FORCED_LABELS = 40;
+
+/** How opaque a dangling target looks (its color mixed with the background). */
+export const GHOST_ALPHA = 0.55;
+
+/** Edge thickness in sigma units. */
+export const EDGE_SIZE = 0.8;
+export const EDGE_SIZE_FOCUS = 1.6;
+
+/** The set {node} ∪ neighbours(node), both directions. */
+export function neighbourSet(graph: MapGraph, node: string): Set<string> {
+  const set = new Set<string>([node]);
+  graph.forEachNeighbor(node, (n) => set.add(n));
+  return set;
+}
+
+/** The look of one node. */
+export function nodeLook(key: string, attrs: NodeAttributes, m: LookModel): NodeLook {
+  if (!m.visible.has(key)) return { hidden: true, label: null };
+  const p = m.palette;
+  const look: NodeLook = {
+    x: attrs.x,
+    y: attrs.y,
+    label: attrs.title,
+    size: m.sizeOf(attrs),
+    labelColor: p.label,
+    zIndex: 1,
+    type: 'circle',
+  };
+  if (attrs.kind === 'dangling') {
+    // A ghost: the neutral color pushed toward the background, as if translucent.
+    look.color = mixColor(m.colorOf(key), p.background, 1 - GHOST_ALPHA);
+    look.labelColor = p.labelMuted;
+    look.zIndex = 0;
+  } else if (attrs.kind === 'attachment') {
+    look.color = m.colorOf(key);
+    look.labelColor = p.labelMuted;
+    look.zIndex = 0;
+  } else {
+    look.color = m.colorOf(key);
+    if (attrs.orphan) {
+      // The ring takes part of the radius: grow the node so its fill stays readable.
+      look.type = 'orphan';
+      look.ringColor = p.orphanRing;
+      look.size = (look.size ?? 1) * 1.5;
+    }
+  }
+
+  const selected = m.state.selected === key;
+  if (m.hovered !== null) {
+    if (key === m.hovered) {
+      look.highlighted = true;
+      look.forceLabel = true;
+      look.zIndex = 3;
+    } else if (m.hoverSet.has(key)) {
+      look.forceLabel = m.hoverSet.size <= MAX_FORCED_LABELS;
+      look.zIndex = 2;
+    } else {
+      look.color = mixColor(look.color ?? p.labelMuted, p.background, p.fade);
+      if (look.ringColor) look.ringColor = mixColor(look.ringColor, p.background, p.fade);
+      look.label = selected ? look.label : null;
+      look.zIndex = 0;
+    }
+  }
+  if (selected) {
+    look.highlighted = true;
+    look.forceLabel = true;
+    look.zIndex = 3;
+  }
+  return look;
+}
+
+/** The look of one edge. */
+export function edgeLook(edge: string, attrs: EdgeAttributes, m: LookModel): EdgeLook {
+  const source = m.graph.source(edge);
+  const target = m.graph.target(edge);
+  if (!m.visible.has(source) || !m.visible.has(target)) return { hidden: true };
+  const p = m.palette;
+  const toGhost = m.graph.getNodeAttribute(target, 'kind') !== 'note';
+  const look: EdgeLook = {
+    type: m.state.arrows ? 'arrow' : 'line',
+    color: toGhost ? p.edgeGhost : p.edge,
+    size: EDGE_SIZE * (attrs.count > 1 ? 1.3 : 1),
+    zIndex: 0,
+  };
+  // The edges of the hovered node (or, when nothing is hovered, of the selected one) take its color.
+  const centre = m.hovered ?? m.state.selected;
+  if (centre !== null && (source === centre || target === centre) && m.graph.hasNode(centre)) {
+    const kind = m.graph.getNodeAttribute(centre, 'kind');
+    const base = kind === 'note' ? m.colorOf(centre) : p.labelMuted;
+    look.color = mixColor(base, p.background, 0.15);
+    look.size = EDGE_SIZE_FOCUS;
+    look.zIndex = 1;
+  } else if (m.hovered !== null) {
+    look.color = p.edgeFaded;
+  }
+  return look;
+}

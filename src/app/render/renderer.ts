@@ -1,0 +1,151 @@
+/**
+ * The sigma instance of the map: created once with reducers that read a
+ * LookModel, which is rebuilt when the view state, the theme or the hovered
+ * node changes. Looks-only changes re-run the reducers without re-indexing
+ * (`refresh({ partialGraph, skipIndexation: true })`); filter, size and
+ * program changes do a full refresh.
+ */
+import Sigma from 'sigma';
+import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core/contract.js';
+import { computeVisible } from '../state/visibility.js';
+import type { Store, ViewState } from '../state/types.js';
+import { buildTagPalette } from '../style/colors.js';
+import { nodeSize } from '../style/sizes.js';
+import type { ThemeController } from '../theme.js';
+import { centreNode, fitNodes, panBy, zoomBy, ZOOM_STEP } from './camera.js';
+import { classifyChange } from './changes.js';
+import { PALETTES, type CanvasPalette } from './palette.js';
+import { edgeLook, neighbourSet, nodeLook, type LookModel, type MapGraph } from './reducers.js';
+import { mapSettings } from './settings.js';
+
+export type MapSigma = Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
+
+export interface MapRenderer {
+  readonly sigma: MapSigma;
+  readonly graph: MapGraph;
+  /** Highlight `key` and its neighbours (null: nothing hovered). */
+  setHovered(key: string | null): void;
+  hovered(): string | null;
+  /** Frame every visible node. */
+  fit(animate?: boolean): void;
+  /** Centre the camera on a node. */
+  focusNode(key: string): void;
+  zoomIn(): void;
+  zoomOut(): void;
+  pan(dx: number, dy: number): void;
+  /** A node's position in CSS pixels of the page viewport (null when it is unknown or hidden). */
+  nodeScreenPosition(key: string): { x: number; y: number } | null;
+  /** The keys drawn now. */
+  visibleNodes(): ReadonlySet<string>;
+  dispose(): void;
+}
+
+/** The bounding box of every node position, padded so layout drift stays inside. */
+function graphExtent(graph: MapGraph): { x: [number, number]; y: [number, number] } {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  graph.forEachNode((_k, a) => {
+    if (!Number.isFinite(a.x) || !Number.isFinite(a.y)) return;
+    minX = Math.min(minX, a.x);
+    maxX = Math.max(maxX, a.x);
+    minY = Math.min(minY, a.y);
+    maxY = Math.max(maxY, a.y);
+  });
+  if (!Number.isFinite(minX)) return { x: [-1, 1], y: [-1, 1] };
+  const pad = Math.max(maxX - minX, maxY - minY, 1) * 0.05;
+  return { x: [minX - pad, maxX + pad], y: [minY - pad, maxY + pad] };
+}
+
+export function createRenderer(graph: MapGraph, container: HTMLElement, store: Store, theme: ThemeController): MapRenderer {
+  let palette: CanvasPalette = PALETTES[theme.resolved()];
+  let hovered: string | null = null;
+  let hoverSet: ReadonlySet<string> = new Set();
+
+  function buildModel(state: ViewState): LookModel {
+    const tags = buildTagPalette(graph, { tagDepth: state.tagDepth, colorCommonTags: state.colorCommonTags, theme: theme.resolved() });
+    return {
+      graph,
+      state,
+      visible: computeVisible(graph, state).nodes,
+      colorOf: tags.nodeColor,
+      sizeOf: (attrs) => nodeSize(attrs.inDegree, state.sizeScale, attrs.kind),
+      palette,
+      hovered,
+      hoverSet,
+    };
+  }
+  let model = buildModel(store.get());
+
+  const sigma: MapSigma = new Sigma(
+    graph,
+    container,
+    mapSettings(() => palette, {
+      nodeReducer: (key, attrs) => nodeLook(key, attrs, model),
+      edgeReducer: (edge, attrs) => edgeLook(edge, attrs, model),
+    }),
+  );
+  // A fixed frame: the layout moving nodes must not rescale the whole view under the user.
+  sigma.setCustomBBox(graphExtent(graph));
+  sigma.refresh();
+
+  /** Re-run the reducers on every item, keeping indices (colors and highlights only). */
+  function refreshLooks(): void {
+    sigma.refresh({ partialGraph: { nodes: graph.nodes(), edges: graph.edges() }, skipIndexation: true, schedule: true });
+  }
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    const change = classifyChange(previous, state);
+    if (change === 'none') return;
+    if (hovered !== null && !graph.hasNode(hovered)) hovered = null;
+    model = buildModel(state);
+    if (change === 'full') sigma.scheduleRefresh();
+    else refreshLooks();
+  });
+
+  const offTheme = theme.onChange((resolved) => {
+    palette = PALETTES[resolved];
+    model = buildModel(store.get());
+    // Label color is a setting; setSetting refreshes everything once.
+    sigma.setSetting('labelColor', { attribute: 'labelColor', color: palette.label });
+  });
+
+  let disposed = false;
+  return {
+    sigma,
+    graph,
+    setHovered(key) {
+      if (key === hovered) return;
+      hovered = key !== null && graph.hasNode(key) ? key : null;
+      hoverSet = hovered === null ? new Set() : neighbourSet(graph, hovered);
+      model = { ...model, hovered, hoverSet };
+      refreshLooks();
+    },
+    hovered: () => hovered,
+    fit(animate = true) {
+      fitNodes(sigma, model.visible, animate);
+    },
+    focusNode(key) {
+      centreNode(sigma, key);
+    },
+    zoomIn: () => zoomBy(sigma, ZOOM_STEP),
+    zoomOut: () => zoomBy(sigma, 1 / ZOOM_STEP),
+    pan: (dx, dy) => panBy(sigma, dx, dy),
+    nodeScreenPosition(key) {
+      if (!graph.hasNode(key) || !model.visible.has(key)) return null;
+      const a = graph.getNodeAttributes(key);
+      const v = sigma.graphToViewport({ x: a.x, y: a.y });
+      const box = container.getBoundingClientRect();
+      return { x: box.left + v.x, y: box.top + v.y };
+    },
+    visibleNodes: () => model.visible,
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      unsubscribe();
+      offTheme();
+      sigma.kill();
+    },
+  };
+}

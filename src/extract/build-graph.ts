@@ -1,0 +1,155 @@
+/**
+ * Stage 4, build: parsed notes and resolved links become the graphology
+ * graph of the contract (src/core/contract.ts): directed, no parallel edges,
+ * one node per note, per distinct dangling target and per attachment, one
+ * edge per (source, target) pair carrying every kind, the count and the
+ * first occurrence's context and line.
+ *
+ * Pure and deterministic: nodes and edges are added in sorted key order.
+ * Metrics and positions are placeholders here (0) until the measure and
+ * layout stages fill them in.
+ */
+import Graph from 'graphology';
+import {
+  SCHEMA_VERSION,
+  type AttachmentNodeAttributes,
+  type BuildWarning,
+  type DanglingNodeAttributes,
+  type EdgeAttributes,
+  type GraphAttributes,
+  type LinkKind,
+  type NodeAttributes,
+  type NoteNodeAttributes,
+} from '../core/contract.js';
+import { tagKey } from '../core/normalize.js';
+import type { ResolveResult } from './resolve.js';
+import type { ParsedNote } from './types.js';
+
+export type NotemapGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+
+export interface BuildInput {
+  notes: readonly ParsedNote[];
+  resolved: ResolveResult;
+  /** Folder name of the vault. */
+  vault: string;
+  /** ISO timestamp written as `builtAt`. */
+  builtAt: string;
+  /** Every warning of the build (scan, read, parse); sorted here. */
+  warnings: readonly BuildWarning[];
+}
+
+export const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Warnings sorted by file, then line, then message: the same order on every run. */
+export function sortWarnings(warnings: readonly BuildWarning[]): BuildWarning[] {
+  return [...warnings].sort(
+    (a, b) => byCodeUnit(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || byCodeUnit(a.message, b.message),
+  );
+}
+
+/** Tags without duplicates (case-insensitive), first-seen casing and order kept. */
+function dedupeTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const tag of tags) {
+    const key = tagKey(tag);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(tag);
+  }
+  return out;
+}
+
+const placeholders = { inDegree: 0, outDegree: 0, x: 0, y: 0 };
+
+export function buildGraph(input: BuildInput): NotemapGraph {
+  const graph: NotemapGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
+  const { links, attachments } = input.resolved;
+
+  // Edges aggregated per (source, target), in link order so "first occurrence" means first in the file.
+  const edges = new Map<string, { source: string; target: string; kinds: Set<LinkKind>; attrs: EdgeAttributes }>();
+  const danglingTitles = new Map<string, string>();
+  for (const link of links) {
+    const id = link.source + '\0' + link.target;
+    const edge = edges.get(id);
+    if (edge) {
+      edge.kinds.add(link.kind);
+      edge.attrs.count++;
+    } else {
+      edges.set(id, {
+        source: link.source,
+        target: link.target,
+        kinds: new Set([link.kind]),
+        attrs: { kinds: [], count: 1, context: link.context, line: link.line },
+      });
+    }
+    if (link.targetKind === 'dangling' && !danglingTitles.has(link.target)) danglingTitles.set(link.target, link.written);
+  }
+
+  // A note is an orphan when no edge joins it to another existing note.
+  const linked = new Set<string>();
+  const noteKeys = new Set(input.notes.map((n) => n.path));
+  for (const { source, target } of edges.values()) {
+    if (source !== target && noteKeys.has(target)) {
+      linked.add(source);
+      linked.add(target);
+    }
+  }
+
+  for (const note of [...input.notes].sort((a, b) => byCodeUnit(a.path, b.path))) {
+    const attrs: NoteNodeAttributes = {
+      kind: 'note',
+      title: note.title,
+      path: note.path,
+      tags: dedupeTags(note.tags),
+      aliases: [...note.aliases],
+      summary: note.summary,
+      created: note.created,
+      updated: note.updated,
+      draft: note.draft,
+      words: note.words,
+      orphan: !linked.has(note.path),
+      dangling: false,
+      ...placeholders,
+      pagerank: 0,
+      community: 0,
+      component: 0,
+    };
+    graph.addNode(note.path, attrs);
+  }
+  for (const key of [...danglingTitles.keys()].sort(byCodeUnit)) {
+    const attrs: DanglingNodeAttributes = {
+      kind: 'dangling',
+      title: danglingTitles.get(key) ?? key.slice(1),
+      dangling: true,
+      suggestion: null,
+      ...placeholders,
+    };
+    graph.addNode(key, attrs);
+  }
+  for (const key of [...attachments.keys()].sort(byCodeUnit)) {
+    const a = attachments.get(key)!;
+    const attrs: AttachmentNodeAttributes = { kind: 'attachment', title: a.title, dangling: false, path: a.path, ...placeholders };
+    graph.addNode(key, attrs);
+  }
+
+  const sortedEdges = [...edges.values()].sort((a, b) => byCodeUnit(a.source, b.source) || byCodeUnit(a.target, b.target));
+  for (const e of sortedEdges) {
+    if (e.source === e.target) continue;
+    e.attrs.kinds = [...e.kinds].sort(byCodeUnit);
+    // Explicit keys: graphology's generated ones start from a random byte, which would break byte-identical output.
+    graph.addDirectedEdgeWithKey(`${e.source}->${e.target}`, e.source, e.target, e.attrs);
+  }
+  graph.forEachNode((key) => {
+    graph.mergeNodeAttributes(key, { inDegree: graph.inDegree(key), outDegree: graph.outDegree(key) });
+  });
+
+  const attributes: Omit<GraphAttributes, 'stats' | 'health'> = {
+    schemaVersion: SCHEMA_VERSION,
+    vault: input.vault,
+    builtAt: input.builtAt,
+    warnings: sortWarnings(input.warnings),
+  };
+  graph.replaceAttributes(attributes as GraphAttributes);
+  return graph;
+}

@@ -1,0 +1,37 @@
+/**
+ * What `npm run check` runs: only the stages link health needs (scan, read,
+ * parse, resolve; no graph, metrics or layout), then the health report.
+ * The stages are the pipeline's own (./pipeline.ts), never copies.
+ */
+import type { BuildWarning, HealthReport } from '../core/contract.js';
+import { buildHealth, healthStats, type HealthStats } from './health.js';
+import { parseStage, scanStage } from './pipeline.js';
+import { readFiles } from './read.js';
+import { buildResolveIndex, resolveLinks } from './resolve.js';
+import { DEFAULT_NOTE_EXTENSIONS } from './scan.js';
+
+export interface CheckOptions {
+  /** Note extensions, lower case with the dot. Default .md, .markdown, .txt. */
+  extensions?: readonly string[];
+  /** Files open at once while reading. Default: read.ts's default. */
+  concurrency?: number;
+}
+
+export interface CheckResult {
+  health: HealthReport;
+  stats: HealthStats;
+  /** Scan, read and parse warnings, in the order found. */
+  warnings: BuildWarning[];
+}
+
+/** The health of the vault at `vault` (a folder that exists: the caller checks). */
+export async function checkVault(vault: string, options: CheckOptions = {}): Promise<CheckResult> {
+  const extensions = options.extensions ?? DEFAULT_NOTE_EXTENSIONS;
+  const scan = await scanStage(vault, extensions);
+  const files = await readFiles(scan.notes, { concurrency: options.concurrency });
+  const { notes, warnings } = parseStage(files);
+  const index = buildResolveIndex(notes, scan.others.map((f) => f.path), extensions);
+  const { links } = resolveLinks(notes, index);
+  const health = buildHealth(notes, links);
+  return { health, stats: healthStats(notes, links, health), warnings: [...scan.warnings, ...warnings] };
+}

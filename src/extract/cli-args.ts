@@ -1,0 +1,119 @@
+/**
+ * The command line of `npm run graph`: parsed and validated once, here, into
+ * one typed options object; every error message names the flag at fault.
+ */
+import { DEFAULT_NOTE_EXTENSIONS } from './scan.js';
+
+export interface GraphCliOptions {
+  /** Vault folder. Default `data/vault`. */
+  vault: string;
+  /** Output file. Default `data/graph.json`. */
+  out: string;
+  /** No progress bar and no warnings on stderr (the summary line stays). */
+  quiet: boolean;
+  /** Note extensions, lower case with the dot. Default .md, .markdown, .txt. */
+  extensions: string[];
+  /** Fixed `builtAt` (ISO string) instead of now; also from SOURCE_DATE_EPOCH. */
+  builtAt: string | null;
+  help: boolean;
+}
+
+export const DEFAULT_VAULT = 'data/vault';
+export const DEFAULT_OUT = 'data/graph.json';
+
+export const HELP = `Usage: npm run graph -- [vault] [options]
+
+Turns a folder of Markdown notes into graph.json (graphology's serialized
+form) for the map: notes, links, dangling targets, tags, metrics, layout.
+
+Arguments:
+  vault              the notes folder (default: ${DEFAULT_VAULT})
+
+Options:
+  --out <file>       where to write the graph (default: ${DEFAULT_OUT});
+                     written atomically: a failed build keeps the old file
+  --ext <list>       note file extensions, comma-separated
+                     (default: ${DEFAULT_NOTE_EXTENSIONS.map((e) => e.slice(1)).join(',')})
+  --built-at <iso>   the builtAt timestamp to record instead of now, for
+                     byte-identical rebuilds (SOURCE_DATE_EPOCH works too)
+  --quiet, -q        no progress bar and no warning lines; the one-line
+                     summary is still printed
+  --help, -h         this help
+
+Exit codes: 0 built (content warnings included), 1 unexpected failure,
+2 bad arguments or a vault that is missing or not a folder.`;
+
+export class CliUsageError extends Error {}
+
+/** Parses `--ext md,.TXT` into ['.md', '.txt']. */
+export function parseExtensions(value: string): string[] {
+  const list = value
+    .split(',')
+    .map((e) => e.trim().toLowerCase().replace(/^\.*/, ''))
+    .filter(Boolean);
+  if (list.length === 0) throw new CliUsageError('--ext needs at least one extension, e.g. --ext md,txt');
+  for (const e of list) {
+    if (!/^[a-z0-9]{1,10}$/.test(e)) throw new CliUsageError(`--ext: "${e}" is not a file extension (letters and digits only)`);
+  }
+  return [...new Set(list)].map((e) => '.' + e);
+}
+
+/** `SOURCE_DATE_EPOCH` (seconds) or `--built-at` to an ISO string. */
+function parseBuiltAt(value: string, source: string): string {
+  const date = /^\d+$/.test(value) ? new Date(Number(value) * 1000) : new Date(value);
+  if (Number.isNaN(date.getTime())) throw new CliUsageError(`${source}: "${value}" is not a date (ISO 8601 or epoch seconds)`);
+  return date.toISOString();
+}
+
+/** Parses argv (without `node script`); throws CliUsageError on a bad flag. */
+export function parseGraphArgs(argv: readonly string[], env: Record<string, string | undefined> = {}): GraphCliOptions {
+  const options: GraphCliOptions = {
+    vault: DEFAULT_VAULT,
+    out: DEFAULT_OUT,
+    quiet: false,
+    extensions: [...DEFAULT_NOTE_EXTENSIONS],
+    builtAt: env.SOURCE_DATE_EPOCH ? parseBuiltAt(env.SOURCE_DATE_EPOCH, 'SOURCE_DATE_EPOCH') : null,
+    help: false,
+  };
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new CliUsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--help':
+      case '-h':
+        options.help = true;
+        break;
+      case '--quiet':
+      case '-q':
+        options.quiet = true;
+        break;
+      case '--out':
+      case '-o':
+        options.out = value();
+        break;
+      case '--ext':
+        options.extensions = parseExtensions(value());
+        break;
+      case '--built-at':
+        options.builtAt = parseBuiltAt(value(), '--built-at');
+        break;
+      case '--':
+        positionals.push(...argv.slice(i + 1));
+        i = argv.length;
+        break;
+      default:
+        if (flag.startsWith('-') && flag !== '-') throw new CliUsageError(`unknown option ${flag} (see --help)`);
+        positionals.push(arg);
+    }
+  }
+  if (positionals.length > 1) throw new CliUsageError(`one vault folder expected, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length === 1) options.vault = positionals[0];
+  if (!options.out.trim()) throw new CliUsageError('--out needs a file name');
+  return options;
+}

@@ -1,0 +1,105 @@
+/**
+ * The context of a link: the sentence around it, as plain text, for the
+ * summary panel and edge tooltips ("It's the promised fix to the trust cliff
+ * captured in zoom security meltdown exposes cryptography gaps.").
+ */
+import { toPlainText } from './plain-text.js';
+
+/** Longest context returned, in characters (an ellipsis marks each cut). */
+export const MAX_CONTEXT = 200;
+// How far the block around a link is looked at on each side.
+const WINDOW = 600;
+
+// A line that starts a block of its own: list item, heading, quote, HTML, table row.
+const BLOCK_START = /^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|>|<|\|)/;
+
+function lineStartBefore(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEndAfter(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end === -1 ? text.length : end;
+}
+
+/** The block (paragraph, list item, table row, ...) of `text` holding [start, end). */
+function blockAround(text: string, start: number, end: number): { from: number; to: number } {
+  let from = lineStartBefore(text, start);
+  while (from > 0 && !BLOCK_START.test(text.slice(from, from + 16))) {
+    const prevStart = lineStartBefore(text, from - 1);
+    if (text.slice(prevStart, from - 1).trim() === '') break;
+    from = prevStart;
+  }
+  let to = lineEndAfter(text, end);
+  while (to < text.length) {
+    const nextEnd = lineEndAfter(text, to + 1);
+    const next = text.slice(to + 1, nextEnd);
+    if (next.trim() === '' || BLOCK_START.test(next)) break;
+    to = nextEnd;
+  }
+  return { from, to };
+}
+
+/** Start of the sentence that the end of `s` belongs to. */
+function sentenceStart(s: string): number {
+  let at = 0;
+  for (const m of s.matchAll(/[.!?]["'”’)\]]*\s+/g)) {
+    if (m.index + m[0].length < s.length) at = m.index + m[0].length;
+  }
+  return at;
+}
+
+/** End (exclusive) of the sentence that the start of `s` belongs to. */
+function sentenceEnd(s: string): number {
+  const m = /[.!?]["'”’)\]]*(?=\s|$)/.exec(s);
+  return m ? m.index + m[0].length : s.length;
+}
+
+/** Cuts `s` to `max` characters, keeping its end, at a word boundary. */
+function keepEnd(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const tail = s.slice(s.length - max + 1);
+  const space = tail.indexOf(' ');
+  return '…' + (space !== -1 && space < max / 2 ? tail.slice(space + 1) : tail);
+}
+
+/** Cuts `s` to `max` characters, keeping its start, at a word boundary. */
+function keepStart(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const head = s.slice(0, max - 1);
+  const space = head.lastIndexOf(' ');
+  return (space > max / 2 ? head.slice(0, space) : head) + '…';
+}
+
+/**
+ * The plain-text sentence around the link at [start, end) of `text`, at most
+ * MAX_CONTEXT characters; when longer, the link text is kept whole and the
+ * sentence is cut on both sides.
+ */
+export function contextAround(fullText: string, linkStart: number, linkEnd: number): string {
+  // Work on a window around the link, so that the cost per link is bounded
+  // even in a single 5 MB line.
+  const base = Math.max(0, linkStart - WINDOW);
+  const text = fullText.slice(base, Math.min(fullText.length, linkEnd + WINDOW));
+  const start = linkStart - base;
+  const end = linkEnd - base;
+  const { from, to } = blockAround(text, start, end);
+  const rawLeft = text.slice(from, start);
+  const rawRight = text.slice(end, to);
+  const link = toPlainText(text.slice(start, end));
+  let left = toPlainText(rawLeft);
+  // The right part is mid-line: a sentinel keeps `- more` from reading as a list marker.
+  let right = toPlainText('x' + rawRight).slice(1).trim();
+  left = left.slice(sentenceStart(left));
+  right = right.slice(0, sentenceEnd(right));
+  const gapLeft = left !== '' && /\s$/.test(rawLeft) ? ' ' : '';
+  const gapRight = right !== '' && /^\s/.test(rawRight) ? ' ' : '';
+  const whole = left + gapLeft + link + gapRight + right;
+  if (whole.length <= MAX_CONTEXT) return whole.trim();
+  const budget = Math.max(MAX_CONTEXT - link.length - 2, 0);
+  const leftBudget = Math.max(Math.floor(budget / 2), budget - right.length);
+  const rightBudget = Math.max(budget - Math.min(left.length, leftBudget), 0);
+  const cutLeft = leftBudget > 0 ? keepEnd(left, leftBudget) : left === '' ? '' : '…';
+  const cutRight = rightBudget > 0 ? keepStart(right, rightBudget) : right === '' ? '' : '…';
+  return (cutLeft + (cutLeft ? gapLeft : '') + link + (cutRight ? gapRight : '') + cutRight).trim();
+}

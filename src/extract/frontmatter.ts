@@ -1,0 +1,164 @@
+/**
+ * YAML frontmatter: finds the `---` block at the top of a note, parses it
+ * with gray-matter, and turns YAML problems into warnings instead of errors.
+ *
+ * Why a custom YAML engine: gray-matter's default (js-yaml's default schema)
+ * turns `created: 2020-10-26` into a Date at UTC midnight, which a reader in
+ * another time zone then sees as the day before. js-yaml's CORE schema keeps
+ * timestamps as the strings written while numbers and booleans stay typed.
+ * Why options are always passed: gray-matter caches results by content when
+ * called without options (shared objects, memory that grows with the vault).
+ */
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+import type { BuildWarning } from '../core/contract.js';
+
+/** What the frontmatter block of a note holds. */
+export interface Frontmatter {
+  /** The parsed mapping; null when the note has none or it could not be used. */
+  data: Record<string, unknown> | null;
+  /** Offset in the text where the body starts (0 without a block). */
+  bodyStart: number;
+  /** 1-based file line of each top-level key of the block. */
+  keyLines: Map<string, number>;
+  warnings: BuildWarning[];
+}
+
+function refuse(name: string): () => never {
+  return () => {
+    throw new Error(`frontmatter language "${name}" is not supported`);
+  };
+}
+
+const MATTER_OPTIONS = {
+  engines: {
+    yaml: (s: string): object => yaml.safeLoad(s, { schema: yaml.CORE_SCHEMA }) as object,
+    // gray-matter would eval `---js` blocks: a note must never run code.
+    javascript: refuse('javascript'),
+    coffee: refuse('coffee'),
+  },
+};
+
+/**
+ * Locates the block: the first line is exactly `---` and a later line is
+ * exactly `---` (trailing spaces allowed). Without the closing line the
+ * leading `---` is a thematic break, as in Obsidian.
+ */
+function findBlock(text: string): { blockStart: number; blockEnd: number; bodyStart: number } | null {
+  const firstEnd = text.indexOf('\n');
+  if (firstEnd === -1 || text.slice(0, firstEnd).trimEnd() !== '---') return null;
+  let lineStart = firstEnd + 1;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    if (text.slice(lineStart, lineEnd).trimEnd() === '---') {
+      return { blockStart: firstEnd + 1, blockEnd: lineStart, bodyStart: Math.min(lineEnd + 1, text.length) };
+    }
+    lineStart = lineEnd + 1;
+  }
+  return null;
+}
+
+/** Top-level keys (unindented `key:` lines) and their 1-based file lines. */
+function keyLinesOf(block: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  block.split('\n').forEach((line, i) => {
+    if (line === '' || /^[\s#\-]/.test(line)) return;
+    const colon = line.indexOf(':');
+    if (colon <= 0) return;
+    const key = line.slice(0, colon).trim().replace(/^(["'])(.*)\1$/, '$2');
+    // The block starts on file line 2, after the opening `---`.
+    if (!lines.has(key)) lines.set(key, i + 2);
+  });
+  return lines;
+}
+
+/** True when js-yaml turned a mapping used as a key into "[object Object]". */
+function hasObjectKey(value: unknown, depth = 0): boolean {
+  if (depth > 16 || value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((v) => hasObjectKey(v, depth + 1));
+  return Object.entries(value).some(([k, v]) => k === '[object Object]' || hasObjectKey(v, depth + 1));
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  return `a ${typeof value}`;
+}
+
+/**
+ * Parses the frontmatter of `text` (LF line endings, no BOM).
+ * Malformed YAML, a block that is not a mapping, or a mapping used as a key
+ * (an unfilled template placeholder such as `created: {{date}}`, which
+ * Obsidian and most YAML parsers reject) leave `data` null and add a warning
+ * with the file line of the problem.
+ */
+export function parseFrontmatter(text: string, path: string): Frontmatter {
+  const found = findBlock(text);
+  if (!found) return { data: null, bodyStart: 0, keyLines: new Map(), warnings: [] };
+  const block = text.slice(found.blockStart, found.blockEnd);
+  const keyLines = keyLinesOf(block);
+  const none = (line: number, message: string): Frontmatter => ({
+    data: null,
+    bodyStart: found.bodyStart,
+    keyLines,
+    warnings: [{ file: path, line, message }],
+  });
+
+  let data: unknown;
+  try {
+    data = matter(`---\n${block}---\n`, MATTER_OPTIONS).data;
+  } catch (err) {
+    const e = err as { reason?: string; message?: string; mark?: { line?: number; column?: number } };
+    // gray-matter hands js-yaml the text after `---`, starting with its newline,
+    // so js-yaml's 0-based line is the 1-based file line.
+    const line = typeof e.mark?.line === 'number' ? e.mark.line + 1 : 1;
+    const reason = e.reason ?? String(e.message ?? err).split('\n')[0];
+    return none(line, `malformed YAML frontmatter: ${reason} (line ${line})`);
+  }
+  if (data === undefined || data === null) {
+    return { data: {}, bodyStart: found.bodyStart, keyLines, warnings: [] };
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return none(2, `frontmatter is ${describe(data)}, not a key: value mapping; ignored`);
+  }
+  if (hasObjectKey(data)) {
+    const at = block.split('\n').findIndex((l) => l.includes('{{'));
+    const line = at === -1 ? 2 : at + 2;
+    return none(
+      line,
+      `malformed YAML frontmatter: a mapping used as a key (an unfilled template placeholder such as {{date}}?) (line ${line})`,
+    );
+  }
+  return { data: data as Record<string, unknown>, bodyStart: found.bodyStart, keyLines, warnings: [] };
+}
+
+/** A scalar frontmatter value as a trimmed string; null for anything else or empty. */
+export function scalarString(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    // Only reachable with a timestamp-aware schema: keep the UTC date, never shift.
+    return value.toISOString().slice(0, 10);
+  }
+  return null;
+}
+
+/**
+ * A frontmatter value as a list of strings: a YAML list (nested lists
+ * flattened), or a single string split on `separator`; numbers become strings.
+ */
+export function stringList(value: unknown, separator: RegExp): string[] {
+  const out: string[] = [];
+  const visit = (v: unknown, depth: number): void => {
+    if (Array.isArray(v)) {
+      if (depth < 4) v.forEach((x) => visit(x, depth + 1));
+      return;
+    }
+    const s = scalarString(v);
+    if (s === null) return;
+    if (depth === 0 && typeof v === 'string') out.push(...s.split(separator));
+    else out.push(s);
+  };
+  visit(value, 0);
+  return out.map((s) => s.trim()).filter((s) => s !== '');
+}

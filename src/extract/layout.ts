@@ -1,0 +1,41 @@
+/**
+ * Stage 6, lay out: starting x, y for every node, from the same force model
+ * the browser's worker uses (src/core/forces.ts), run for a bounded number
+ * of ticks so a large vault opens settled. Deterministic: nodes in sorted
+ * key order, d3-force's fixed-seed random source, coordinates rounded to
+ * 2 decimals.
+ */
+import { createLayoutSimulation, layoutRadius, layoutTicks, type LayoutLink, type LayoutNode } from '../core/forces.js';
+import type { NotemapGraph } from './build-graph.js';
+
+export interface LayoutOptions {
+  /** Ticks to run; default `layoutTicks(node count)`. */
+  ticks?: number;
+}
+
+export const round2 = (v: number): number => {
+  const r = Math.round(v * 100) / 100;
+  return Object.is(r, -0) ? 0 : r;
+};
+
+/** Runs the simulation and writes rounded `x`, `y` on every node. Returns the ticks run. */
+export function layoutGraph(graph: NotemapGraph, options: LayoutOptions = {}): number {
+  const keys = graph.nodes().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const indexOf = new Map(keys.map((k, i) => [k, i]));
+  const nodes: LayoutNode[] = keys.map((k) => ({ radius: layoutRadius(graph.getNodeAttribute(k, 'inDegree')) }));
+  const links: LayoutLink[] = [];
+  graph.forEachEdge((_e, _a, source, target) => {
+    links.push({ source: indexOf.get(source)!, target: indexOf.get(target)! });
+  });
+  const ticks = options.ticks ?? layoutTicks(nodes.length);
+  if (nodes.length > 0) {
+    const simulation = createLayoutSimulation(nodes, links);
+    simulation.tick(ticks);
+    simulation.stop();
+  }
+  graph.updateEachNodeAttributes((key, attrs) => {
+    const n = nodes[indexOf.get(key)!];
+    return { ...attrs, x: round2(n.x ?? 0), y: round2(n.y ?? 0) };
+  });
+  return ticks;
+}

@@ -1,0 +1,155 @@
+/**
+ * Markdown links to notes: inline `[x](path.md)`, `[x](<path with spaces.md>)`,
+ * `[x](folder/My%20Note.md#heading)`, link-reference definitions
+ * `[id]: path.md` (Foam writes them), and images `![x](img.png)` (embeds).
+ * Targets are URL-decoded and resolved against the linking note's folder.
+ * Scans text whose code and wiki links are already masked.
+ */
+import { posix } from 'node:path';
+
+/** File extensions that make a target a note. */
+export const NOTE_EXTENSIONS: readonly string[] = ['md', 'markdown', 'txt'];
+
+/** One Markdown link found in a text. */
+export interface MarkdownLinkMatch {
+  /** The path as written, URL-decoded, without `#fragment` or `?query`. */
+  target: string;
+  /** `target` resolved against the note's folder: vault-relative POSIX, possibly `../x`. */
+  relativePath: string;
+  /** Image syntax `![x](...)`: an embed. */
+  image: boolean;
+  /** From a link-reference definition `[id]: path`. */
+  definition: boolean;
+  /** The link text (alt text for images, the id for definitions). */
+  text: string;
+  start: number;
+  end: number;
+}
+
+// `!?` (group 1) `[` text (group 2: no brackets but one nested `[...]` level,
+// as in `[![img](a.png)](b.md)`; no newline) `](`. Each alternative starts
+// with a different character, so matching never backtracks across them.
+const INLINE_OPEN = /(!?)\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\(/g;
+// A definition line: up to 3 spaces, `[id]:` (group 1, not a `^` footnote),
+// then the destination (group 2: `<...>` or a run without spaces).
+const DEFINITION = /^ {0,3}\[([^\]\n^][^\]\n]*)\]:[ \t]*(<[^<>\n]*>|\S+)/gm;
+
+/** The extension of a path's file name, lower-cased, or '' (`2023.09.12` has none). */
+export function extensionOf(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const m = /\.([a-zA-Z][a-zA-Z0-9]{0,9})$/.exec(name);
+  return m ? m[1].toLowerCase() : '';
+}
+
+/** True for a note path: a note extension or none at all. */
+export function isNoteTarget(path: string): boolean {
+  const ext = extensionOf(path);
+  return ext === '' || NOTE_EXTENSIONS.includes(ext);
+}
+
+/**
+ * A link target resolved against the folder of `notePath`: vault-relative,
+ * POSIX-normalised; a leading `/` means the vault root; one that escapes the
+ * vault keeps its leading `../`.
+ */
+export function resolveRelative(notePath: string, target: string): string {
+  if (target.startsWith('/')) return posix.normalize(target.replace(/^\/+/, ''));
+  return posix.normalize(posix.join(posix.dirname(notePath), target));
+}
+
+/**
+ * Reads an inline link's destination starting at `from` (just after `(`):
+ * `<...>` or a run without spaces and with balanced parentheses, then an
+ * optional title, then `)`. Returns the raw destination and the offset after
+ * `)`, or null when this is not a link.
+ */
+function readDestination(text: string, from: number): { dest: string; end: number } | null {
+  let i = from;
+  const skipSpace = (): void => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n')) i++;
+  };
+  skipSpace();
+  let dest: string;
+  if (text[i] === '<') {
+    const close = text.indexOf('>', i);
+    const newline = text.indexOf('\n', i);
+    if (close === -1 || (newline !== -1 && newline < close)) return null;
+    dest = text.slice(i + 1, close);
+    i = close + 1;
+  } else {
+    const start = i;
+    let depth = 0;
+    for (; i < text.length; i++) {
+      const c = text[i];
+      if (c === '\\') i++;
+      else if (c === '(') depth++;
+      else if (c === ')') {
+        if (depth === 0) break;
+        depth--;
+      } else if (c === ' ' || c === '\t' || c === '\n') break;
+      if (i - start > 2048) return null;
+    }
+    dest = text.slice(start, i);
+  }
+  skipSpace();
+  const quote = text[i];
+  if (quote === '"' || quote === "'" || (quote === '(' && i > from)) {
+    const closer = quote === '(' ? ')' : quote;
+    const close = text.indexOf(closer, i + 1);
+    if (close === -1 || close - i > 1024) return null;
+    i = close + 1;
+    skipSpace();
+  }
+  if (text[i] !== ')') return null;
+  return { dest, end: i + 1 };
+}
+
+/** The note path in a destination, or null for URLs, pure anchors and empty ones. */
+function notePathOf(dest: string): string | null {
+  const d = dest.trim();
+  // `scheme:` (http, https, mailto, obsidian, file, ...) and `//host` are not vault paths.
+  if (d === '' || d.startsWith('#') || d.startsWith('//') || /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(d)) return null;
+  let path = d;
+  const cut = path.search(/[#?]/);
+  if (cut !== -1) path = path.slice(0, cut);
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // A stray `%` is a literal percent sign: keep the path as written.
+  }
+  path = path.trim();
+  return path === '' ? null : path;
+}
+
+/**
+ * Markdown links to notes and image embeds in `text`, in order. Links to
+ * other files (a plain `[x](file.pdf)`) are dropped; images of any file are
+ * kept as embeds.
+ */
+export function findMarkdownLinks(text: string, notePath: string): MarkdownLinkMatch[] {
+  const out: MarkdownLinkMatch[] = [];
+  const add = (raw: string, image: boolean, definition: boolean, linkText: string, start: number, end: number): void => {
+    const dest = raw.startsWith('<') && raw.endsWith('>') ? raw.slice(1, -1) : raw;
+    const target = notePathOf(dest);
+    if (target === null || (!image && !isNoteTarget(target))) return;
+    out.push({ target, relativePath: resolveRelative(notePath, target), image, definition, text: linkText, start, end });
+  };
+  if (text.includes('](')) {
+    for (const m of text.matchAll(INLINE_OPEN)) {
+      const found = readDestination(text, m.index + m[0].length);
+      if (!found) continue;
+      add(found.dest, m[1] === '!', false, m[2], m.index, found.end);
+      // An image inside the link text (`[![alt](a.png)](b.md)`) is an embed too.
+      const textStart = m.index + m[1].length + 1;
+      for (const inner of m[2].matchAll(new RegExp(INLINE_OPEN.source, 'g'))) {
+        const at = textStart + inner.index;
+        const img = readDestination(text, at + inner[0].length);
+        if (img && inner[1] === '!') add(img.dest, true, false, inner[2], at, img.end);
+      }
+    }
+  }
+  if (text.includes(']:')) {
+    for (const m of text.matchAll(DEFINITION)) add(m[2], false, true, m[1], m.index, m.index + m[0].length);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,129 @@
+/**
+ * Stage 5, measure: PageRank, a seeded Louvain community and the connected
+ * component of every note, and the graph-level stats.
+ *
+ * All three run on the note subgraph (notes and note-to-note edges): a
+ * dangling target or an attachment is not part of the vault's structure, and
+ * letting them in would hand PageRank to missing notes and glue unrelated
+ * notes into one component through a shared image. Dangling and attachment
+ * nodes get no pagerank/community/component attribute (the contract gives
+ * them none). Louvain takes a seeded PRNG and the nodes come in sorted order,
+ * so communities are the same on every run; community and component ids are
+ * renumbered by size (0 = largest), ties by smallest key.
+ */
+import Graph from 'graphology';
+import louvain from 'graphology-communities-louvain';
+import { connectedComponents } from 'graphology-components';
+import pagerank from 'graphology-metrics/centrality/pagerank.js';
+import type { GraphStats, TagCount } from '../core/contract.js';
+import { tagKey } from '../core/normalize.js';
+import { byCodeUnit, type NotemapGraph } from './build-graph.js';
+
+export const LOUVAIN_SEED = 0x6e6f7465; // "note"
+
+/** mulberry32: a tiny seeded PRNG with uniform output in [0, 1). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The notes and the edges between them, in the graph's (sorted) order. */
+export function noteSubgraph(graph: NotemapGraph): Graph {
+  const sub = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
+  graph.forEachNode((key, attrs) => {
+    if (attrs.kind === 'note') sub.addNode(key);
+  });
+  graph.forEachEdge((edge, _attrs, source, target) => {
+    if (sub.hasNode(source) && sub.hasNode(target)) sub.addDirectedEdgeWithKey(edge, source, target);
+  });
+  return sub;
+}
+
+/** Group ids renumbered: biggest group 0, ties broken by the group's smallest key. */
+function renumberBySize(groups: string[][]): Map<string, number> {
+  const sorted = groups
+    .map((members) => ({ members, first: members.reduce((m, k) => (k < m ? k : m), members[0]) }))
+    .sort((a, b) => b.members.length - a.members.length || byCodeUnit(a.first, b.first));
+  const ids = new Map<string, number>();
+  sorted.forEach((g, id) => g.members.forEach((k) => ids.set(k, id)));
+  return ids;
+}
+
+/** Tags with the number of notes carrying each, most used first, then by tag. */
+export function tagCounts(graph: NotemapGraph): TagCount[] {
+  const counts = new Map<string, TagCount>();
+  graph.forEachNode((_key, attrs) => {
+    if (attrs.kind !== 'note') return;
+    for (const tag of attrs.tags) {
+      const key = tagKey(tag);
+      const entry = counts.get(key);
+      if (entry) entry.count++;
+      else counts.set(key, { tag, count: 1 });
+    }
+  });
+  return [...counts.values()].sort((a, b) => b.count - a.count || byCodeUnit(a.tag.toLowerCase(), b.tag.toLowerCase()));
+}
+
+/** Writes pagerank, community and component on every note, and `stats` on the graph. */
+export function measureGraph(graph: NotemapGraph): GraphStats {
+  const sub = noteSubgraph(graph);
+  const ranks: Record<string, number> = sub.order > 0 ? pagerank(sub, { getEdgeWeight: null }) : {};
+
+  const byCommunity = new Map<number, string[]>();
+  if (sub.order > 0) {
+    const mapping = louvain(sub, { rng: seededRandom(LOUVAIN_SEED), getEdgeWeight: null });
+    sub.forEachNode((key) => {
+      const c = mapping[key];
+      const list = byCommunity.get(c);
+      if (list) list.push(key);
+      else byCommunity.set(c, [key]);
+    });
+  }
+  const communities = renumberBySize([...byCommunity.values()]);
+  const componentGroups = sub.order > 0 ? connectedComponents(sub) : [];
+  const components = renumberBySize(componentGroups);
+
+  let links = 0;
+  let danglingLinks = 0;
+  let danglingTargets = 0;
+  let attachments = 0;
+  let orphans = 0;
+  graph.forEachEdge((_e, attrs, _s, target) => {
+    const kind = graph.getNodeAttribute(target, 'kind');
+    if (kind === 'attachment') return;
+    links++;
+    if (kind === 'dangling') danglingLinks += attrs.count;
+  });
+  graph.updateEachNodeAttributes((key, attrs) => {
+    if (attrs.kind === 'dangling') danglingTargets++;
+    if (attrs.kind === 'attachment') attachments++;
+    if (attrs.kind !== 'note') return attrs;
+    if (attrs.orphan) orphans++;
+    return {
+      ...attrs,
+      pagerank: ranks[key] ?? 0,
+      community: communities.get(key) ?? 0,
+      component: components.get(key) ?? 0,
+    };
+  });
+
+  const stats: GraphStats = {
+    notes: sub.order,
+    links,
+    danglingTargets,
+    danglingLinks,
+    orphans,
+    attachments,
+    tags: tagCounts(graph),
+    components: componentGroups.length,
+    largestComponent: componentGroups.reduce((max, c) => Math.max(max, c.length), 0),
+  };
+  graph.setAttribute('stats', stats);
+  return stats;
+}

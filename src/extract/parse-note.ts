@@ -1,0 +1,177 @@
+/**
+ * The parse stage: one note's text -> ParsedNote (title, tags, aliases,
+ * dates, draft flag, summary, word count and every raw link with its kind,
+ * line and context). Pure: no file system, no state between calls.
+ *
+ * Offsets: the body is the text with its frontmatter blanked out (same
+ * length), and code is masked on top of that, so an offset found by any
+ * extractor is an offset in the file and its line is the file's line.
+ */
+import type { LinkKind } from '../core/contract.js';
+import { normalizeName } from '../core/normalize.js';
+import { blankOut, maskCode, maskSpans } from './code-spans.js';
+import { contextAround, MAX_CONTEXT } from './context.js';
+import { parseFrontmatter, scalarString, stringList } from './frontmatter.js';
+import { buildLineIndex, type LineIndex } from './line-index.js';
+import { parseHeading } from './markdown-blocks.js';
+import { findMarkdownLinks } from './markdown-links.js';
+import { toPlainText, truncateAtWord } from './plain-text.js';
+import { findRelatedRanges, inRanges } from './related-sections.js';
+import { countWords, summarize } from './summary.js';
+import { dedupeTags, findInlineTags, frontmatterTags } from './tags.js';
+import type { ParsedNote, RawLink } from './types.js';
+import { findWikiLinks, parseWikiInner } from './wiki-links.js';
+
+/** Frontmatter keys whose wiki links are not links (they name the note itself). */
+const NOT_LINK_KEYS = new Set(['title', 'tags', 'tag', 'aliases', 'alias']);
+
+/** Text as the parser reads it: no BOM, `\n` line endings (CRLF and lone CR too). */
+export function normalizeNoteText(text: string): string {
+  const noBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return noBom.includes('\r') ? noBom.replace(/\r\n?/g, '\n') : noBom;
+}
+
+/** The file name of `path` without its extension. */
+function baseName(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/** Text of the first `# H1` outside code, as plain text, or null. */
+function firstH1(body: string, masked: string): string | null {
+  for (const m of masked.matchAll(/^ {0,3}#[ \t]/gm)) {
+    const lineEnd = masked.indexOf('\n', m.index);
+    const end = lineEnd === -1 ? masked.length : lineEnd;
+    const heading = parseHeading(body.slice(m.index, end));
+    if (heading && heading.level === 1) {
+      const text = toPlainText(heading.text);
+      if (text !== '') return text;
+    }
+  }
+  return null;
+}
+
+/**
+ * Wiki links in frontmatter values (`up: "[[Home]]"`, `related: ["[[x]]"]`),
+ * in any key but the note's own names and tags. An unquoted `[[Home]]` is YAML
+ * for a list in a list; it is read as the link its author meant.
+ */
+function frontmatterLinks(data: Record<string, unknown>, keyLines: Map<string, number>): RawLink[] {
+  const links: RawLink[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    if (NOT_LINK_KEYS.has(key.toLowerCase())) continue;
+    const line = keyLines.get(key) ?? 1;
+    const visit = (v: unknown, depth: number): void => {
+      if (depth > 8 || v === null || v === undefined) return;
+      if (typeof v === 'string') {
+        for (const w of findWikiLinks(v)) {
+          const context = truncateAtWord(`${key}: ${toPlainText(v)}`, MAX_CONTEXT);
+          links.push({ target: w.target, kind: 'frontmatter', line, context });
+        }
+      } else if (Array.isArray(v)) {
+        if (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 && typeof v[0][0] === 'string') {
+          const parsed = parseWikiInner(v[0][0]);
+          if (parsed) links.push({ target: parsed.target, kind: 'frontmatter', line, context: `${key}: ${parsed.target}` });
+          return;
+        }
+        v.forEach((x) => visit(x, depth + 1));
+      } else if (typeof v === 'object') {
+        Object.values(v as Record<string, unknown>).forEach((x) => visit(x, depth + 1));
+      }
+    };
+    visit(value, 0);
+  }
+  return links;
+}
+
+interface BodyLink {
+  start: number;
+  end: number;
+  target: string;
+  kind: LinkKind;
+  relativePath?: string;
+}
+
+/** Wiki links, embeds and Markdown links of the body, in order of appearance. */
+function bodyLinks(masked: string, path: string): BodyLink[] {
+  const wiki = findWikiLinks(masked);
+  const related = wiki.length > 0 ? findRelatedRanges(masked) : [];
+  const found: BodyLink[] = wiki.map((w) => ({
+    start: w.start,
+    end: w.end,
+    target: w.target,
+    kind: w.embed ? 'embed' : inRanges(related, w.start) ? 'related' : 'inline',
+  }));
+  // Wiki links are masked so `[[a]](b)` is not read as a Markdown link too.
+  const rest = maskSpans(masked, wiki);
+  for (const m of findMarkdownLinks(rest, path)) {
+    found.push({
+      start: m.start,
+      end: m.end,
+      target: m.target,
+      kind: m.image ? 'embed' : 'markdown',
+      relativePath: m.relativePath,
+    });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Links per note that get a context of their own; past it, links reuse their target's first context. */
+const OWN_CONTEXTS = 2000;
+
+/** Adds line and context to body links. */
+function finishLinks(found: BodyLink[], body: string, lines: LineIndex): RawLink[] {
+  // Contexts are the costly part (a bounded window each); a huge generated
+  // note with 100k links reuses them per target so parsing stays fast.
+  const contexts = new Map<string, string>();
+  return found.map((f, i) => {
+    const key = f.relativePath !== undefined ? '/' + normalizeName(f.relativePath) : normalizeName(f.target);
+    let context = i < OWN_CONTEXTS ? undefined : contexts.get(key);
+    if (context === undefined) {
+      context = contextAround(body, f.start, f.end);
+      if (!contexts.has(key)) contexts.set(key, context);
+    }
+    const link: RawLink = { target: f.target, kind: f.kind, line: lines.lineAt(f.start), context };
+    if (f.relativePath !== undefined) link.relativePath = f.relativePath;
+    return link;
+  });
+}
+
+/**
+ * Parses one note.
+ * @param text the file's decoded text; a BOM and CRLF line endings are fine.
+ * @param path the vault-relative POSIX path with extension (the node key).
+ * @returns everything later stages need; content problems are in `warnings`.
+ */
+export function parseNote(text: string, path: string): ParsedNote {
+  const source = normalizeNoteText(text);
+  const fm = parseFrontmatter(source, path);
+  const data = fm.data;
+  const body = blankOut(source.slice(0, fm.bodyStart)) + source.slice(fm.bodyStart);
+  const masked = maskCode(body);
+  const lines = buildLineIndex(source);
+
+  const title = scalarString(data?.title) ?? firstH1(body, masked) ?? baseName(path);
+  const aliases = [...new Set(stringList(data?.aliases ?? data?.alias, /,/))];
+  const tags = dedupeTags(frontmatterTags(data?.tags), frontmatterTags(data?.tag), findInlineTags(masked));
+  const draft = data?.draft === true || (typeof data?.draft === 'string' && data.draft.trim().toLowerCase() === 'true');
+  const links = [
+    ...(data ? frontmatterLinks(data, fm.keyLines) : []),
+    ...finishLinks(bodyLinks(masked, path), body, lines),
+  ];
+
+  return {
+    path,
+    title,
+    tags,
+    aliases,
+    summary: summarize(data, body, masked),
+    created: scalarString(data?.created) ?? scalarString(data?.date),
+    updated: scalarString(data?.updated),
+    draft,
+    words: countWords(masked),
+    links,
+    warnings: fm.warnings,
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * The extraction pipeline as named, timed stages:
+ * scan -> read -> parse -> resolve -> build -> measure -> health -> layout -> write.
+ * `scripts/build-graph.ts` (the CLI) and `scripts/bench.ts` both call
+ * `runPipeline`; the stages are exported too for tests that need to act
+ * between them (e.g. delete a file after the scan).
+ */
+import path from 'node:path';
+import type { BuildWarning, GraphStats, HealthReport } from '../core/contract.js';
+import { buildGraph, type NotemapGraph } from './build-graph.js';
+import { assignHealth, buildHealth } from './health.js';
+import { layoutGraph } from './layout.js';
+import { measureGraph } from './metrics.js';
+import { parseNote } from './parse-note.js';
+import { createProgress, type Progress } from './progress.js';
+import { readFiles, type ReadFile } from './read.js';
+import { buildResolveIndex, resolveLinks, type ResolveResult } from './resolve.js';
+import { DEFAULT_NOTE_EXTENSIONS, scanVault, type ScanResult } from './scan.js';
+import type { ParsedNote } from './types.js';
+import { serializeGraph, writeFileAtomic } from './write.js';
+
+export interface PipelineOptions {
+  /** Note extensions, lower case with the dot. Default .md, .markdown, .txt. */
+  extensions?: readonly string[];
+  /** `builtAt` to record. Default: now. */
+  builtAt?: string;
+  /** Where to write graph.json; null or absent: build in memory only. */
+  out?: string | null;
+  /** Files open at once while reading. Default 64. */
+  concurrency?: number;
+  /** Layout ticks; default from `layoutTicks(node count)`; 0 skips the layout (all at 0, 0). */
+  layoutTicks?: number;
+  /** Progress display; default none. */
+  progress?: Progress;
+}
+
+/** Seconds spent in each stage. */
+export interface StageTimings {
+  scan: number;
+  read: number;
+  parse: number;
+  resolve: number;
+  build: number;
+  measure: number;
+  health: number;
+  layout: number;
+  write: number;
+}
+
+export interface PipelineResult {
+  graph: NotemapGraph;
+  notes: ParsedNote[];
+  resolved: ResolveResult;
+  stats: GraphStats;
+  health: HealthReport;
+  /** Every warning, sorted (the same list as the graph's `warnings` attribute). */
+  warnings: BuildWarning[];
+  timings: StageTimings;
+  /** Bytes of graph.json (0 when not written). */
+  bytes: number;
+}
+
+const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9;
+
+/** Stage 1. */
+export function scanStage(vault: string, extensions: readonly string[]): Promise<ScanResult> {
+  return scanVault(vault, { extensions });
+}
+
+/**
+ * Stage 3: each read file through `parseNote`. A file that could not be read
+ * is left out; a parser exception (a bug, not bad content) still keeps the
+ * note, under its file name, with a warning.
+ */
+export function parseStage(files: readonly ReadFile[], progress?: Progress): { notes: ParsedNote[]; warnings: BuildWarning[] } {
+  const notes: ParsedNote[] = [];
+  const warnings: BuildWarning[] = [];
+  progress?.stage('parse', files.length);
+  files.forEach((read, i) => {
+    warnings.push(...read.warnings);
+    if (read.text === null) return;
+    let note: ParsedNote;
+    try {
+      note = parseNote(read.text, read.file.path);
+    } catch (err) {
+      note = fallbackNote(read.file.path);
+      warnings.push({ file: read.file.path, message: `could not be parsed, kept without links: ${err instanceof Error ? err.message : String(err)}` });
+    }
+    if (read.tooLarge) note = { ...note, links: [] };
+    warnings.push(...note.warnings);
+    notes.push(note);
+    if (i % 256 === 0) progress?.update(i);
+  });
+  progress?.update(files.length);
+  return { notes, warnings };
+}
+
+/** A note with nothing but its file name, for a file the parser choked on. */
+function fallbackNote(file: string): ParsedNote {
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return {
+    path: file,
+    title: dot > 0 ? base.slice(0, dot) : base,
+    tags: [],
+    aliases: [],
+    summary: '',
+    created: null,
+    updated: null,
+    draft: false,
+    words: 0,
+    links: [],
+    warnings: [],
+  };
+}
+
+/** Runs every stage on `vault` and, when `options.out` is set, writes graph.json. */
+export async function runPipeline(vault: string, options: PipelineOptions = {}): Promise<PipelineResult> {
+  const extensions = options.extensions ?? DEFAULT_NOTE_EXTENSIONS;
+  const progress = options.progress ?? createProgress({ enabled: false });
+  const timings: StageTimings = { scan: 0, read: 0, parse: 0, resolve: 0, build: 0, measure: 0, health: 0, layout: 0, write: 0 };
+  const timed = async <T>(stage: keyof StageTimings, run: () => T | Promise<T>): Promise<T> => {
+    const start = process.hrtime.bigint();
+    const result = await run();
+    timings[stage] += seconds(start);
+    return result;
+  };
+
+  const scan = await timed('scan', () => scanStage(vault, extensions));
+  progress.stage('read', scan.notes.length);
+  const files = await timed('read', () =>
+    readFiles(scan.notes, { concurrency: options.concurrency, onFile: (done) => progress.update(done) }),
+  );
+  const parsed = await timed('parse', () => parseStage(files, progress));
+  const notes = parsed.notes;
+  const resolved = await timed('resolve', () => {
+    const index = buildResolveIndex(notes, scan.others.map((f) => f.path), extensions);
+    return resolveLinks(notes, index);
+  });
+  const graph = await timed('build', () =>
+    buildGraph({
+      notes,
+      resolved,
+      vault: path.basename(path.resolve(vault)),
+      builtAt: options.builtAt ?? new Date().toISOString(),
+      warnings: [...scan.warnings, ...parsed.warnings],
+    }),
+  );
+  const stats = await timed('measure', () => measureGraph(graph));
+  const health = await timed('health', () => {
+    const report = buildHealth(notes, resolved.links);
+    assignHealth(graph, report);
+    return report;
+  });
+  progress.stage('layout', 1);
+  await timed('layout', () => (options.layoutTicks === 0 ? 0 : layoutGraph(graph, { ticks: options.layoutTicks })));
+  progress.done();
+  let bytes = 0;
+  if (options.out) {
+    const out = options.out;
+    bytes = await timed('write', () => writeFileAtomic(out, serializeGraph(graph)));
+  }
+  return { graph, notes, resolved, stats, health, warnings: graph.getAttribute('warnings'), timings, bytes };
+}
+
+/** The four figures the bench prints: scan+read+parse, resolve, build+measure+health+layout, write. */
+export function benchStages(t: StageTimings): { scanParse: number; resolve: number; metrics: number; layout: number; write: number } {
+  return { scanParse: t.scan + t.read + t.parse, resolve: t.resolve, metrics: t.build + t.measure + t.health, layout: t.layout, write: t.write };
+}

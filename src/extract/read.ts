@@ -1,0 +1,127 @@
+/**
+ * Stage 2a, read: the vault's note files as text, with a bounded number of
+ * files open at once (a peer tool died with EMFILE at 50,000 notes), decoded
+ * as UTF-8 with the BOM stripped.
+ *
+ * Content problems are warnings, never exceptions: an unreadable file is
+ * skipped; bytes that are not UTF-8 become U+FFFD; a file above `largeBytes`
+ * is read and parsed anyway (links are still found) with a warning saying
+ * so; a file above `maxBytes` is not read at all (the note is kept with its
+ * file name as title and no links) because a string that size would cost
+ * more memory than the whole rest of the build.
+ */
+import { readFile } from 'node:fs/promises';
+import type { BuildWarning } from '../core/contract.js';
+import { errorText } from './scan.js';
+import type { ScannedFile } from './types.js';
+
+export const DEFAULT_CONCURRENCY = 64;
+export const LARGE_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export interface ReadOptions {
+  /** Most files open at the same time. Default 64 (the machine allows 20,000; a big vault has 50,000+ files). */
+  concurrency?: number;
+  /** Size above which a warning is given (the file is still parsed). Default 5 MB. */
+  largeBytes?: number;
+  /** Size above which the content is not read (note kept without links). Default 64 MB. */
+  maxBytes?: number;
+  /** Called after each file, for the progress bar. */
+  onFile?: (done: number, total: number) => void;
+}
+
+export interface ReadFile {
+  file: ScannedFile;
+  /** The decoded text; null when the file could not be read (skip it). */
+  text: string | null;
+  /** True when the content was deliberately left unread (too big): keep the note, without links. */
+  tooLarge: boolean;
+  warnings: BuildWarning[];
+}
+
+const strict = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder('utf-8');
+
+/**
+ * Bytes to text: strict UTF-8 first (the common case costs one pass); on
+ * failure a lenient pass that puts U+FFFD for each bad sequence, and a
+ * warning at the line of the first one. TextDecoder drops a leading BOM.
+ */
+export function decodeUtf8(bytes: Uint8Array, file: string): { text: string; warning: BuildWarning | null } {
+  try {
+    return { text: strict.decode(bytes), warning: null };
+  } catch {
+    const text = lenient.decode(bytes);
+    const bad = text.indexOf('\uFFFD');
+    const line = bad < 0 ? 1 : countLines(text, bad);
+    let count = 0;
+    for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) count++;
+    return {
+      text,
+      warning: { file, line, message: `not valid UTF-8: ${count} bad byte sequence(s) replaced by U+FFFD` },
+    };
+  }
+}
+
+/** 1-based line number of character offset `index`. */
+function countLines(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function formatMb(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Reads one file; never throws. */
+export async function readOne(file: ScannedFile, options: ReadOptions = {}): Promise<ReadFile> {
+  const largeBytes = options.largeBytes ?? LARGE_FILE_BYTES;
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
+  const warnings: BuildWarning[] = [];
+  if (file.size > maxBytes) {
+    warnings.push({
+      file: file.path,
+      message: `file is ${formatMb(file.size)} (over ${formatMb(maxBytes)}): not read, note kept without links`,
+    });
+    return { file, text: '', tooLarge: true, warnings };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file.absPath);
+  } catch (err) {
+    warnings.push({ file: file.path, message: `cannot be read, skipped: ${errorText(err)}` });
+    return { file, text: null, tooLarge: false, warnings };
+  }
+  if (bytes.length > largeBytes) {
+    warnings.push({
+      file: file.path,
+      message: `large file (${formatMb(bytes.length)}, over ${formatMb(largeBytes)}): parsed anyway, links kept`,
+    });
+  }
+  const { text, warning } = decodeUtf8(bytes, file.path);
+  if (warning) warnings.push(warning);
+  return { file, text, tooLarge: false, warnings };
+}
+
+/**
+ * Reads every file with at most `concurrency` reads in flight; the result is
+ * in the order of `files`, whatever order the reads finish in.
+ */
+export async function readFiles(files: readonly ScannedFile[], options: ReadOptions = {}): Promise<ReadFile[]> {
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY));
+  const results = new Array<ReadFile>(files.length);
+  let next = 0;
+  let done = 0;
+  // A fixed pool of workers, each taking the next index: never more than `concurrency` open files.
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const index = next++;
+      results[index] = await readOne(files[index], options);
+      done++;
+      options.onFile?.(done, files.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  return results;
+}

@@ -1,0 +1,143 @@
+/**
+ * Where a note lists its *related* notes, so that wiki links there get the
+ * kind `related`: under an HTML `<li>related <ul>...</ul></li>` item (the
+ * seed note's linkage tree), under a Markdown list item labelled "related",
+ * under a heading named "related" / "related notes" / "see also" (until the
+ * next heading of the same or a higher level), or after a lone "Related:"
+ * line (until the end of the block that follows it).
+ */
+import type { Span } from './code-spans.js';
+import { parseHeading } from './markdown-blocks.js';
+
+const RELATED_LABEL = /^(?:related|related notes|related links|related pages|related topics|see also)$/;
+
+/** True when a label (item text, heading text) names a related section. */
+export function isRelatedLabel(raw: string): boolean {
+  const label = raw
+    .replace(/<[^<>]*>/g, ' ')
+    .replace(/[*_~`=]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*:$/, '')
+    .toLowerCase();
+  return RELATED_LABEL.test(label);
+}
+
+/** `<li>` items labelled "related", from the item to its end (explicit or implied). */
+function htmlRelatedRanges(text: string): Span[] {
+  const tokens: { start: number; end: number; close: boolean; name: string }[] = [];
+  for (const m of text.matchAll(/<(\/?)(li|ul|ol)\b[^<>]*>/gi)) {
+    tokens.push({ start: m.index, end: m.index + m[0].length, close: m[1] === '/', name: m[2].toLowerCase() });
+  }
+  const spans: Span[] = [];
+  // Open elements; an li remembers whether its label is "related".
+  const stack: { name: string; start: number; related: boolean }[] = [];
+  const closeTop = (at: number): void => {
+    const top = stack.pop()!;
+    if (top.name === 'li' && top.related) spans.push({ start: top.start, end: at });
+  };
+  tokens.forEach((t, k) => {
+    if (!t.close && t.name === 'li') {
+      // A new item closes the previous one at the same level (HTML's implied </li>).
+      if (stack.length > 0 && stack[stack.length - 1].name === 'li') closeTop(t.start);
+      const labelEnd = k + 1 < tokens.length ? tokens[k + 1].start : text.length;
+      stack.push({ name: 'li', start: t.start, related: isRelatedLabel(text.slice(t.end, labelEnd)) });
+    } else if (!t.close) {
+      stack.push({ name: t.name, start: t.start, related: false });
+    } else if (t.name === 'li') {
+      while (stack.length > 0 && stack[stack.length - 1].name !== 'li') stack.pop();
+      if (stack.length > 0) closeTop(t.end);
+    } else {
+      // </ul> or </ol>: closes any items left open inside the list.
+      while (stack.length > 0 && stack[stack.length - 1].name === 'li') closeTop(t.start);
+      if (stack.length > 0) stack.pop();
+    }
+  });
+  while (stack.length > 0) closeTop(text.length);
+  return spans;
+}
+
+const LIST_ITEM = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$/;
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+/** Markdown headings, list items and lone label lines named "related". */
+function markdownRelatedRanges(text: string): Span[] {
+  const lines = text.split('\n');
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
+  const endOf = (i: number): number => starts[i] + lines[i].length;
+  const spans: Span[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!/related|see also/i.test(line)) continue;
+    const heading = parseHeading(line);
+    if (heading) {
+      if (!isRelatedLabel(heading.text)) continue;
+      let j = i + 1;
+      for (; j < lines.length; j++) {
+        const h = parseHeading(lines[j]);
+        if (h && h.level <= heading.level) break;
+      }
+      spans.push({ start: starts[i], end: endOf(j - 1) });
+      continue;
+    }
+    const item = LIST_ITEM.exec(line);
+    if (item) {
+      const colon = item[2].indexOf(':');
+      const label = colon === -1 ? item[2] : item[2].slice(0, colon + 1);
+      if (!isRelatedLabel(label)) continue;
+      // The item's children: following lines indented deeper (blank lines allowed).
+      const indent = indentOf(line);
+      let last = i;
+      for (let j = i + 1; j < lines.length; j++) {
+        if (lines[j].trim() === '') continue;
+        if (indentOf(lines[j]) <= indent) break;
+        last = j;
+      }
+      spans.push({ start: starts[i], end: endOf(last) });
+      continue;
+    }
+    const lone = line.replace(/^[ \t>]+/, '');
+    // HTML lines (`<li>related`) are handled by the HTML pass, which knows where the item ends.
+    if (!lone.startsWith('<') && isRelatedLabel(lone)) {
+      // A lone "Related:" line labels the block right after it.
+      let j = i + 1;
+      while (j < lines.length && lines[j].trim() === '') j++;
+      while (j < lines.length && lines[j].trim() !== '' && !parseHeading(lines[j])) j++;
+      spans.push({ start: starts[i], end: endOf(Math.max(i, j - 1)) });
+    }
+  }
+  return spans;
+}
+
+/** Sorted, merged ranges of the text that list related notes. */
+export function findRelatedRanges(text: string): Span[] {
+  const all = [...htmlRelatedRanges(text), ...markdownRelatedRanges(text)].sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const s of all) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  return merged;
+}
+
+/** True when `offset` lies in one of the sorted, disjoint `ranges`. */
+export function inRanges(ranges: readonly Span[], offset: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < ranges[mid].start) hi = mid - 1;
+    else if (offset >= ranges[mid].end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}

@@ -1,0 +1,59 @@
+/**
+ * Obsidian wiki links: `[[t]]`, `[[t|alias]]`, `[[t#heading]]`,
+ * `[[t#^block]]`, `[[folder/t.md]]`, `[[t\|alias]]` (the escaped bar of
+ * tables) and embeds `![[t]]`. Scans text whose code is already masked.
+ */
+import { wikiLinkText } from './plain-text.js';
+
+/** One wiki link found in a text. */
+export interface WikiLinkMatch {
+  /** The target without alias, heading or block part, trimmed; `.md` and folders kept. */
+  target: string;
+  /** The heading or `^block` part, without `#`; empty when absent. */
+  subpath: string;
+  /** The alias after `|`; empty when absent. */
+  alias: string;
+  /** `![[...]]`. */
+  embed: boolean;
+  /** Offset of the first character (`!` or `[`) and just past the closing `]]`. */
+  start: number;
+  end: number;
+  /** What the link reads as in plain text (alias, else target). */
+  text: string;
+}
+
+// `!?` (group 1: embed) `[[` inner (group 2: no brackets, no newline) `]]`.
+// The negated class cannot run past a `[` or `]`, so each match attempt stops
+// at the next bracket: linear in the text.
+const WIKI_LINK = /(!?)\[\[([^[\]\n]*)\]\]/g;
+
+/** Splits the inside of `[[...]]`; null for `[[]]`, `[[#heading]]` and other empty targets. */
+export function parseWikiInner(inner: string): { target: string; subpath: string; alias: string } | null {
+  const bar = inner.indexOf('|');
+  // In a table the bar is escaped as `\|`: the backslash belongs to neither side.
+  const ref = (bar === -1 ? inner : inner.slice(0, bar)).replace(/\\$/, '');
+  const alias = bar === -1 ? '' : inner.slice(bar + 1).trim();
+  const hash = ref.indexOf('#');
+  const target = (hash === -1 ? ref : ref.slice(0, hash)).trim();
+  if (target === '') return null;
+  const subpath = hash === -1 ? '' : ref.slice(hash + 1).trim();
+  return { target, subpath, alias };
+}
+
+/** Every wiki link and embed in `text`, in order. */
+export function findWikiLinks(text: string): WikiLinkMatch[] {
+  const out: WikiLinkMatch[] = [];
+  if (!text.includes('[[')) return out;
+  for (const m of text.matchAll(WIKI_LINK)) {
+    const parsed = parseWikiInner(m[2]);
+    if (!parsed) continue;
+    out.push({
+      ...parsed,
+      embed: m[1] === '!',
+      start: m.index,
+      end: m.index + m[0].length,
+      text: wikiLinkText(m[2]),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+/**
+ * Stage 7, write: graph.json in graphology's serialized form, byte for byte
+ * the same for the same vault (`builtAt` aside), written atomically.
+ *
+ * Determinism: nodes and edges sorted by key, attributes in a fixed order,
+ * coordinates to 2 decimals, other fractions to 6 significant digits. Edges
+ * are written without `key` (graphology generates keys on import; the ones
+ * it generates itself start from a random byte). One node or edge per line:
+ * compact, and a diff of two builds reads line by line.
+ *
+ * Atomicity: the JSON goes to `<out>.tmp-<pid>`, is flushed to disk, then
+ * renamed over `<out>` (a rename within a folder is atomic on POSIX). On any
+ * failure the temporary file is removed; `removePendingWrites()` does the
+ * same from a signal handler, so a killed build leaves the old file intact
+ * and no temporary file behind.
+ */
+import { mkdirSync, unlinkSync } from 'node:fs';
+import { open, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { NotemapGraph } from './build-graph.js';
+
+/** Rounds coordinates to 2 decimals and any other fraction to 6 significant digits. */
+function roundValue(key: string, value: unknown): unknown {
+  if (typeof value !== 'number' || Number.isInteger(value)) return value;
+  if (!Number.isFinite(value)) return 0;
+  if (key === 'x' || key === 'y') return Math.round(value * 100) / 100 || 0;
+  return Number(value.toPrecision(6));
+}
+
+const json = (value: unknown): string => JSON.stringify(value, roundValue);
+
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The serialized graph as a list of chunks (joined, they are the file).
+ * Same shape as `graph.export()` minus edge keys: `Graph.from(JSON.parse(...))` loads it.
+ */
+export function serializeGraph(graph: NotemapGraph): string[] {
+  const chunks: string[] = [];
+  chunks.push(`{"options":${json({ type: 'directed', multi: false, allowSelfLoops: false })},\n`);
+  chunks.push(`"attributes":${json(graph.getAttributes())},\n"nodes":[`);
+  const nodes = graph.nodes().sort(byCodeUnit);
+  nodes.forEach((key, i) => {
+    chunks.push(`${i ? ',' : ''}\n${json({ key, attributes: graph.getNodeAttributes(key) })}`);
+  });
+  chunks.push('\n],\n"edges":[');
+  const edges: { source: string; target: string; edge: string }[] = [];
+  graph.forEachEdge((edge, _a, source, target) => edges.push({ source, target, edge }));
+  edges.sort((a, b) => byCodeUnit(a.source, b.source) || byCodeUnit(a.target, b.target));
+  edges.forEach(({ source, target, edge }, i) => {
+    chunks.push(`${i ? ',' : ''}\n${json({ source, target, attributes: graph.getEdgeAttributes(edge) })}`);
+  });
+  chunks.push('\n]}\n');
+  return chunks;
+}
+
+/** Temporary files being written right now (removed by `removePendingWrites`). */
+const pending = new Set<string>();
+
+/** Synchronously removes every temporary file in flight: safe to call from a signal handler. */
+export function removePendingWrites(): void {
+  for (const tmp of pending) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Already gone.
+    }
+    pending.delete(tmp);
+  }
+}
+
+/** Bytes buffered before each write call (several calls, so a kill can land mid-write and is handled). */
+const WRITE_BATCH = 1 << 20;
+
+/**
+ * Writes `chunks` to `file` atomically, creating the folder if needed.
+ * Returns the number of bytes written.
+ */
+export async function writeFileAtomic(file: string, chunks: readonly string[]): Promise<number> {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  pending.add(tmp);
+  let bytes = 0;
+  try {
+    const handle = await open(tmp, 'w');
+    try {
+      // write() may write less than asked: loop until the whole batch is out.
+      const flush = async (text: string): Promise<void> => {
+        const data = Buffer.from(text, 'utf8');
+        for (let offset = 0; offset < data.length; ) {
+          offset += (await handle.write(data, offset, data.length - offset)).bytesWritten;
+        }
+        bytes += data.length;
+      };
+      let buffer = '';
+      for (const chunk of chunks) {
+        buffer += chunk;
+        if (buffer.length >= WRITE_BATCH) {
+          await flush(buffer);
+          buffer = '';
+        }
+      }
+      if (buffer) await flush(buffer);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, file);
+    pending.delete(tmp);
+    return bytes;
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    pending.delete(tmp);
+    throw err;
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * e2e helpers: one headless Chromium (playwright-core, the system's
+ * /usr/bin/chromium), a fresh page on the built site that waits until the
+ * map is ready, the expected data read from graph.json, and a pixel count
+ * of what is drawn.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Graph from 'graphology';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../src/core/contract.js';
+
+export type MapGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+
+/** What main.ts exposes for tests (see its header). */
+export interface NotemapHandle {
+  ready: Promise<void>;
+  store: { get(): Record<string, unknown> & { selected: string | null }; set(patch: Record<string, unknown>, options?: { history?: 'push' | 'replace' }): void };
+  nodeScreenPosition(key: string): { x: number; y: number };
+  layoutRunning(): boolean;
+}
+
+declare global {
+  interface Window {
+    __notemap?: NotemapHandle;
+    __pwned?: unknown;
+  }
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // Software WebGL, so sigma draws without a GPU.
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+export interface Session {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Launch Chromium with a fresh profile; `close` removes it. */
+export async function launchBrowser(): Promise<Session> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'notemap-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Errors thrown in the page, collected so a test can assert there were none. */
+export interface OpenedPage {
+  page: Page;
+  errors: string[];
+}
+
+/**
+ * Open the site (optionally at `?query`), wait for `window.__notemap.ready`.
+ * `prepare` runs before navigation (to install routes).
+ */
+export async function openMap(session: Session, query = '', prepare?: (page: Page) => Promise<void>, waitReady = true): Promise<OpenedPage> {
+  const page = await session.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  if (prepare) await prepare(page);
+  await page.goto(inject('baseUrl') + query);
+  if (waitReady) await waitForMap(page);
+  return { page, errors };
+}
+
+/** Resolve once main.ts has loaded the graph and drawn the first frame. */
+export async function waitForMap(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__notemap !== undefined, undefined, { timeout: 20_000 });
+  await page.evaluate(() => window.__notemap!.ready);
+}
+
+/** Stop the layout (so screen positions hold still) by the toolbar's pause button. */
+export async function settle(page: Page): Promise<void> {
+  const running = await page.evaluate(() => window.__notemap!.layoutRunning());
+  if (running) {
+    const pause = page.locator('#btn-pause');
+    if ((await pause.getAttribute('aria-pressed')) !== 'true') await pause.click();
+    await page.waitForFunction(() => !window.__notemap!.layoutRunning(), undefined, { timeout: 10_000 });
+  }
+  // Let the camera animation and the last frame finish.
+  await page.waitForTimeout(400);
+}
+
+/** The sample graph as served, loaded with graphology. */
+export function loadGraph(file: string = inject('graphPath')): MapGraph {
+  const graph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>();
+  graph.import(JSON.parse(fs.readFileSync(file, 'utf8')));
+  return graph;
+}
+
+/** `1204` -> `1,204`, as the page writes counts. */
+export const formatCount = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * Pixels of an element's screenshot that differ from its dominant color
+ * (the background), decoded in the page with a 2D canvas so no PNG library
+ * is needed. Returns the count and the total.
+ */
+export async function inkPixels(page: Page, selector = '#graph'): Promise<{ ink: number; total: number }> {
+  const png = await page.locator(selector).screenshot();
+  const dataUrl = `data:image/png;base64,${png.toString('base64')}`;
+  return page.evaluate(async (src) => {
+    const img = new Image();
+    img.src = src;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const g = canvas.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const { data } = g.getImageData(0, 0, img.width, img.height);
+    const counts = new Map<number, number>();
+    for (let i = 0; i < data.length; i += 4) {
+      const rgb = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+      counts.set(rgb, (counts.get(rgb) ?? 0) + 1);
+    }
+    let bg = 0;
+    let best = -1;
+    for (const [rgb, n] of counts) if (n > best) [bg, best] = [rgb, n];
+    const [br, bgc, bb] = [(bg >> 16) & 255, (bg >> 8) & 255, bg & 255];
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i] - br) + Math.abs(data[i + 1] - bgc) + Math.abs(data[i + 2] - bb) > 30) ink++;
+    }
+    return { ink, total: data.length / 4 };
+  }, dataUrl);
+}
+
+/** Write a screenshot of the page into test-artifacts/. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(inject('artifactsDir'), name);
+  await page.screenshot({ path: file });
+  return file;
+}

@@ -1,0 +1,77 @@
+/**
+ * Nothing from a note runs in the page: a vault whose titles, summaries,
+ * tags and link targets hold HTML and script shows them as literal text. A
+ * missing or invalid graph.json shows a message naming the command to run.
+ */
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, loadGraph, openMap, type Session } from './browser.js';
+
+let session: Session;
+const xssFile = inject('xssGraphPath');
+const xss = loadGraph(xssFile);
+
+beforeAll(async () => {
+  session = await launchBrowser();
+});
+afterAll(async () => session?.close());
+
+const serveGraph = (body: string, status = 200) => async (page: Page): Promise<void> => {
+  await page.route('**/graph.json', (route) => route.fulfill({ status, contentType: 'application/json', body }));
+};
+
+/** Elements that markup in a note would have created if it were parsed as HTML. */
+const injected = (page: Page): Promise<number> =>
+  page.evaluate(() => document.querySelectorAll('[onerror], [onload], iframe, body svg[onload], img[src="x"], img[src="y"], img[src="z"]').length);
+
+describe('note text is never HTML', () => {
+  it('shows titles, summaries, tags and dangling names literally and runs nothing', async () => {
+    const evilKey = xss.findNode((_k, a) => a.kind === 'note' && a.path === 'evil.md')!;
+    const evil = xss.getNodeAttributes(evilKey);
+    if (evil.kind !== 'note') throw new Error('evil.md is not a note');
+    expect(evil.title).toContain('<script>');
+
+    const dialogs: string[] = [];
+    const { page, errors } = await openMap(session, '', async (p) => {
+      p.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      await serveGraph(fs.readFileSync(xssFile, 'utf8'))(p);
+    });
+    await page.keyboard.press('/');
+    await page.keyboard.type('Evil');
+    await expect.poll(() => page.locator('#search-results [role="option"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('#search-results .search-title').first().textContent()).toBe(evil.title);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#summary h2').textContent()).toBe(evil.title);
+    expect(await page.locator('#summary .summary-text').textContent()).toBe(evil.summary);
+    const dangling = xss.filterNodes((_k, a) => a.kind === 'dangling').map((k) => xss.getNodeAttribute(k, 'title'));
+    expect(await page.locator('#summary .summary-missing li > button.node-link').evaluateAll((b) => b.map((x) => x.textContent)))
+      .toEqual(dangling);
+
+    await page.locator('#btn-health').click();
+    await expect.poll(() => page.locator('#health').isVisible()).toBe(true);
+    // Hover every node so tooltips and labels render their text too.
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+    expect(await injected(page)).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a missing or invalid graph.json', () => {
+  it.each([
+    ['missing', 404, JSON.stringify({ error: 'graph data not found' })],
+    ['invalid', 200, '{"this is": not json'],
+  ])('%s: the page says which command to run', async (_name, status, body) => {
+    const { page } = await openMap(session, '', serveGraph(body, status), false);
+    const message = page.locator('#message');
+    await expect.poll(() => message.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await message.textContent()).toMatch(/npm (start|run graph)/);
+    await page.close();
+  });
+});

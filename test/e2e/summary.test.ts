@@ -1,0 +1,125 @@
+/**
+ * Search, select, and the summary panel: the right title, tags, summary and
+ * backlinks; a link in the panel navigates; Back and Forward move between
+ * selections; a reload restores the selection and the filters.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, loadGraph, openMap, waitForMap, type Session } from './browser.js';
+
+let session: Session;
+const graph = loadGraph();
+
+/** The note with the most backlinks among those with tags and a summary. */
+function pickNote(): string {
+  let key = '';
+  let best = -1;
+  graph.forEachNode((k, a) => {
+    if (a.kind !== 'note' || a.tags.length === 0 || !a.summary) return;
+    const backlinks = graph.inNeighbors(k).length;
+    if (backlinks > best) [key, best] = [k, backlinks];
+  });
+  return key;
+}
+
+/** Type the title in the search box, arrow down to the note, press Enter. */
+async function searchAndSelect(page: Page, key: string): Promise<void> {
+  const title = graph.getNodeAttribute(key, 'title');
+  const input = page.locator('#search');
+  if ((await page.evaluate(() => document.activeElement?.id)) !== 'search') await page.keyboard.press('/');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
+  await input.fill('');
+  await page.keyboard.type(title.slice(0, 40));
+  await expect.poll(() => input.getAttribute('aria-expanded')).toBe('true');
+  for (let i = 0; i < 12; i++) {
+    const active = await input.getAttribute('aria-activedescendant');
+    if (active && (await page.locator(`#${active}`).getAttribute('data-key')) === key) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('#summary h2').textContent()).toBe(title);
+}
+
+const texts = (page: Page, selector: string): Promise<string[]> =>
+  page.locator(selector).evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''));
+
+beforeAll(async () => {
+  session = await launchBrowser();
+});
+afterAll(async () => session?.close());
+
+describe('search and the summary panel', () => {
+  it('shows the title, tags, summary and backlinks of the note found', async () => {
+    const key = pickNote();
+    const note = graph.getNodeAttributes(key);
+    if (note.kind !== 'note') throw new Error('not a note');
+    const { page, errors } = await openMap(session);
+    await searchAndSelect(page, key);
+
+    expect(await page.locator('#search-results').isHidden()).toBe(true);
+    expect(await page.locator('#summary .summary-path code').textContent()).toBe(note.path);
+    expect(await texts(page, '#summary .summary-tags button')).toEqual(note.tags.map((t) => `#${t}`));
+    expect(await page.locator('#summary .summary-text').textContent()).toBe(note.summary);
+    const backlinks = graph.inNeighbors(key).map((k) => graph.getNodeAttribute(k, 'title'));
+    expect((await texts(page, '#summary .summary-backlinks li > button.node-link')).sort()).toEqual(backlinks.sort());
+    const outgoing = graph.outNeighbors(key).filter((k) => graph.getNodeAttribute(k, 'kind') === 'note');
+    expect(await page.locator('#summary .summary-outgoing li').count()).toBe(outgoing.length);
+    // Each backlink shows the sentence it comes from.
+    const first = graph.inEdges(key).map((e) => graph.getEdgeAttribute(e, 'context')).filter(Boolean)[0];
+    if (first) expect(await texts(page, '#summary .summary-backlinks .link-context')).toContain(first);
+    expect(page.url()).toContain('note=');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('navigates through panel links, and Back / Forward / reload restore the view', async () => {
+    const key = pickNote();
+    const { page } = await openMap(session);
+    await searchAndSelect(page, key);
+    const target = page.locator('#summary .summary-backlinks li > button.node-link').first();
+    const targetKey = (await target.getAttribute('data-key'))!;
+    await target.click();
+    const targetTitle = graph.getNodeAttribute(targetKey, 'title');
+    await expect.poll(() => page.locator('#summary h2').textContent()).toBe(targetTitle);
+    expect(await page.evaluate(() => window.__notemap!.store.get().selected)).toBe(targetKey);
+
+    await page.goBack();
+    await expect.poll(() => page.locator('#summary h2').textContent()).toBe(graph.getNodeAttribute(key, 'title'));
+    await page.goForward();
+    await expect.poll(() => page.locator('#summary h2').textContent()).toBe(targetTitle);
+
+    // A tag in the panel filters the map to that tag; the filter lives in the URL.
+    const tag = page.locator('#summary .summary-tags button').first();
+    const counts = await page.locator('#counts').textContent();
+    if (await tag.count()) {
+      await tag.click();
+      await expect.poll(() => page.locator('#counts').textContent()).not.toBe(counts);
+    }
+    const filtered = await page.locator('#counts').textContent();
+    const url = page.url();
+    await page.reload();
+    await waitForMap(page);
+    expect(page.url()).toBe(url);
+    await expect.poll(() => page.locator('#summary h2').textContent()).toBe(targetTitle);
+    await expect.poll(() => page.locator('#counts').textContent()).toBe(filtered);
+    await page.close();
+  });
+
+  it('closes the result list with Escape and the panel with its close button', async () => {
+    const { page } = await openMap(session);
+    await page.keyboard.press('/');
+    await page.keyboard.type(graph.getNodeAttribute(pickNote(), 'title').slice(0, 6));
+    const input = page.locator('#search');
+    await expect.poll(() => input.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('#search-results [role="option"]').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    expect(await input.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('#search-results').isHidden()).toBe(true);
+
+    await searchAndSelect(page, pickNote());
+    await page.locator('#summary button.close').click();
+    await expect.poll(() => page.locator('#panel').isHidden()).toBe(true);
+    expect(await page.evaluate(() => window.__notemap!.store.get().selected)).toBeNull();
+    await page.close();
+  });
+});

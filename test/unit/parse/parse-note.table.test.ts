@@ -1,0 +1,215 @@
+/**
+ * One row per extraction rule of DESIGN.md ("Extraction rules"), negative
+ * cases included: a note's text in, the fields the rule decides out.
+ */
+import { describe, expect, it } from 'vitest';
+import type { LinkKind } from '../../../src/core/contract.js';
+import { parseNote } from '../../../src/extract/parse-note.js';
+
+type LinkRow = [LinkKind, string] | [LinkKind, string, string];
+
+interface Row {
+  rule: string;
+  text: string;
+  path?: string;
+  title?: string;
+  tags?: string[];
+  aliases?: string[];
+  draft?: boolean;
+  created?: string | null;
+  updated?: string | null;
+  summary?: string;
+  words?: number;
+  links?: LinkRow[];
+  lines?: number[];
+  contexts?: string[];
+  warnings?: number;
+}
+
+const fm = (yaml: string, body = ''): string => `---\n${yaml}\n---\n${body}`;
+
+const ROWS: Row[] = [
+  // Title: frontmatter title > first H1 outside code > file name.
+  { rule: 'title from frontmatter beats H1', text: fm('title: From YAML', '# From H1\n'), title: 'From YAML' },
+  { rule: 'title from first H1', text: '## Not this\n# First H1\n# Second H1\n', title: 'First H1' },
+  { rule: 'title H1 markup becomes plain text', text: '# The *big* [[Idea|idea]] ##\n', title: 'The big idea' },
+  { rule: 'title: H1 inside a code fence does not count', path: 'f/My Note.md', text: '```\n# Code\n```\n', title: 'My Note' },
+  { rule: 'title: file name without extension', path: 'journal/2020-04-02 meltdown.md', text: 'no heading', title: '2020-04-02 meltdown' },
+  { rule: 'title: .txt file name', path: '000_baa10c55511241ba.txt', text: 'text', title: '000_baa10c55511241ba' },
+  { rule: 'title: #tag line is not an H1', path: 'n.md', text: '#tag line\n', title: 'n' },
+  { rule: 'title: numeric frontmatter title becomes a string', text: fm('title: 2020'), title: '2020' },
+
+  // Aliases, draft, dates.
+  { rule: 'aliases: YAML list', text: fm('aliases:\n  - One\n  - Two'), aliases: ['One', 'Two'] },
+  { rule: 'aliases: comma-separated alias string', text: fm('alias: One, Two words'), aliases: ['One', 'Two words'] },
+  { rule: 'draft: true', text: fm('draft: true'), draft: true },
+  { rule: 'draft: "true" string', text: fm('draft: "true"'), draft: true },
+  { rule: 'draft: false', text: fm('draft: false'), draft: false },
+  { rule: 'draft: absent', text: 'body', draft: false },
+  { rule: 'dates: kept as written, no time zone shift', text: fm('created: 2020-10-26\nupdated: 2020-10-27'), created: '2020-10-26', updated: '2020-10-27' },
+  { rule: 'dates: a datetime with an offset is kept as written', text: fm('created: 2020-10-26T23:30:00-05:00'), created: '2020-10-26T23:30:00-05:00' },
+  { rule: 'dates: `date` stands for created', text: fm('date: 2021-01-02'), created: '2021-01-02', updated: null },
+  { rule: 'dates: absent are null', text: 'body', created: null, updated: null },
+
+  // Tags.
+  { rule: 'tags: frontmatter list first, then inline', text: fm('tags:\n  - b\n  - a', 'text #c and #a\n'), tags: ['b', 'a', 'c'] },
+  { rule: 'tags: frontmatter string split on commas and spaces', text: fm('tags: one, two three'), tags: ['one', 'two', 'three'] },
+  { rule: 'tags: frontmatter leading # dropped', text: fm('tags: ["#x", "#y/z"]'), tags: ['x', 'y/z'] },
+  { rule: 'tags: frontmatter number becomes a string', text: fm('tags:\n  - 2020\n  - 3.5'), tags: ['2020', '3.5'] },
+  { rule: 'tags: `tag` key', text: fm('tag: solo'), tags: ['solo'] },
+  { rule: 'tags: inline nested tag', text: 'see #security/e2ee now', tags: ['security/e2ee'] },
+  { rule: 'tags: inline at line start and after >', text: '#first\n<li>#second</li>\n> #third', tags: ['first', 'second', 'third'] },
+  { rule: 'tags: unicode letters, digits, _ and -', text: '#café #über_cool #v2-beta', tags: ['café', 'über_cool', 'v2-beta'] },
+  { rule: 'tags: emoji tags (kepano vault style)', text: fm('tags:\n  - 0🌲'), tags: ['0🌲'] },
+  { rule: 'tags: inline emoji tag', text: 'growing #🌱 and #idea/🌲', tags: ['🌱', 'idea/🌲'] },
+  { rule: 'tags: deduplicated case-insensitively, first casing kept', text: fm('tags: [Security]', '#security #SECURITY #Other #other'), tags: ['Security', 'Other'] },
+  { rule: 'tags: tag ends at punctuation', text: 'a #tag, b #tag2. c (#no)', tags: ['tag', 'tag2'] },
+  { rule: 'not a tag: all-digit #123', text: 'issue #123 and #2020', tags: [] },
+  { rule: 'not a tag: lone #', text: 'end\n\n#\n', tags: [] },
+  { rule: 'not a tag: &#35; entity', text: 'a &#35;hash b', tags: [] },
+  { rule: 'not a tag: URL fragments', text: 'http://x.org/#frag and [a](#anchor) and page.html#top', tags: [] },
+  { rule: 'not a tag: headings', text: '# Title\n## Sub #\n', tags: [] },
+  { rule: 'not a tag: fenced code ``` and ~~~', text: '```\n#code\n```\n~~~\n#tilde\n~~~\n', tags: [] },
+  { rule: 'not a tag: inline code', text: 'use `#define` or ``#x ` y``', tags: [] },
+  { rule: 'not a tag: glued to a word', text: 'C#sharp a#b', tags: [] },
+  { rule: 'not a tag: colour in an HTML attribute', text: '<span style="color: #fff">x</span>', tags: [] },
+
+  // Wiki links.
+  { rule: 'wiki: [[t]]', text: 'see [[Target]]', links: [['inline', 'Target']] },
+  { rule: 'wiki: [[t|alias]]', text: 'see [[Target|the alias]]', links: [['inline', 'Target']] },
+  { rule: 'wiki: [[t#heading]] and [[t#^block]]', text: '[[T#Head]] [[U#^abc123]]', links: [['inline', 'T'], ['inline', 'U']] },
+  { rule: 'wiki: [[t.md]] keeps .md', text: '[[note.md]]', links: [['inline', 'note.md']] },
+  { rule: 'wiki: [[folder/t]] keeps the folder', text: '[[folder/sub/t]]', links: [['inline', 'folder/sub/t']] },
+  { rule: 'wiki: target trimmed', text: '[[  spaced  |x]]', links: [['inline', 'spaced']] },
+  { rule: 'wiki: [[t\\|alias]] in a table', text: '| a | b |\n|---|---|\n| [[Target\\|alias]] | x |', links: [['inline', 'Target']] },
+  { rule: 'wiki: embed ![[t]]', text: '![[Other note]]', links: [['embed', 'Other note']] },
+  { rule: 'wiki: embed of a non-note file stays an embed', text: '![[diagram.png]] ![[Trips.base#Location]]', links: [['embed', 'diagram.png'], ['embed', 'Trips.base']] },
+  { rule: 'wiki: plain link to a non-note file stays a link', text: '[[file.pdf]]', links: [['inline', 'file.pdf']] },
+  { rule: 'wiki ignored: [[#heading]], [[]] and blank', text: '[[#Heading]] [[]] [[ ]] [[#^block]]', links: [] },
+  { rule: 'wiki ignored: fenced code ``` and ~~~', text: '```\n[[a]]\n```\n~~~\n[[b]]\n~~~\n[[c]]', links: [['inline', 'c']] },
+  { rule: 'wiki ignored: a longer fence holding a shorter one', text: '````\n```\n[[a]]\n```\n[[b]]\n````\n[[c]]', links: [['inline', 'c']] },
+  { rule: 'wiki ignored: fence inside a list item', text: '- item\n  ```\n  [[a]]\n  ```\n- [[b]]', links: [['inline', 'b']] },
+  { rule: 'wiki ignored: an unclosed fence runs to the end', text: '[[a]]\n```\n[[b]]\n', links: [['inline', 'a']] },
+  { rule: 'wiki ignored: inline code', text: '`[[a]]` ``[[b]] ` x`` [[c]]', links: [['inline', 'c']] },
+  { rule: 'wiki: unmatched backtick is not code', text: 'a ` b [[c]]', links: [['inline', 'c']] },
+  { rule: 'wiki: inline code does not span a blank line', text: 'a ` b\n\n[[c]] `', links: [['inline', 'c']] },
+  { rule: 'wiki: links inside raw HTML count', text: '<div><p>[[a]]</p></div>', links: [['inline', 'a']] },
+  {
+    rule: 'related: HTML <li>related item (the seed linkage tree)',
+    text: '<ul>\n<li>tags<ul><li>[[t1]]</li></ul></li>\n<li>related\n<ul>\n<li>[[a]]</li>\n<li>[[b]]</li>\n</ul>\n</li>\n<li>[[c]]</li>\n</ul>',
+    links: [['inline', 't1'], ['related', 'a'], ['related', 'b'], ['inline', 'c']],
+  },
+  {
+    rule: 'related: HTML items closed implicitly',
+    text: '<ul><li>Related:<ul><li>[[a]]</ul><li>other [[b]]</ul>',
+    links: [['related', 'a'], ['inline', 'b']],
+  },
+  {
+    rule: 'related: under a "Related" heading until the next heading of the same level',
+    text: '[[a]]\n## Related\n- [[b]]\n### Deeper\n[[c]]\n## Next\n[[d]]',
+    links: [['inline', 'a'], ['related', 'b'], ['related', 'c'], ['inline', 'd']],
+  },
+  { rule: 'related: "See also" and "Related notes" headings', text: '# See also\n[[a]]\n# Related notes\n[[b]]', links: [['related', 'a'], ['related', 'b']] },
+  {
+    rule: 'related: Markdown list item labelled related',
+    text: '- tags\n  - [[x]]\n- related\n  - [[a]]\n\n  - [[b]]\n- after [[c]]',
+    links: [['inline', 'x'], ['related', 'a'], ['related', 'b'], ['inline', 'c']],
+  },
+  { rule: 'related: "related:" item holding its links', text: '- related: [[a]], [[b]]\n- [[c]]', links: [['related', 'a'], ['related', 'b'], ['inline', 'c']] },
+  { rule: 'related: a lone "Related:" line labels the next block', text: '**Related:**\n- [[a]]\n- [[b]]\n\n[[c]]', links: [['related', 'a'], ['related', 'b'], ['inline', 'c']] },
+  { rule: 'related: embeds stay embeds', text: '## Related\n![[a]]', links: [['embed', 'a']] },
+  { rule: 'not related: a heading that only mentions related', text: '## Related work in 2020\n[[a]]', links: [['inline', 'a']] },
+  { rule: 'wiki: line numbers are file lines (frontmatter counted)', text: fm('title: t', '\n[[a]]\n\nx [[b]] [[c]]'), links: [['inline', 'a'], ['inline', 'b'], ['inline', 'c']], lines: [5, 7, 7] },
+
+  // Frontmatter wiki links.
+  {
+    rule: 'frontmatter: quoted wiki links in any key, line of the key',
+    text: fm('title: "[[Not a link]]"\nup: "[[Home]]"\nrelated:\n  - "[[a]]"\n  - "[[b|B]]"\ntags: ["[[no]]"]\naliases: ["[[no]]"]'),
+    links: [['frontmatter', 'Home'], ['frontmatter', 'a'], ['frontmatter', 'b']],
+    lines: [3, 4, 4],
+  },
+  { rule: 'frontmatter: unquoted [[x]] (a YAML list in a list)', text: fm('up: [[Home]]'), links: [['frontmatter', 'Home']] },
+  { rule: 'frontmatter: link inside a longer string', text: fm('via: "from [[Kevin Kelly]] talk"'), links: [['frontmatter', 'Kevin Kelly']], contexts: ['via: from Kevin Kelly talk'] },
+
+  // Markdown links.
+  { rule: 'markdown: [x](path.md) resolved against the note folder', path: 'a/b.md', text: '[x](c.md)', links: [['markdown', 'c.md', 'a/c.md']] },
+  { rule: 'markdown: <path with spaces.md>', path: 'n.md', text: '[x](<My Note.md>)', links: [['markdown', 'My Note.md', 'My Note.md']] },
+  { rule: 'markdown: URL-decoded, heading dropped', path: 'n.md', text: '[x](folder/My%20Note.md#heading)', links: [['markdown', 'folder/My Note.md', 'folder/My Note.md']] },
+  { rule: 'markdown: ../ resolved', path: 'a/b.md', text: '[x](../c/d.md "title")', links: [['markdown', '../c/d.md', 'c/d.md']] },
+  { rule: 'markdown: escaping the vault keeps ../', path: 'a/b.md', text: '[x](../../x.md)', links: [['markdown', '../../x.md', '../x.md']] },
+  { rule: 'markdown: leading / is the vault root', path: 'a/b.md', text: '[x](/top/n.md)', links: [['markdown', '/top/n.md', 'top/n.md']] },
+  { rule: 'markdown: extensionless target is a note', path: 'a/b.md', text: '[x](./other-note)', links: [['markdown', './other-note', 'a/other-note']] },
+  { rule: 'markdown: .txt and .markdown targets', path: 'n.md', text: '[x](a.txt) [y](b.markdown)', links: [['markdown', 'a.txt', 'a.txt'], ['markdown', 'b.markdown', 'b.markdown']] },
+  { rule: 'markdown: link-reference definition (Foam)', path: 'user/r/n.md', text: "text\n\n[wikilinks]: ../features/wikilinks.md 'Wikilinks'\n[^1]: a footnote [x](#y)", links: [['markdown', '../features/wikilinks.md', 'user/features/wikilinks.md']] },
+  { rule: 'markdown: image is an embed of an attachment', path: 'a/b.md', text: '![alt](../img/pic.png)', links: [['embed', '../img/pic.png', 'img/pic.png']] },
+  { rule: 'markdown: image inside a link', path: 'n.md', text: '[![alt](a.png)](b.md)', links: [['markdown', 'b.md', 'b.md'], ['embed', 'a.png', 'a.png']] },
+  { rule: 'markdown ignored: non-note file without image syntax', text: '[doc](file.pdf) [z](a.zip)', links: [] },
+  { rule: 'markdown ignored: URLs, mailto, schemes, anchors', text: '[a](https://x.org/a.md) [b](http://x) [c](mailto:a@b.c) [d](obsidian://open?x) [e](#anchor) [f](//host/p.md)', links: [] },
+  { rule: 'markdown ignored: in code', text: '`[a](b.md)`\n```\n[c](d.md)\n```', links: [] },
+  { rule: 'markdown: a wiki link followed by ( is not a markdown link', text: '[[a]](b.md)', links: [['inline', 'a']] },
+  { rule: 'markdown: bad percent escape kept as written', path: 'n.md', text: '[x](100%.md)', links: [['markdown', '100%.md', '100%.md']] },
+
+  // Context.
+  {
+    rule: 'context: the sentence around the link, plain text',
+    text: 'First sentence here. The link to [[Target|the target]] is **bold**. Last one.',
+    contexts: ['The link to the target is bold.'],
+  },
+  { rule: 'context: list item and markdown link text', path: 'n.md', text: '- one [[a]]\n- two [see](b.md) here', contexts: ['one a', 'two see here'] },
+  { rule: 'context: a paragraph wrapped over lines', text: 'Start of it\ncontinues [[a]] and\nends here. Next.', contexts: ['Start of it continues a and ends here.'] },
+
+  // Summary and words.
+  { rule: 'summary: frontmatter description', text: fm('description: Said in YAML.', 'Body text.'), summary: 'Said in YAML.' },
+  { rule: 'summary: frontmatter summary', text: fm('summary: Also YAML.', 'Body text.'), summary: 'Also YAML.' },
+  {
+    rule: 'summary: first paragraph of prose, headings, HTML, code, embeds and tags skipped',
+    text: '# Title\n\n<div>html</div>\n\n```\ncode\n```\n\n![[pic.png]]\n\n#tag #other\n\nThe **first** [[real|real]] paragraph,\nwith [a link](x.md).\n\nSecond.',
+    summary: 'The first real paragraph, with a link.',
+  },
+  { rule: 'summary: a list when there is no paragraph', text: '## H\n- point one\n- point two', summary: 'point one point two' },
+  {
+    rule: 'summary: cut at a word boundary with an ellipsis',
+    text: 'word '.repeat(100),
+    summary: 'word '.repeat(55).trim() + '…',
+  },
+  { rule: 'words: body prose only, markup, URLs and code excluded', text: fm('title: not counted words here', '# Head line\n\nIt’s end-to-end [link text](https://a.b/c/d) and [[Some Note|alias]].\n```\ncode words\n```\n'), words: 8 },
+
+  // Frontmatter problems: content errors are warnings, the note stays.
+  { rule: 'frontmatter: malformed YAML is a warning, body still parsed', path: 'bad.md', text: fm('title: ok\n  bad: indent\ntags: [a', '# From H1\n[[a]] #b'), title: 'From H1', tags: ['b'], links: [['inline', 'a']], warnings: 1 },
+  { rule: 'frontmatter: a list is not a mapping', text: fm('- a\n- b', 'x'), warnings: 1, tags: [] },
+  { rule: 'frontmatter: a plain string is not a mapping', text: fm('just words', 'x'), warnings: 1 },
+  { rule: 'frontmatter: template placeholder {{date}} is malformed', text: fm('created: {{date}}\ntags: [t]', 'x'), warnings: 1, created: null, tags: [] },
+  { rule: 'frontmatter: empty block is fine', text: '---\n---\n# T\n', title: 'T', warnings: 0 },
+  { rule: 'frontmatter: without a closing --- it is a rule, not frontmatter', text: '---\ntitle: x\n\n# Body H1\n[[a]]', title: 'Body H1', links: [['inline', 'a']], warnings: 0 },
+  { rule: 'frontmatter: ---js is never evaluated', path: 'js.md', text: '---js\n{ title: (globalThis.pwned = 1) }\n---\n', title: 'js', warnings: 0 },
+  { rule: 'frontmatter: CRLF', text: '---\r\ntitle: T\r\ntags: [a]\r\n---\r\n[[x]]\r\n', title: 'T', tags: ['a'], links: [['inline', 'x']], lines: [5] },
+  { rule: 'frontmatter: BOM', text: '\uFEFF---\ntitle: T\n---\n', title: 'T', warnings: 0 },
+];
+
+describe('parseNote: one row per extraction rule', () => {
+  it.each(ROWS)('$rule', (row) => {
+    const note = parseNote(row.text, row.path ?? 'note.md');
+    if (row.title !== undefined) expect(note.title).toBe(row.title);
+    if (row.tags !== undefined) expect(note.tags).toEqual(row.tags);
+    if (row.aliases !== undefined) expect(note.aliases).toEqual(row.aliases);
+    if (row.draft !== undefined) expect(note.draft).toBe(row.draft);
+    if (row.created !== undefined) expect(note.created).toBe(row.created);
+    if (row.updated !== undefined) expect(note.updated).toBe(row.updated);
+    if (row.summary !== undefined) expect(note.summary).toBe(row.summary);
+    if (row.words !== undefined) expect(note.words).toBe(row.words);
+    if (row.links !== undefined) {
+      const got = note.links.map((l): LinkRow => (l.relativePath !== undefined ? [l.kind, l.target, l.relativePath] : [l.kind, l.target]));
+      expect(got).toEqual(row.links);
+    }
+    if (row.lines !== undefined) expect(note.links.map((l) => l.line)).toEqual(row.lines);
+    if (row.contexts !== undefined) expect(note.links.map((l) => l.context)).toEqual(row.contexts);
+    if (row.warnings !== undefined) expect(note.warnings).toHaveLength(row.warnings);
+    for (const w of note.warnings) expect(w.file).toBe(row.path ?? 'note.md');
+  });
+
+  it('never evaluates a ---js block', () => {
+    parseNote('---js\n{ title: (globalThis.pwned = 1) }\n---\n', 'js.md');
+    parseNote('---\n---js\n---\n', 'js2.md');
+    expect((globalThis as Record<string, unknown>).pwned).toBeUndefined();
+  });
+});

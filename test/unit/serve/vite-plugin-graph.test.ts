@@ -1,0 +1,139 @@
+/**
+ * The graph-data plugin against a real Vite dev server on a temp vault:
+ * /graph.json served uncached (404 with the command when missing), the
+ * open-in-editor guard, and a build that emits graph.json.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, createServer, type ViteDevServer } from 'vite';
+import { graphDataPlugin, resolveVaultFile } from '../../../scripts/vite-plugin-graph.js';
+
+let tmp: string;
+let vault: string;
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'notemap-plugin-'));
+  vault = path.join(tmp, 'My Vault');
+  fs.mkdirSync(path.join(vault, 'sub'), { recursive: true });
+  fs.writeFileSync(path.join(vault, 'sub', 'a note.md'), '# a\n');
+  fs.writeFileSync(path.join(tmp, 'secret.md'), 'outside\n');
+  fs.symlinkSync(path.join(tmp, 'secret.md'), path.join(vault, 'link.md'));
+});
+
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('resolveVaultFile', () => {
+  it.each([
+    ['sub/a note.md', true],
+    ['../secret.md', false],
+    ['sub/../../secret.md', false],
+    ['/etc/passwd', false],
+    ['C:/Windows/win.ini', false],
+    ['sub\\..\\..\\secret.md', false],
+    ['link.md', false], // symlink pointing out of the vault
+    ['missing.md', false],
+    ['', false],
+    ['sub//a note.md', false],
+  ])('%s -> allowed %s', (file, allowed) => {
+    const result = resolveVaultFile(vault, file);
+    if (allowed) expect(result).toBe(path.join(vault, file));
+    else expect(result).toBeNull();
+  });
+});
+
+describe('dev server', () => {
+  let server: ViteDevServer;
+  let base: string;
+  const graphPath = () => path.join(tmp, 'graph.json');
+
+  beforeAll(async () => {
+    fs.writeFileSync(path.join(tmp, 'index.html'), '<!doctype html><title>t</title>');
+    server = await createServer({
+      root: tmp,
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [graphDataPlugin({ graphPath: graphPath(), vaultPath: vault })],
+      server: { port: 0, host: '127.0.0.1' },
+    });
+    await server.listen();
+    const address = server.httpServer!.address();
+    if (!address || typeof address === 'string') throw new Error('no address');
+    base = `http://127.0.0.1:${address.port}`;
+  });
+
+  afterAll(async () => server?.close());
+
+  it('answers 404 with the command to run when the graph is missing', async () => {
+    const res = await fetch(`${base}/graph.json`);
+    expect(res.status).toBe(404);
+    const body = (await res.json()) as { error: string };
+    expect(body.error).toContain('npm start');
+  });
+
+  it('serves the graph file, uncached, fresh on every request', async () => {
+    fs.writeFileSync(graphPath(), JSON.stringify({ attributes: { v: 1 } }));
+    let res = await fetch(`${base}/graph.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({ attributes: { v: 1 } });
+    fs.writeFileSync(graphPath(), JSON.stringify({ attributes: { v: 2 } }));
+    res = await fetch(`${base}/graph.json`);
+    expect(await res.json()).toEqual({ attributes: { v: 2 } });
+  });
+
+  it('tells the vault name and path', async () => {
+    const res = await fetch(`${base}/vault.json`);
+    expect(await res.json()).toEqual({ name: 'My Vault', path: vault });
+  });
+
+  it('refuses to open files outside the vault', async () => {
+    for (const file of ['../secret.md', '/etc/passwd', 'link.md']) {
+      const res = await fetch(`${base}/__open-in-editor?file=${encodeURIComponent(file)}`);
+      expect(res.status).toBe(403);
+    }
+    const res = await fetch(`${base}/__open-in-editor`);
+    expect(res.status).toBe(403);
+  });
+
+  it('hands the absolute path of a vault file to the editor', async () => {
+    // A stand-in editor that records what it was asked to open.
+    const editor = path.join(tmp, 'fake-editor.sh');
+    const opened = path.join(tmp, 'opened.txt');
+    fs.writeFileSync(editor, `#!/bin/sh\nprintf '%s' "$1" > '${opened}'\n`, { mode: 0o755 });
+    const previous = process.env.LAUNCH_EDITOR;
+    process.env.LAUNCH_EDITOR = editor;
+    try {
+      const res = await fetch(`${base}/__open-in-editor?file=${encodeURIComponent('sub/a note.md')}`);
+      expect(res.status).toBe(200);
+      await expect.poll(() => fs.existsSync(opened) && fs.readFileSync(opened, 'utf8'), { timeout: 5000 })
+        .toBe(path.join(vault, 'sub', 'a note.md'));
+    } finally {
+      if (previous === undefined) delete process.env.LAUNCH_EDITOR;
+      else process.env.LAUNCH_EDITOR = previous;
+    }
+  });
+});
+
+describe('build', () => {
+  it('emits graph.json into the output folder', async () => {
+    const root = path.join(tmp, 'site');
+    fs.mkdirSync(root, { recursive: true });
+    fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>t</title>');
+    const graph = path.join(tmp, 'g.json');
+    fs.writeFileSync(graph, '{"nodes":[]}');
+    const outDir = path.join(tmp, 'out');
+    await build({ root, configFile: false, logLevel: 'silent', plugins: [graphDataPlugin({ graphPath: graph, vaultPath: vault })], build: { outDir } });
+    expect(fs.readFileSync(path.join(outDir, 'graph.json'), 'utf8')).toBe('{"nodes":[]}');
+  });
+
+  it('fails with the command to run when the graph is missing', async () => {
+    const root = path.join(tmp, 'site');
+    await expect(build({
+      root, configFile: false, logLevel: 'silent',
+      plugins: [graphDataPlugin({ graphPath: path.join(tmp, 'nope.json'), vaultPath: vault })],
+      build: { outDir: path.join(tmp, 'out2') },
+    })).rejects.toThrow(/npm start/);
+  });
+});
