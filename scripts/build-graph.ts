@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     extensions: options.extensions,
     builtAt: options.builtAt ?? undefined,
     out: options.out,
+    layoutTicks: options.layoutTicks ?? undefined,
     progress,
   });
 

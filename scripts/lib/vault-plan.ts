@@ -93,13 +93,20 @@ function makePath(random: Random, index: number, title: string, created: string)
   return `${parts.join('/')}/${created.slice(5, 7)}${created.slice(8, 10)}-${word}-${index.toString(36)}${ext}`;
 }
 
-/** A name that is not any note's title, alias or file name: half new phrases, a fifth typos of real titles. */
+/**
+ * Names that are no note's title, alias or file name: mostly new phrases (a
+ * note planned but never written), and a fifth typos of real titles (the
+ * "did you mean" case). Typos go last so the Zipf draw makes them rare, as
+ * in real vaults, and the most referenced missing note is a planned one.
+ */
 function makeMissing(random: Random, count: number, titles: readonly string[], taken: Set<string>): string[] {
-  const out: string[] = [];
-  for (let guard = 0; out.length < count && guard < count * 50; guard++) {
+  const phrases: string[] = [];
+  const typos: string[] = [];
+  for (let guard = 0; phrases.length + typos.length < count && guard < count * 50; guard++) {
+    const typo = random.chance(0.2) && titles.length > 0;
     let name: string;
-    if (random.chance(0.2) && titles.length > 0) {
-      // Swap two adjacent letters of a real title: the "did you mean" case.
+    if (typo) {
+      // Swap two adjacent letters of a real title.
       const t = random.pick(titles);
       const i = 1 + random.int(Math.max(1, t.length - 3));
       name = t.slice(0, i) + t[i + 1] + t[i] + t.slice(i + 2);
@@ -108,9 +115,9 @@ function makeMissing(random: Random, count: number, titles: readonly string[], t
     }
     if (name.includes('  ') || name.trim() !== name || taken.has(name.toLowerCase())) continue;
     taken.add(name.toLowerCase());
-    out.push(name);
+    (typo ? typos : phrases).push(name);
   }
-  return out;
+  return [...phrases, ...typos];
 }
 
 /** Builds the whole plan; deterministic in `options`. */

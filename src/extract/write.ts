@@ -12,9 +12,11 @@
  * renamed over `<out>` (a rename within a folder is atomic on POSIX). On any
  * failure the temporary file is removed; `removePendingWrites()` does the
  * same from a signal handler, so a killed build leaves the old file intact
- * and no temporary file behind.
+ * and no temporary file behind. SIGKILL cannot be handled: graph.json is
+ * still whole (old or new), and the next build removes the orphaned
+ * temporary file of a process that no longer exists.
  */
-import { mkdirSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { NotemapGraph } from './build-graph.js';
@@ -69,6 +71,41 @@ export function removePendingWrites(): void {
   }
 }
 
+/** True when a process with this id exists (signal 0 only checks). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes `<out>.tmp-<pid>` files left by builds that were killed outright (SIGKILL). */
+export function removeStaleTemporaries(file: string): string[] {
+  const dir = path.dirname(path.resolve(file));
+  const prefix = path.basename(file) + '.tmp-';
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || processAlive(pid)) continue;
+    try {
+      unlinkSync(path.join(dir, name));
+      removed.push(name);
+    } catch {
+      // Someone else removed it.
+    }
+  }
+  return removed;
+}
+
 /** Bytes buffered before each write call (several calls, so a kill can land mid-write and is handled). */
 const WRITE_BATCH = 1 << 20;
 
@@ -78,6 +115,7 @@ const WRITE_BATCH = 1 << 20;
  */
 export async function writeFileAtomic(file: string, chunks: readonly string[]): Promise<number> {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  removeStaleTemporaries(file);
   const tmp = `${file}.tmp-${process.pid}`;
   pending.add(tmp);
   let bytes = 0;

@@ -14,17 +14,11 @@ import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../src/
 
 export type MapGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
-/** What main.ts exposes for tests (see its header). */
-export interface NotemapHandle {
-  ready: Promise<void>;
-  store: { get(): Record<string, unknown> & { selected: string | null }; set(patch: Record<string, unknown>, options?: { history?: 'push' | 'replace' }): void };
-  nodeScreenPosition(key: string): { x: number; y: number };
-  layoutRunning(): boolean;
-}
+// main.ts declares `window.__notemap` (its NotemapHook); the XSS fixture would set `__pwned`.
+export type { NotemapHook } from '../../src/app/main.js';
 
 declare global {
   interface Window {
-    __notemap?: NotemapHandle;
     __pwned?: unknown;
   }
 }
@@ -86,7 +80,10 @@ export async function openMap(session: Session, query = '', prepare?: (page: Pag
 
 /** Resolve once main.ts has loaded the graph and drawn the first frame. */
 export async function waitForMap(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__notemap !== undefined, undefined, { timeout: 20_000 });
+  // Fail fast with the page's own message when the map cannot start.
+  await page.waitForFunction(() => window.__notemap !== undefined || !document.getElementById('message')?.hidden, undefined, { timeout: 20_000 });
+  const message = await page.evaluate(() => (window.__notemap ? null : document.getElementById('message')?.textContent ?? ''));
+  if (message !== null) throw new Error(`the map did not start: ${message}`);
   await page.evaluate(() => window.__notemap!.ready);
 }
 

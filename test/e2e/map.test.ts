@@ -39,6 +39,7 @@ describe('the sample vault', () => {
       if (a.kind === 'note' && a.inDegree > best) [key, best] = [k, a.inDegree];
     });
     const position = await page.evaluate((k) => window.__notemap!.nodeScreenPosition(k), key);
+    if (!position) throw new Error(`${key} is not drawn`);
     await page.mouse.click(position.x, position.y);
     await expect.poll(() => page.locator('#summary h2').textContent()).toBe(graph.getNodeAttribute(key, 'title'));
     expect(await page.locator('#summary').isVisible()).toBe(true);

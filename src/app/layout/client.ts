@@ -9,7 +9,12 @@ import type { MapGraph } from '../render/reducers.js';
 import type { FromWorker, InitMessage, ToWorker } from './protocol.js';
 
 /** Heat when graph.json brings settled positions: the worker only polishes. */
-export const SETTLED_ALPHA = 0.08;
+export const SETTLED_ALPHA = 0.05;
+/**
+ * Polishing stops at this heat (d3's default, 0.001, is for a layout from
+ * scratch): about 100 ticks from SETTLED_ALPHA, a few seconds for 5,000 notes.
+ */
+export const SETTLED_ALPHA_MIN = 0.005;
 /** Heat given back by "resume" after the layout had stopped. */
 export const RESUME_ALPHA = 0.3;
 
@@ -60,7 +65,10 @@ export function buildInitMessage(graph: MapGraph): { message: InitMessage; keys:
     links[l++] = index.get(target)!;
   });
   const settled = keys.length > 0 && placed >= keys.length / 2;
-  return { message: { type: 'init', positions, radii, links, alpha: settled ? SETTLED_ALPHA : 1 }, keys };
+  const message: InitMessage = settled
+    ? { type: 'init', positions, radii, links, alpha: SETTLED_ALPHA, alphaMin: SETTLED_ALPHA_MIN }
+    : { type: 'init', positions, radii, links, alpha: 1 };
+  return { message, keys };
 }
 
 function defaultWorker(): Worker {

@@ -14,6 +14,7 @@ export interface EngineInit {
   radii: Float32Array;
   links: Uint32Array;
   alpha: number;
+  alphaMin?: number;
   forces?: Partial<ForceOptions>;
 }
 
@@ -32,6 +33,7 @@ export class LayoutEngine {
     const links: LayoutLink[] = [];
     for (let i = 0; i + 1 < init.links.length; i += 2) links.push({ source: init.links[i], target: init.links[i + 1] });
     this.simulation = createLayoutSimulation(this.nodes, links, init.forces).alpha(init.alpha);
+    if (init.alphaMin !== undefined) this.simulation.alphaMin(init.alphaMin);
   }
 
   get alpha(): number {

@@ -15,6 +15,8 @@ export interface InitMessage {
   links: Uint32Array;
   /** Starting heat: low when positions come settled from graph.json, 1 when they are not. */
   alpha: number;
+  /** Heat under which the simulation stops (default d3's 0.001). */
+  alphaMin?: number;
   forces?: Partial<ForceOptions>;
 }
 

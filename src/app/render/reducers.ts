@@ -23,6 +23,8 @@ export interface LookModel {
   /** On-screen size of a node from its attributes (backlinks, kind) and the size option. */
   sizeOf(attrs: NodeAttributes): number;
   palette: CanvasPalette;
+  /** Size multiplier for crowding (1 = uncrowded; see density.ts). */
+  density: number;
   /** The hovered node, or null. */
   hovered: string | null;
   /** The hovered node and its neighbours (empty when nothing is hovered). */

@@ -14,7 +14,8 @@ import { nodeSize } from '../style/sizes.js';
 import type { ThemeController } from '../theme.js';
 import { centreNode, fitNodes, panBy, zoomBy, ZOOM_STEP } from './camera.js';
 import { classifyChange } from './changes.js';
-import { PALETTES, type CanvasPalette } from './palette.js';
+import { densityFactor, edgeFade, labelThreshold } from './density.js';
+import { mixColor, PALETTES, type CanvasPalette } from './palette.js';
 import { edgeLook, neighbourSet, nodeLook, type LookModel, type MapGraph } from './reducers.js';
 import { mapSettings } from './settings.js';
 
@@ -64,14 +65,23 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   let hoverSet: ReadonlySet<string> = new Set();
 
   function buildModel(state: ViewState): LookModel {
+    const visible = computeVisible(graph, state).nodes;
+    const density = densityFactor(visible.size);
+    const scale = state.sizeScale * density;
+    const fade = edgeFade(density);
     const tags = buildTagPalette(graph, { tagDepth: state.tagDepth, colorCommonTags: state.colorCommonTags, theme: theme.resolved() });
     return {
       graph,
       state,
-      visible: computeVisible(graph, state).nodes,
+      visible,
       colorOf: tags.nodeColor,
-      sizeOf: (attrs) => nodeSize(attrs.inDegree, state.sizeScale, attrs.kind),
-      palette,
+      sizeOf: (attrs) => nodeSize(attrs.inDegree, scale, attrs.kind),
+      palette: {
+        ...palette,
+        edge: mixColor(palette.edge, palette.background, fade),
+        edgeGhost: mixColor(palette.edgeGhost, palette.background, fade),
+      },
+      density,
       hovered,
       hoverSet,
     };
@@ -86,6 +96,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       edgeReducer: (edge, attrs) => edgeLook(edge, attrs, model),
     }),
   );
+  sigma.setSetting('labelRenderedSizeThreshold', labelThreshold(model.density));
   // A fixed frame: the layout moving nodes must not rescale the whole view under the user.
   sigma.setCustomBBox(graphExtent(graph));
   sigma.refresh();
@@ -100,7 +111,12 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     if (change === 'none') return;
     if (hovered !== null && !graph.hasNode(hovered)) hovered = null;
     model = buildModel(state);
-    if (change === 'full') sigma.scheduleRefresh();
+    if (change === 'full') {
+      // setSetting refreshes by itself; only refresh explicitly when the threshold did not change.
+      const threshold = labelThreshold(model.density);
+      if (sigma.getSetting('labelRenderedSizeThreshold') !== threshold) sigma.setSetting('labelRenderedSizeThreshold', threshold);
+      else sigma.scheduleRefresh();
+    }
     else refreshLooks();
   });
 

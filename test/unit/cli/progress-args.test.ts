@@ -6,7 +6,7 @@ import { createProgress, renderBar } from '../../../src/extract/progress.js';
 describe('parseGraphArgs', () => {
   it('has documented defaults', () => {
     expect(parseGraphArgs([])).toEqual({
-      vault: 'data/vault', out: 'data/graph.json', quiet: false, extensions: ['.md', '.markdown', '.txt'], builtAt: null, help: false,
+      vault: 'data/vault', out: 'data/graph.json', quiet: false, extensions: ['.md', '.markdown', '.txt'], builtAt: null, layoutTicks: null, help: false,
     });
   });
 
@@ -16,6 +16,7 @@ describe('parseGraphArgs', () => {
     [['--ext', 'md,.TXT, org'], { extensions: ['.md', '.txt', '.org'] }],
     [['--built-at', '2020-01-02T03:04:05Z'], { builtAt: '2020-01-02T03:04:05.000Z' }],
     [['-h'], { help: true }],
+    [['--layout-ticks', '0'], { layoutTicks: 0 }],
     [['--', '--odd-vault-name'], { vault: '--odd-vault-name' }],
   ])('%j', (argv, expected) => {
     expect(parseGraphArgs(argv)).toMatchObject(expected);
@@ -32,13 +33,14 @@ describe('parseGraphArgs', () => {
     [['a', 'b'], 'one vault folder expected, got 2: a b'],
     [['--ext', ','], '--ext needs at least one extension, e.g. --ext md,txt'],
     [['--ext', 'm d'], '--ext: "m d" is not a file extension (letters and digits only)'],
+    [['--layout-ticks', '-1'], '--layout-ticks: "-1" is not a whole number from 0 to 100000'],
     [['--built-at', 'soon'], '--built-at: "soon" is not a date (ISO 8601 or epoch seconds)'],
   ])('rejects %j', (argv, message) => {
     expect(() => parseGraphArgs(argv)).toThrow(new CliUsageError(message));
   });
 
   it('documents every flag in --help', () => {
-    for (const flag of ['--out', '--ext', '--built-at', '--quiet', '--help']) expect(HELP).toContain(flag);
+    for (const flag of ['--out', '--ext', '--built-at', '--layout-ticks', '--quiet', '--help']) expect(HELP).toContain(flag);
     expect(parseExtensions('MD')).toEqual(['.md']);
   });
 });

@@ -4,6 +4,7 @@
  * folders and extensions in the target, ties), plus its speed at 10,000
  * notes and 2,000 dangling targets.
  */
+import { distance } from 'fastest-levenshtein';
 import { describe, expect, it } from 'vitest';
 import { buildSuggestionIndex, maxDistance, stripName, suggestFor } from '../../../src/extract/suggest.js';
 import type { ParsedNote } from '../../../src/extract/types.js';
@@ -100,8 +101,7 @@ describe('suggestFor', () => {
 });
 
 describe('suggestFor at scale', () => {
-  it('10,000 notes and 2,000 dangling targets in about a second, same answers as a full scan', async () => {
-    const { distance } = await import('fastest-levenshtein');
+  it('10,000 notes and 2,000 dangling targets in about a second, same answers as a full scan', () => {
     const titles = syntheticNames(10_000, 1);
     const big = titles.map((t, i) => note(`n/${String(i).padStart(5, '0')} ${t.slice(0, 12)}.md`, t, i % 3 ? [] : [t + ' alt']));
     // Half typos of existing titles (one letter dropped), half names from another seed (mostly nothing close).
@@ -114,14 +114,12 @@ describe('suggestFor at scale', () => {
     const t1 = performance.now();
     const found = targets.map((t) => suggestFor(idx, t));
     const t2 = performance.now();
-    console.log(`suggest: index ${(t1 - t0).toFixed(0)} ms for ${idx.candidates.length} names; ` +
-      `${targets.length} lookups ${(t2 - t1).toFixed(0)} ms; ${found.filter(Boolean).length} suggestions`);
-    expect(t2 - t0).toBeLessThan(3000); // about a second here; slack for a loaded CI machine
     expect(found.slice(0, 1000).every((s) => s !== null)).toBe(true);
 
     // The filters are lossless: on a sample, the best distance equals a full scan's
     // (unless a punctuation-only match won, which the full scan does not know about).
     let compared = 0;
+    const t3 = performance.now();
     for (let i = 0; i < targets.length; i += 20) {
       const norm = targets[i].toLowerCase();
       if (idx.stripped.has(stripName(norm))) continue;
@@ -131,5 +129,15 @@ describe('suggestFor at scale', () => {
       compared++;
     }
     expect(compared).toBeGreaterThan(80);
+    const fullScanPerTarget = (performance.now() - t3) / compared;
+    const perTarget = (t2 - t1) / targets.length;
+    console.log(`suggest: index ${(t1 - t0).toFixed(0)} ms for ${idx.candidates.length} names; ` +
+      `${targets.length} lookups ${(t2 - t1).toFixed(0)} ms (${perTarget.toFixed(2)} ms each, ` +
+      `a full scan ${fullScanPerTarget.toFixed(1)} ms each); ${found.filter(Boolean).length} suggestions`);
+    // About a second on an idle machine (0.2 s index + 0.6 s lookups here); timings on a
+    // shared machine vary, so the firm checks are relative to a full scan in the same run
+    // (about 45x slower here) plus a loose absolute bound (a full scan of all 2,000 takes ~33 s idle).
+    expect(perTarget * 10).toBeLessThan(fullScanPerTarget);
+    expect(t2 - t0).toBeLessThan(20_000);
   });
 });

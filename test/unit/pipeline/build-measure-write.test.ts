@@ -10,7 +10,7 @@ import { layoutGraph } from '../../../src/extract/layout.js';
 import { measureGraph, seededRandom } from '../../../src/extract/metrics.js';
 import { buildResolveIndex, resolveLinks } from '../../../src/extract/resolve.js';
 import type { ParsedNote, RawLink } from '../../../src/extract/types.js';
-import { serializeGraph, writeFileAtomic } from '../../../src/extract/write.js';
+import { removePendingWrites, serializeGraph, writeFileAtomic } from '../../../src/extract/write.js';
 
 function note(p: string, links: RawLink[] = [], extra: Partial<ParsedNote> = {}): ParsedNote {
   const title = p.slice(p.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
@@ -162,6 +162,19 @@ describe('layout and write', () => {
     await expect(writeFileAtomic(out, failing)).rejects.toThrow('disk full');
     expect(readFileSync(out, 'utf8')).toBe('{"a":1}');
     expect(readdirSync(path.dirname(out))).toEqual(['graph.json']);
+  });
+
+  it('a cleanup mid-write (what the CLI signal handler does) removes the tmp file and keeps the old one', async () => {
+    const out = path.join(dir, 'graph3.json');
+    writeFileSync(out, 'OLD');
+    const chunks = Array.from({ length: 64 }, () => 'y'.repeat(1 << 19));
+    const writing = writeFileAtomic(out, chunks);
+    // Wait until the temporary file exists, then clean up as the SIGINT handler would.
+    while (!readdirSync(dir).some((f) => f.startsWith('graph3.json.tmp-'))) await new Promise((r) => setTimeout(r, 1));
+    removePendingWrites();
+    await expect(writing).rejects.toThrow(/ENOENT/);
+    expect(readFileSync(out, 'utf8')).toBe('OLD');
+    expect(readdirSync(dir).filter((f) => f.startsWith('graph3'))).toEqual(['graph3.json']);
   });
 
   it('overwrites an existing file through the rename', async () => {

@@ -1,0 +1,35 @@
+/**
+ * Crowding: the more nodes are drawn, the smaller each must be, or a large
+ * vault at "fit" is a solid disc of overlapping dots. A multiplier on node
+ * sizes from the number of visible nodes (1 up to DENSITY_FULL_SIZE nodes,
+ * shrinking with the square root beyond, never under DENSITY_MIN).
+ */
+
+/** Up to this many visible nodes, sizes are not reduced. */
+export const DENSITY_FULL_SIZE = 600;
+/** The smallest multiplier (reached around 2,400 nodes). */
+export const DENSITY_MIN = 0.5;
+/** On-screen radius (px) under which a node gets no label, for an uncrowded map. */
+export const LABEL_SIZE_THRESHOLD = 6;
+
+/** Size multiplier for `visibleCount` drawn nodes. */
+export function densityFactor(visibleCount: number): number {
+  if (!(visibleCount > DENSITY_FULL_SIZE)) return 1;
+  return Math.max(DENSITY_MIN, Math.sqrt(DENSITY_FULL_SIZE / visibleCount));
+}
+
+/**
+ * sigma's labelRenderedSizeThreshold for a density factor: smaller nodes in a
+ * crowded map still get labels (the label grid keeps only the biggest per cell).
+ */
+export function labelThreshold(factor: number): number {
+  return LABEL_SIZE_THRESHOLD * factor;
+}
+
+/**
+ * How far edges move toward the background in a crowded map (0 = not at
+ * all), so thousands of them read as texture, not a grey mass.
+ */
+export function edgeFade(factor: number): number {
+  return (1 - factor) * 0.7;
+}
