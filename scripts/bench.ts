@@ -20,7 +20,7 @@ import { DEFAULT_CONCURRENCY } from '../src/extract/read.js';
 import { DEFAULT_NOTE_EXTENSIONS } from '../src/extract/scan.js';
 import { measureFloor } from './lib/bench-floor.js';
 import { formatSizeTable, formatVerdict, type SizeResult } from './lib/bench-report.js';
-import { generateVault } from './lib/vault-generator.js';
+import { GENERATOR_VERSION, generateVault } from './lib/vault-generator.js';
 import { GENERATED_MARKER, OutDirError, prepareOutDir, writeVault } from './lib/write-vault.js';
 
 const HELP = `Usage: npm run bench [-- options]
@@ -65,7 +65,7 @@ function parseArgs(argv: readonly string[]): BenchArgs | null {
 
 /** Generates the vault unless `vault` already holds one made with the same options. */
 async function ensureVault(vault: string, notes: number, seed: number): Promise<void> {
-  const description = `bench vault ${JSON.stringify({ notes, seed })}`;
+  const description = `bench vault ${JSON.stringify({ notes, seed, generator: GENERATOR_VERSION })}`;
   try {
     if (readFileSync(path.join(vault, GENERATED_MARKER), 'utf8').trim() === description) return;
   } catch {

@@ -41,8 +41,9 @@ async function main(): Promise<void> {
   if (!isDir) fail(`vault is not a folder: ${options.vault}`, 2);
 
   // A signal mid-write: remove the temporary file; the old graph.json stays as it was.
+  // `on`, not `once`: a second Ctrl-C during the cleanup must not fall back to the default (kill).
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
       removePendingWrites();
       process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const)[signal]);
     });

@@ -23,7 +23,8 @@ Arguments:
 
 Options:
   --json             print the report as JSON on stdout (fields: vault, stats,
-                     orphans, dangling, onlyOutgoing, onlyIncoming, warnings)
+                     orphans, dangling, onlyOutgoing, onlyIncoming, warnings);
+                     to pipe it, silence npm's own banner: npm run -s check -- --json
   --strict           exit 1 when any dangling link exists (for a vault's CI)
   --ext <list>       note file extensions, comma-separated
                      (default: ${DEFAULT_NOTE_EXTENSIONS.map((e) => e.slice(1)).join(',')})

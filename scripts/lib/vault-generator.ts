@@ -4,7 +4,8 @@
  * returns `{ path, text }[]`; writing them is scripts/gen-vault.ts's job.
  *
  * Shape: power-law out-degrees and preferential attachment (a few hubs, a
- * long tail), nested folders, file names unlike titles, tags drawn from a
+ * long tail), links mostly within a note's main topic (clusters, each with
+ * a hub note), nested folders, file names unlike titles, tags drawn from a
  * Zipf-skewed pool plus one vault-wide tag, an exact share of orphans and a
  * share of links to targets that do not exist (some of them typos of real
  * titles).
@@ -25,6 +26,12 @@ export interface GeneratorOptions {
   /** Size of the tag pool (1 to 1,000), nested tags included. Default 12. */
   tags: number;
 }
+
+/**
+ * Bumped whenever the same options start giving different files, so cached
+ * vaults (the bench's) are regenerated instead of silently reused.
+ */
+export const GENERATOR_VERSION = 2;
 
 export const DEFAULT_GENERATOR_OPTIONS: Omit<GeneratorOptions, 'notes'> = {
   seed: 1,

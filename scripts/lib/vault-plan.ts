@@ -51,6 +51,10 @@ const START = Date.UTC(2019, 0, 1);
 const MAX_OUT_DEGREE = 60;
 /** Power-law exponent of out-degrees: about 3.5 links a note on average, a tail up to the cap. */
 const OUT_DEGREE_ALPHA = 1.2;
+/** Share of links drawn from the source's own main topic rather than from the whole vault. */
+const TOPIC_AFFINITY = 0.75;
+/** Share of first links that go to the topic's hub note (its map of content). */
+const HUB_SHARE = 0.25;
 
 /** The tag pool: roots, with a nested tag after every second root, then `topic-N` past the vocabulary. */
 export function tagPool(size: number): string[] {
@@ -179,11 +183,19 @@ export function planVault(options: GeneratorOptions): VaultPlan {
   const missing = makeMissing(random, Math.max(1, Math.round(danglingCount / 2.5)), titles, taken);
   const drawMissing = createZipf(Math.max(1, missing.length), 1.0);
 
-  // Preferential attachment: the urn holds each linkable note once plus once per link it received,
-  // so a uniform draw from the urn favours the already popular (a power-law in-degree).
+  // Preferential attachment: an urn holds each linkable note once plus once per link it received, so a
+  // uniform draw favours the already popular (a power-law in-degree). Notes mostly link within their main
+  // topic (one urn per main tag), which gives the map clusters that tag colours and communities can show.
   const urn: number[] = linkable.slice();
+  const topicUrns = new Map<string, number[]>();
+  for (const i of linkable) {
+    const topic = mainTag(notes[i]);
+    if (!topicUrns.has(topic)) topicUrns.set(topic, []);
+    topicUrns.get(topic)!.push(i);
+  }
   for (const i of shuffled(random, linkable)) {
     const source = notes[i];
+    const ownUrn = topicUrns.get(mainTag(source))!;
     const seen = new Set<string>();
     for (let s = 0; s < (degrees.get(i) ?? 0); s++) {
       if (danglingSlots.has(`${i}:${s}`) && missing.length > 0) {
@@ -194,16 +206,22 @@ export function planVault(options: GeneratorOptions): VaultPlan {
         source.links.push({ target: -1, missing: name, form: 'title', where: random.chance(0.7) ? 'inline' : 'related' });
         continue;
       }
-      let target = urn[random.int(urn.length)];
+      const from = ownUrn.length > 1 && random.chance(TOPIC_AFFINITY) ? ownUrn : urn;
+      // A topic's first note acts as its map of content: many notes' first link goes there.
+      let target = s === 0 && random.chance(HUB_SHARE) ? ownUrn[0] : from[random.int(from.length)];
       for (let t = 0; t < 10 && (target === i || seen.has(String(target))); t++) target = random.pick(linkable);
       if (target === i || seen.has(String(target))) continue;
       seen.add(String(target));
       urn.push(target);
+      topicUrns.get(mainTag(notes[target]))!.push(target);
       source.links.push({ target, form: pickForm(random, notes[target]), where: pickWhere(random, s) });
     }
   }
   return { notes, missing };
 }
+
+/** A note's main tag: its first own tag (after the vault-wide one). */
+const mainTag = (note: PlannedNote): string => note.tags[1] ?? '';
 
 function pickForm(random: Random, target: PlannedNote): LinkForm {
   const x = random.next();

@@ -19,6 +19,8 @@ import { mountSummaryPanel } from './panels/summary.js';
 import { mountSearch } from './panels/search.js';
 import { mountHealthPanel } from './panels/health.js';
 import { mountLegend } from './panels/legend.js';
+import { mountFilters } from './panels/filters.js';
+import { mountCounts } from './panels/counts.js';
 import { clear, el } from './dom.js';
 
 /** The hook the end-to-end tests read. */
@@ -94,7 +96,10 @@ async function start(): Promise<void> {
     renderer = createRenderer(graph, container, store, theme);
   } catch (error) {
     document.body.classList.remove('is-loading');
-    showMessage('WebGL is not available', `${NO_WEBGL_MESSAGE} (${(error as Error).message})`);
+    const text = String((error as Error)?.message ?? error);
+    // sigma throws when it cannot get a WebGL context even though the probe succeeded.
+    if (/webgl|context/i.test(text)) showMessage('WebGL is not available', `${NO_WEBGL_MESSAGE} (${text})`);
+    else showMessage('The map could not be drawn', text, 'npm run graph');
     return;
   }
   const layout: LayoutClient = createLayoutClient(graph);
@@ -108,7 +113,7 @@ async function start(): Promise<void> {
     map: { focusNode: (key) => renderer.focusNode(key), fit: () => renderer.fit() },
     devServer: import.meta.env.DEV,
   };
-  for (const mount of [mountLegend, mountSearch, mountSummaryPanel, mountHealthPanel]) {
+  for (const mount of [mountFilters, mountLegend, mountCounts, mountSearch, mountSummaryPanel, mountHealthPanel]) {
     try {
       disposables.push(mount(ctx));
     } catch (error) {

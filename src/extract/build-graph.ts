@@ -134,11 +134,13 @@ export function buildGraph(input: BuildInput): NotemapGraph {
   }
 
   const sortedEdges = [...edges.values()].sort((a, b) => byCodeUnit(a.source, b.source) || byCodeUnit(a.target, b.target));
+  let edgeIndex = 0;
   for (const e of sortedEdges) {
     if (e.source === e.target) continue;
     e.attrs.kinds = [...e.kinds].sort(byCodeUnit);
-    // Explicit keys: graphology's generated ones start from a random byte, which would break byte-identical output.
-    graph.addDirectedEdgeWithKey(`${e.source}->${e.target}`, e.source, e.target, e.attrs);
+    // Keys e0, e1, ... in sorted order: graphology's generated keys start from a random
+    // byte, so `graph.export()` would differ between runs; "source->target" could collide.
+    graph.addDirectedEdgeWithKey(`e${edgeIndex++}`, e.source, e.target, e.attrs);
   }
   graph.forEachNode((key) => {
     graph.mergeNodeAttributes(key, { inDegree: graph.inDegree(key), outDegree: graph.outDegree(key) });

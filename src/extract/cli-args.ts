@@ -2,6 +2,7 @@
  * The command line of `npm run graph`: parsed and validated once, here, into
  * one typed options object; every error message names the flag at fault.
  */
+import { layoutTicks } from '../core/forces.js';
 import { DEFAULT_NOTE_EXTENSIONS } from './scan.js';
 
 export interface GraphCliOptions {
@@ -15,7 +16,7 @@ export interface GraphCliOptions {
   extensions: string[];
   /** Fixed `builtAt` (ISO string) instead of now; also from SOURCE_DATE_EPOCH. */
   builtAt: string | null;
-  /** Build-time layout ticks; null = `layoutTicks(node count)`, 0 = no layout (the map lays out). */
+  /** Build-time layout ticks; null = `layoutTicks(node count)`, 0 = none (d3's starting spiral; the map lays out). */
   layoutTicks: number | null;
   help: boolean;
 }
@@ -38,9 +39,9 @@ Options:
                      (default: ${DEFAULT_NOTE_EXTENSIONS.map((e) => e.slice(1)).join(',')})
   --built-at <iso>   the builtAt timestamp to record instead of now, for
                      byte-identical rebuilds (SOURCE_DATE_EPOCH works too)
-  --layout-ticks <n> force-layout ticks run at build time (default: 300 up
-                     to 2,000 nodes, 150 up to 20,000, then 60); 0 skips the
-                     layout and leaves it all to the map
+  --layout-ticks <n> force-layout ticks run at build time (default:
+                     ${layoutTicks(1)} for a small vault, ${layoutTicks(10_000)} at 10,000 nodes); 0 runs
+                     none: nodes start on d3's spiral, the map lays them out
   --quiet, -q        no progress bar and no warning lines; the one-line
                      summary is still printed
   --help, -h         this help

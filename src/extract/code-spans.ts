@@ -12,59 +12,54 @@ export interface Span {
   end: number;
 }
 
-// An opening fence: optional blockquote markers and indentation (fences inside
-// quotes and list items), then a run of 3+ backticks or tildes (group 2),
-// then the info string (group 3).
-const FENCE_OPEN = /^((?:[ \t]*>)*[ \t]*)(`{3,}|~{3,})(.*)$/;
-// A closing fence: same prefix, a run of fence characters, nothing after it.
-const FENCE_CLOSE = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})[ \t]*$/;
+// A line that may open or close a fence: optional blockquote markers and
+// indentation (fences inside quotes and list items), a run of 3+ backticks or
+// tildes (group 1), then the rest of the line (group 2: the info string).
+// Found with one global search, so lines without a fence cost nothing.
+const FENCE_LINE = /^[ \t>]*(`{3,}|~{3,})([^\n]*)$/gm;
 
 /** Replaces every character but `\n` by a space. */
 export function blankOut(s: string): string {
-  return s.replace(/[^\n]/g, ' ');
+  return s.includes('\n') ? s.replace(/[^\n]/g, ' ') : ' '.repeat(s.length);
 }
 
 /** Ranges of fenced code blocks, fence lines included; an unclosed fence runs to the end. */
 export function findFencedBlocks(text: string): Span[] {
   const spans: Span[] = [];
-  let fenceChar = '';
-  let fenceLen = 0;
+  if (!text.includes('```') && !text.includes('~~~')) return spans;
+  let fence = '';
   let blockStart = 0;
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd);
-    if (fenceChar === '') {
-      const open = FENCE_OPEN.exec(line);
+  for (const m of text.matchAll(FENCE_LINE)) {
+    const run = m[1];
+    if (fence === '') {
       // A backtick fence's info string cannot hold a backtick (that is inline code).
-      if (open && !(open[2][0] === '`' && open[3].includes('`'))) {
-        fenceChar = open[2][0];
-        fenceLen = open[2].length;
-        blockStart = lineStart;
-      }
-    } else {
-      const close = FENCE_CLOSE.exec(line);
-      if (close && close[1][0] === fenceChar && close[1].length >= fenceLen) {
-        spans.push({ start: blockStart, end: lineEnd });
-        fenceChar = '';
-      }
+      if (run[0] === '`' && m[2].includes('`')) continue;
+      fence = run;
+      blockStart = m.index;
+    } else if (run[0] === fence[0] && run.length >= fence.length && m[2].trim() === '') {
+      spans.push({ start: blockStart, end: m.index + m[0].length });
+      fence = '';
     }
-    lineStart = lineEnd + 1;
   }
-  if (fenceChar !== '') spans.push({ start: blockStart, end: text.length });
+  if (fence !== '') spans.push({ start: blockStart, end: text.length });
   return spans;
 }
 
 /**
- * Ranges of inline code spans: a run of N backticks up to the next run of
- * exactly N backticks in the same paragraph (no blank line between).
- * Linear: one pointer per run length and one over blank lines, all moving
- * forward only.
+ * Ranges of inline code spans outside the given fenced blocks: a run of N
+ * backticks up to the next run of exactly N backticks in the same paragraph
+ * (no blank line or fenced block between). Linear: one pointer per run
+ * length and one over paragraph breaks, all moving forward only.
  */
-export function findInlineCode(text: string): Span[] {
+export function findInlineCode(text: string, fenced: readonly Span[] = []): Span[] {
+  if (!text.includes('`')) return [];
   const runs: Span[] = [];
-  for (const m of text.matchAll(/`+/g)) runs.push({ start: m.index, end: m.index + m[0].length });
+  let f = 0;
+  for (const m of text.matchAll(/`+/g)) {
+    while (f < fenced.length && fenced[f].end <= m.index) f++;
+    if (f < fenced.length && fenced[f].start <= m.index) continue;
+    runs.push({ start: m.index, end: m.index + m[0].length });
+  }
   if (runs.length < 2) return [];
   const byLength = new Map<number, number[]>();
   runs.forEach((r, i) => {
@@ -74,9 +69,15 @@ export function findInlineCode(text: string): Span[] {
     else byLength.set(len, [i]);
   });
   const pointer = new Map<number, number>();
-  const blanks: number[] = [];
-  for (const m of text.matchAll(/\n[ \t]*\n/g)) blanks.push(m.index);
-  let blankPtr = 0;
+  // Paragraph breaks: blank lines, and fenced blocks.
+  const breaks: number[] = [];
+  let fb = 0;
+  for (const m of text.matchAll(/\n[ \t]*\n/g)) {
+    while (fb < fenced.length && fenced[fb].start < m.index) breaks.push(fenced[fb++].start);
+    breaks.push(m.index);
+  }
+  while (fb < fenced.length) breaks.push(fenced[fb++].start);
+  let breakPtr = 0;
 
   const spans: Span[] = [];
   let i = 0;
@@ -87,8 +88,8 @@ export function findInlineCode(text: string): Span[] {
     let p = pointer.get(len) ?? 0;
     while (p < same.length && same[p] <= i) p++;
     pointer.set(len, p);
-    while (blankPtr < blanks.length && blanks[blankPtr] < open.start) blankPtr++;
-    const paragraphEnd = blankPtr < blanks.length ? blanks[blankPtr] : text.length;
+    while (breakPtr < breaks.length && breaks[breakPtr] < open.start) breakPtr++;
+    const paragraphEnd = breakPtr < breaks.length ? breaks[breakPtr] : text.length;
     if (p < same.length && runs[same[p]].start < paragraphEnd) {
       const j = same[p];
       spans.push({ start: open.start, end: runs[j].end });
@@ -98,6 +99,18 @@ export function findInlineCode(text: string): Span[] {
     }
   }
   return spans;
+}
+
+/** Merges two sorted lists of disjoint spans into one sorted list. */
+function mergeSpans(a: readonly Span[], b: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i].start <= b[j].start)) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
 }
 
 /** Returns `text` with the given sorted, disjoint spans blanked out. */
@@ -113,8 +126,8 @@ export function maskSpans(text: string, spans: readonly Span[]): string {
   return parts.join('');
 }
 
-/** Masks fenced code blocks, then inline code spans in what is left. */
+/** Masks fenced code blocks and the inline code spans outside them. */
 export function maskCode(text: string): string {
-  const fenced = maskSpans(text, findFencedBlocks(text));
-  return maskSpans(fenced, findInlineCode(fenced));
+  const fenced = findFencedBlocks(text);
+  return maskSpans(text, mergeSpans(fenced, findInlineCode(text, fenced)));
 }

@@ -11,6 +11,8 @@ import type { NotemapGraph } from './build-graph.js';
 export interface LayoutOptions {
   /** Ticks to run; default `layoutTicks(node count)`. */
   ticks?: number;
+  /** Called every 10 ticks with (ticks done, total), for the progress bar. */
+  onTick?: (done: number, total: number) => void;
 }
 
 export const round2 = (v: number): number => {
@@ -18,7 +20,10 @@ export const round2 = (v: number): number => {
   return Object.is(r, -0) ? 0 : r;
 };
 
-/** Runs the simulation and writes rounded `x`, `y` on every node. Returns the ticks run. */
+/**
+ * Runs the simulation and writes rounded `x`, `y` on every node; with 0 ticks
+ * the nodes keep d3's starting spiral (never all at one point). Returns the ticks run.
+ */
 export function layoutGraph(graph: NotemapGraph, options: LayoutOptions = {}): number {
   const keys = graph.nodes().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const indexOf = new Map(keys.map((k, i) => [k, i]));
@@ -30,8 +35,12 @@ export function layoutGraph(graph: NotemapGraph, options: LayoutOptions = {}): n
   const ticks = options.ticks ?? layoutTicks(nodes.length);
   if (nodes.length > 0) {
     const simulation = createLayoutSimulation(nodes, links);
-    simulation.tick(ticks);
-    simulation.stop();
+    for (let done = 0; done < ticks; ) {
+      const step = Math.min(10, ticks - done);
+      simulation.tick(step);
+      done += step;
+      options.onTick?.(done, ticks);
+    }
   }
   graph.updateEachNodeAttributes((key, attrs) => {
     const n = nodes[indexOf.get(key)!];

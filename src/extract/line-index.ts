@@ -32,3 +32,21 @@ export function buildLineIndex(text: string): LineIndex {
     },
   };
 }
+
+/**
+ * `text.indexOf(needle, from)` for calls with non-decreasing `from`, in
+ * amortised linear total time: the last answer is reused while it is still
+ * ahead. (Repeated plain `indexOf` calls for a character that never comes
+ * would rescan the rest of the text each time: quadratic on a 5 MB note.)
+ */
+export function nextIndexFinder(text: string, needle: string): (from: number) => number {
+  let cached = -2;
+  let cachedFrom = -1;
+  return (from: number): number => {
+    if (cached === -1 && from >= cachedFrom) return -1;
+    if (cached >= from && from >= cachedFrom) return cached;
+    cachedFrom = from;
+    cached = text.indexOf(needle, from);
+    return cached;
+  };
+}

@@ -3,9 +3,11 @@
  * `[x](folder/My%20Note.md#heading)`, link-reference definitions
  * `[id]: path.md` (Foam writes them), and images `![x](img.png)` (embeds).
  * Targets are URL-decoded and resolved against the linking note's folder.
- * Scans text whose code and wiki links are already masked.
+ * Scans text whose code is already masked; wiki links are passed as spans to skip.
  */
 import { posix } from 'node:path';
+import type { Span } from './code-spans.js';
+import { nextIndexFinder } from './line-index.js';
 
 /** File extensions that make a target a note. */
 export const NOTE_EXTENSIONS: readonly string[] = ['md', 'markdown', 'txt'];
@@ -63,7 +65,12 @@ export function resolveRelative(notePath: string, target: string): string {
  * optional title, then `)`. Returns the raw destination and the offset after
  * `)`, or null when this is not a link.
  */
-function readDestination(text: string, from: number): { dest: string; end: number } | null {
+function readDestination(
+  text: string,
+  from: number,
+  nextGt: (from: number) => number,
+  nextNewline: (from: number) => number,
+): { dest: string; end: number } | null {
   let i = from;
   const skipSpace = (): void => {
     while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n')) i++;
@@ -71,8 +78,8 @@ function readDestination(text: string, from: number): { dest: string; end: numbe
   skipSpace();
   let dest: string;
   if (text[i] === '<') {
-    const close = text.indexOf('>', i);
-    const newline = text.indexOf('\n', i);
+    const close = nextGt(i);
+    const newline = nextNewline(i);
     if (close === -1 || (newline !== -1 && newline < close)) return null;
     dest = text.slice(i + 1, close);
     i = close + 1;
@@ -82,6 +89,9 @@ function readDestination(text: string, from: number): { dest: string; end: numbe
     for (; i < text.length; i++) {
       const c = text[i];
       if (c === '\\') i++;
+      // A bracket cannot be in a bare destination: stopping there also keeps
+      // `[a]([a]([a](...` linear (no scan runs over the next link's start).
+      else if (c === '[' || c === ']') return null;
       else if (c === '(') depth++;
       else if (c === ')') {
         if (depth === 0) break;
@@ -95,9 +105,10 @@ function readDestination(text: string, from: number): { dest: string; end: numbe
   const quote = text[i];
   if (quote === '"' || quote === "'" || (quote === '(' && i > from)) {
     const closer = quote === '(' ? ')' : quote;
-    const close = text.indexOf(closer, i + 1);
-    if (close === -1 || close - i > 1024) return null;
-    i = close + 1;
+    // Bounded search: a title is short, and an unclosed quote must not make us scan on.
+    const close = text.slice(i + 1, i + 1025).indexOf(closer);
+    if (close === -1) return null;
+    i = i + 1 + close + 1;
     skipSpace();
   }
   if (text[i] !== ')') return null;
@@ -126,8 +137,19 @@ function notePathOf(dest: string): string | null {
  * other files (a plain `[x](file.pdf)`) are dropped; images of any file are
  * kept as embeds.
  */
-export function findMarkdownLinks(text: string, notePath: string): MarkdownLinkMatch[] {
+export function findMarkdownLinks(text: string, notePath: string, skip: readonly Span[] = []): MarkdownLinkMatch[] {
   const out: MarkdownLinkMatch[] = [];
+  const nextGt = nextIndexFinder(text, '>');
+  const nextNewline = nextIndexFinder(text, '\n');
+  // Matches come in increasing order, so one pointer walks the spans to skip
+  // (wiki links: `[[a]](b)` is a wiki link, not a Markdown link).
+  const skipper = (): ((at: number) => boolean) => {
+    let k = 0;
+    return (at: number): boolean => {
+      while (k < skip.length && skip[k].end <= at) k++;
+      return k < skip.length && skip[k].start <= at;
+    };
+  };
   const add = (raw: string, image: boolean, definition: boolean, linkText: string, start: number, end: number): void => {
     const dest = raw.startsWith('<') && raw.endsWith('>') ? raw.slice(1, -1) : raw;
     const target = notePathOf(dest);
@@ -135,21 +157,26 @@ export function findMarkdownLinks(text: string, notePath: string): MarkdownLinkM
     out.push({ target, relativePath: resolveRelative(notePath, target), image, definition, text: linkText, start, end });
   };
   if (text.includes('](')) {
+    const skipped = skipper();
     for (const m of text.matchAll(INLINE_OPEN)) {
-      const found = readDestination(text, m.index + m[0].length);
+      if (skipped(m.index)) continue;
+      const found = readDestination(text, m.index + m[0].length, nextGt, nextNewline);
       if (!found) continue;
       add(found.dest, m[1] === '!', false, m[2], m.index, found.end);
       // An image inside the link text (`[![alt](a.png)](b.md)`) is an embed too.
       const textStart = m.index + m[1].length + 1;
       for (const inner of m[2].matchAll(new RegExp(INLINE_OPEN.source, 'g'))) {
         const at = textStart + inner.index;
-        const img = readDestination(text, at + inner[0].length);
+        const img = readDestination(text, at + inner[0].length, nextIndexFinder(text, '>'), nextIndexFinder(text, '\n'));
         if (img && inner[1] === '!') add(img.dest, true, false, inner[2], at, img.end);
       }
     }
   }
   if (text.includes(']:')) {
-    for (const m of text.matchAll(DEFINITION)) add(m[2], false, true, m[1], m.index, m.index + m[0].length);
+    const skipped = skipper();
+    for (const m of text.matchAll(DEFINITION)) {
+      if (!skipped(m.index)) add(m[2], false, true, m[1], m.index, m.index + m[0].length);
+    }
   }
   return out.sort((a, b) => a.start - b.start);
 }

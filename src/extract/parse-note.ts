@@ -9,7 +9,7 @@
  */
 import type { LinkKind } from '../core/contract.js';
 import { normalizeName } from '../core/normalize.js';
-import { blankOut, maskCode, maskSpans } from './code-spans.js';
+import { blankOut, maskCode } from './code-spans.js';
 import { contextAround, MAX_CONTEXT } from './context.js';
 import { parseFrontmatter, scalarString, stringList } from './frontmatter.js';
 import { buildLineIndex, type LineIndex } from './line-index.js';
@@ -103,9 +103,8 @@ function bodyLinks(masked: string, path: string): BodyLink[] {
     target: w.target,
     kind: w.embed ? 'embed' : inRanges(related, w.start) ? 'related' : 'inline',
   }));
-  // Wiki links are masked so `[[a]](b)` is not read as a Markdown link too.
-  const rest = maskSpans(masked, wiki);
-  for (const m of findMarkdownLinks(rest, path)) {
+  // Wiki links are skipped so `[[a]](b)` is not read as a Markdown link too.
+  for (const m of findMarkdownLinks(masked, path, wiki)) {
     found.push({
       start: m.start,
       end: m.end,

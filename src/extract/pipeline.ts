@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { BuildWarning, GraphStats, HealthReport } from '../core/contract.js';
 import { buildGraph, type NotemapGraph } from './build-graph.js';
 import { assignHealth, buildHealth } from './health.js';
+import { layoutTicks } from '../core/forces.js';
 import { layoutGraph } from './layout.js';
 import { measureGraph } from './metrics.js';
 import { parseNote } from './parse-note.js';
@@ -28,7 +29,7 @@ export interface PipelineOptions {
   out?: string | null;
   /** Files open at once while reading. Default 64. */
   concurrency?: number;
-  /** Layout ticks; default from `layoutTicks(node count)`; 0 skips the layout (all at 0, 0). */
+  /** Layout ticks; default from `layoutTicks(node count)`; 0 keeps d3's starting spiral (no force run). */
   layoutTicks?: number;
   /** Progress display; default none. */
   progress?: Progress;
@@ -132,6 +133,7 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
     readFiles(scan.notes, { concurrency: options.concurrency, onFile: (done) => progress.update(done) }),
   );
   const parsed = await timed('parse', () => parseStage(files, progress));
+  files.length = 0; // The texts are no longer needed: let them go before the graph grows.
   const notes = parsed.notes;
   const resolved = await timed('resolve', () => {
     const index = buildResolveIndex(notes, scan.others.map((f) => f.path), extensions);
@@ -152,8 +154,10 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
     assignHealth(graph, report);
     return report;
   });
-  progress.stage('layout', 1);
-  await timed('layout', () => (options.layoutTicks === 0 ? 0 : layoutGraph(graph, { ticks: options.layoutTicks })));
+  await timed('layout', () => {
+    progress.stage('layout', options.layoutTicks ?? layoutTicks(graph.order));
+    return layoutGraph(graph, { ticks: options.layoutTicks, onTick: (done) => progress.update(done) });
+  });
   progress.done();
   let bytes = 0;
   if (options.out) {
@@ -163,7 +167,7 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
   return { graph, notes, resolved, stats, health, warnings: graph.getAttribute('warnings'), timings, bytes };
 }
 
-/** The four figures the bench prints: scan+read+parse, resolve, build+measure+health+layout, write. */
+/** The stage groups the bench prints: scan+read+parse, resolve, build+measure+health ("metrics"), layout, write. */
 export function benchStages(t: StageTimings): { scanParse: number; resolve: number; metrics: number; layout: number; write: number } {
   return { scanParse: t.scan + t.read + t.parse, resolve: t.resolve, metrics: t.build + t.measure + t.health, layout: t.layout, write: t.write };
 }

@@ -63,56 +63,79 @@ function indentOf(line: string): number {
   return line.length - line.trimStart().length;
 }
 
-/** Markdown headings, list items and lone label lines named "related". */
+/** End offset (exclusive, before `\n`) of the line starting at `start`. */
+function lineEnd(text: string, start: number): number {
+  const end = text.indexOf('\n', start);
+  return end === -1 ? text.length : end;
+}
+
+/**
+ * Markdown headings, list items and lone label lines named "related".
+ * Only lines holding "related" or "see also" are looked at; a candidate
+ * inside a range already found is skipped, so each forward scan covers new
+ * text and the whole pass stays linear.
+ */
 function markdownRelatedRanges(text: string): Span[] {
-  const lines = text.split('\n');
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    starts.push(offset);
-    offset += line.length + 1;
-  }
-  const endOf = (i: number): number => starts[i] + lines[i].length;
   const spans: Span[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (!/related|see also/i.test(line)) continue;
+  let covered = 0;
+  let lastLineEnd = -1;
+  for (const m of text.matchAll(/related|see also/gi)) {
+    // Another hit on the line just looked at, or inside a range found.
+    if (m.index <= lastLineEnd || m.index < covered) continue;
+    const start = text.lastIndexOf('\n', m.index) + 1;
+    const end = lineEnd(text, start);
+    lastLineEnd = end;
+    if (start < covered) continue;
+    const line = text.slice(start, end);
+    let last = end;
     const heading = parseHeading(line);
     if (heading) {
       if (!isRelatedLabel(heading.text)) continue;
-      let j = i + 1;
-      for (; j < lines.length; j++) {
-        const h = parseHeading(lines[j]);
+      // To the next heading of the same or a higher level.
+      for (let at = end + 1; at < text.length; ) {
+        const e = lineEnd(text, at);
+        const h = parseHeading(text.slice(at, Math.min(e, at + 8)));
         if (h && h.level <= heading.level) break;
+        last = e;
+        at = e + 1;
       }
-      spans.push({ start: starts[i], end: endOf(j - 1) });
-      continue;
-    }
-    const item = LIST_ITEM.exec(line);
-    if (item) {
-      const colon = item[2].indexOf(':');
-      const label = colon === -1 ? item[2] : item[2].slice(0, colon + 1);
-      if (!isRelatedLabel(label)) continue;
-      // The item's children: following lines indented deeper (blank lines allowed).
-      const indent = indentOf(line);
-      let last = i;
-      for (let j = i + 1; j < lines.length; j++) {
-        if (lines[j].trim() === '') continue;
-        if (indentOf(lines[j]) <= indent) break;
-        last = j;
+    } else {
+      const item = LIST_ITEM.exec(line);
+      if (item) {
+        const colon = item[2].indexOf(':');
+        if (!isRelatedLabel(colon === -1 ? item[2] : item[2].slice(0, colon + 1))) continue;
+        // The item's children: following lines indented deeper (blank lines allowed).
+        const indent = indentOf(line);
+        for (let at = end + 1; at < text.length; ) {
+          const e = lineEnd(text, at);
+          const next = text.slice(at, e);
+          if (next.trim() !== '') {
+            if (indentOf(next) <= indent) break;
+            last = e;
+          }
+          at = e + 1;
+        }
+      } else {
+        const lone = line.replace(/^[ \t>]+/, '');
+        // HTML lines (`<li>related`) are left to the HTML pass, which knows where the item ends.
+        if (lone.startsWith('<') || !isRelatedLabel(lone)) continue;
+        // A lone "Related:" line labels the block right after it.
+        let at = end + 1;
+        let seen = false;
+        while (at < text.length) {
+          const e = lineEnd(text, at);
+          const next = text.slice(at, e);
+          if (next.trim() === '' ? seen : parseHeading(next) !== null) break;
+          if (next.trim() !== '') {
+            seen = true;
+            last = e;
+          }
+          at = e + 1;
+        }
       }
-      spans.push({ start: starts[i], end: endOf(last) });
-      continue;
     }
-    const lone = line.replace(/^[ \t>]+/, '');
-    // HTML lines (`<li>related`) are handled by the HTML pass, which knows where the item ends.
-    if (!lone.startsWith('<') && isRelatedLabel(lone)) {
-      // A lone "Related:" line labels the block right after it.
-      let j = i + 1;
-      while (j < lines.length && lines[j].trim() === '') j++;
-      while (j < lines.length && lines[j].trim() !== '' && !parseHeading(lines[j])) j++;
-      spans.push({ start: starts[i], end: endOf(Math.max(i, j - 1)) });
-    }
+    spans.push({ start, end: last });
+    covered = last;
   }
   return spans;
 }

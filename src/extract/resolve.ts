@@ -157,7 +157,7 @@ function pick(candidates: Candidates | undefined, sourceFolder: string): string 
   return candidates.byFolder?.get(sourceFolder) ?? candidates.best;
 }
 
-/** Cleans a written target: NFC, no leading `/` or `./`, no trailing note extension. */
+/** A written target without surrounding space, leading `/` or `./`, or trailing note extension. */
 function cleanTarget(target: string, noteExtensions: readonly string[]): string {
   let t = target.trim().replace(/^(\.\/)+/, '').replace(/^\/+/, '');
   t = stripNoteExtension(t, noteExtensions);

@@ -32,6 +32,9 @@ export interface ScanResult {
   warnings: BuildWarning[];
 }
 
+/** lstat calls in flight at once while listing a folder. */
+const STAT_BATCH = 256;
+
 /** Folders never entered: dot-folders (`.obsidian`, `.git`, `.trash`) and node_modules. */
 function isSkippedFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
@@ -80,6 +83,14 @@ export async function scanVault(vaultDir: string, options: ScanOptions = {}): Pr
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // Sizes of the plain files, fetched together (lstat opens no file, so no descriptor limit applies).
+    const plain = entries.filter((e) => e.isFile());
+    const sizes = new Map<string, number>();
+    for (let i = 0; i < plain.length; i += STAT_BATCH) {
+      const batch = plain.slice(i, i + STAT_BATCH);
+      const stats = await Promise.all(batch.map((e) => lstat(path.join(absDir, e.name)).then((st) => st.size, () => 0)));
+      batch.forEach((e, j) => sizes.set(e.name, stats[j]));
+    }
     for (const entry of entries) {
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
       const abs = path.join(absDir, entry.name);
@@ -90,13 +101,8 @@ export async function scanVault(vaultDir: string, options: ScanOptions = {}): Pr
         visitedDirs.add(real);
         await walk(abs, real, rel);
       } else if (entry.isFile()) {
-        let size = 0;
-        try {
-          size = (await lstat(abs)).size;
-        } catch {
-          // Vanished since readdir: the read stage reports it.
-        }
-        addFile(rel, abs, path.join(realDir, entry.name), size);
+        // A file that vanished since readdir has size 0 here: the read stage reports it.
+        addFile(rel, abs, path.join(realDir, entry.name), sizes.get(entry.name) ?? 0);
       } else if (entry.isSymbolicLink()) {
         await followLink(rel, abs, entry.name);
       } else {

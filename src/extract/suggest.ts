@@ -4,17 +4,23 @@
  * names, and only when it is close.
  *
  * Speed: comparing every dangling target with every name is quadratic
- * (2,000 targets x 20,000 names = 40M Levenshtein runs, tens of seconds), so
- * the index uses two exact filters before any Levenshtein run:
- *  - a length window: names within distance d differ in length by at most d;
+ * (2,000 targets x 23,000 names = 46M Levenshtein runs: 33 s here), so the
+ * index uses two exact filters before any Levenshtein run:
+ *  - a length window: names within distance d differ in length by at most d.
+ *    Names are numbered by length, so the window is a range of ids;
  *  - the bigram count filter (q-gram lemma, q = 2): if ed(x, y) <= d then x
  *    and y share at least max(|x|, |y|) - 1 - 2d bigrams (as multisets),
  *    because one edit destroys at most two bigrams. Shared bigrams are
- *    counted through an inverted index (bigram -> names holding it), so the
- *    work per target is the length of a few posting lists, not the name
- *    count. With d <= len / 4 the bound stays positive for every length we
- *    suggest for, so the filter never degenerates into a full scan.
+ *    counted through an inverted index (bigram -> ids holding it, sorted, so
+ *    cut to the length window by binary search); only names passing the
+ *    bound are compared. With d <= len / 4 the bound stays positive for
+ *    every length we suggest for, so the filter never lets everything through.
  * Both filters are lossless: every name within the distance is still found.
+ * Measured (test/unit/health/suggest.test.ts, 10,000 notes = 23,000 names,
+ * 2,000 targets, idle 2-core machine): index 0.2 s, lookups 0.6 s; Levenshtein
+ * then runs a few dozen times per target instead of 23,000. Skipping the commonest
+ * bigrams (a prefix filter) was tried and was slower: a Levenshtein run
+ * costs about 50 posting visits, and the weaker bound lets many more through.
  */
 import { distance } from 'fastest-levenshtein';
 import type { Suggestion } from '../core/contract.js';
@@ -31,7 +37,7 @@ const NOTE_EXTENSION = /\.(md|markdown|txt)$/i;
 const VIA_RANK: Record<Suggestion['via'], number> = { title: 0, alias: 1, file: 2 };
 
 /** One name a note can be reached by. */
-interface Candidate {
+export interface Candidate {
   key: string;
   /** The name as written (shown to the user). */
   text: string;

@@ -28,11 +28,14 @@ function validTag(raw: string): string | null {
 /** Inline tags of a text whose code is masked, in order of appearance (not deduplicated). */
 export function findInlineTags(text: string): string[] {
   if (!text.includes('#')) return [];
-  // HTML tags become spaces so `style="color: #fff"` is not a tag, while
-  // `<li>#security</li>` still is (the tag then follows a space).
-  const visible = text.replace(/<\/?[a-zA-Z][^<>\n]*>/g, (t) => ' '.repeat(t.length));
+  // Inside an HTML tag (`style="color: #fff"`) is not a tag, while
+  // `<li>#security</li>` is. Both lists are in text order: one pointer.
+  const htmlTags = text.includes('<') ? [...text.matchAll(/<\/?[a-zA-Z][^<>\n]*>/g)] : [];
+  let h = 0;
   const out: string[] = [];
-  for (const m of visible.matchAll(INLINE_TAG)) {
+  for (const m of text.matchAll(INLINE_TAG)) {
+    while (h < htmlTags.length && htmlTags[h].index + htmlTags[h][0].length <= m.index) h++;
+    if (h < htmlTags.length && htmlTags[h].index < m.index) continue;
     const tag = validTag(m[1]);
     if (tag !== null) out.push(tag);
   }

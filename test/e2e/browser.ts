@@ -68,12 +68,18 @@ export interface OpenedPage {
  * Open the site (optionally at `?query`), wait for `window.__notemap.ready`.
  * `prepare` runs before navigation (to install routes).
  */
-export async function openMap(session: Session, query = '', prepare?: (page: Page) => Promise<void>, waitReady = true): Promise<OpenedPage> {
+export function openMap(session: Session, query = '', prepare?: (page: Page) => Promise<void>, waitReady = true): Promise<OpenedPage> {
+  return openMapAt(session, inject('baseUrl') + query, prepare, waitReady);
+}
+
+/** Like openMap, at any URL (the dev-server test). */
+export async function openMapAt(session: Session, url: string, prepare?: (page: Page) => Promise<void>, waitReady = true): Promise<OpenedPage> {
   const page = await session.context.newPage();
+  page.setDefaultTimeout(10_000); // fail in seconds, not the 30 s default
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   if (prepare) await prepare(page);
-  await page.goto(inject('baseUrl') + query);
+  await page.goto(url);
   if (waitReady) await waitForMap(page);
   return { page, errors };
 }

@@ -55,6 +55,13 @@ describe('the link-health panel', () => {
     // Closing health shows the summary of the selected node.
     await expect.poll(() => page.locator('#summary h2').textContent()).toBe(graph.getNodeAttribute(entry, 'title'));
     expect(await page.locator('#health').isHidden()).toBe(true);
+    if (graph.getNodeAttribute(entry, 'kind') === 'dangling') {
+      // A missing note's summary: marked missing, with who references it.
+      expect(await page.locator('#summary .badge-missing').textContent()).toBe('missing note');
+      const referencedBy = graph.inNeighbors(entry).map((k) => graph.getNodeAttribute(k, 'title')).sort();
+      const shown = await page.locator('#summary .summary-referenced li > button.node-link').evaluateAll((b) => b.map((x) => x.textContent ?? ''));
+      expect(shown.sort()).toEqual(referencedBy);
+    }
     await page.close();
   });
 });

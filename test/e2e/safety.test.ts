@@ -53,8 +53,12 @@ describe('note text is never HTML', () => {
 
     await page.locator('#btn-health').click();
     await expect.poll(() => page.locator('#health').isVisible()).toBe(true);
-    // Hover every node so tooltips and labels render their text too.
-    await page.waitForTimeout(300);
+    // Hover every node, so that hover labels and tooltips render their text too.
+    for (const key of xss.nodes()) {
+      const at = await page.evaluate((k) => window.__notemap!.nodeScreenPosition(k), key);
+      if (at) await page.mouse.move(at.x, at.y);
+      await page.waitForTimeout(100);
+    }
     expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
     expect(await injected(page)).toBe(0);
     expect(dialogs).toEqual([]);

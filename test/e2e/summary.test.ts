@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loadGraph, openMap, waitForMap, type Session } from './browser.js';
+import { launchBrowser, loadGraph, openMap, saveScreenshot, waitForMap, type Session } from './browser.js';
 
 let session: Session;
 const graph = loadGraph();
@@ -49,6 +49,22 @@ beforeAll(async () => {
 afterAll(async () => session?.close());
 
 describe('search and the summary panel', () => {
+  it('finds a note by its alias and says so', async () => {
+    const key = graph.findNode((_k, a) => a.kind === 'note' && a.aliases.some((al) => !a.title.toLowerCase().includes(al.toLowerCase())));
+    if (!key) return; // the sample vault has aliases; a vault without any has nothing to check
+    const note = graph.getNodeAttributes(key);
+    if (note.kind !== 'note') return;
+    const alias = note.aliases.find((al) => !note.title.toLowerCase().includes(al.toLowerCase()))!;
+    const { page } = await openMap(session);
+    await page.keyboard.press('/');
+    await page.keyboard.type(alias);
+    const option = page.locator(`#search-results [role="option"][data-key="${key}"]`);
+    await expect.poll(() => option.count()).toBe(1);
+    expect(await option.locator('.search-title').textContent()).toBe(note.title);
+    expect(await option.locator('.search-alias').textContent()).toBe(`alias: ${alias}`);
+    await page.close();
+  });
+
   it('shows the title, tags, summary and backlinks of the note found', async () => {
     const key = pickNote();
     const note = graph.getNodeAttributes(key);
@@ -68,6 +84,7 @@ describe('search and the summary panel', () => {
     const first = graph.inEdges(key).map((e) => graph.getEdgeAttribute(e, 'context')).filter(Boolean)[0];
     if (first) expect(await texts(page, '#summary .summary-backlinks .link-context')).toContain(first);
     expect(page.url()).toContain('note=');
+    await saveScreenshot(page, 'summary-panel.png');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -48,7 +48,10 @@ export function mountHealthPanel(ctx: AppContext): Disposable {
     const open = ctx.store.get().panel === 'health';
     // Closing health goes back to the summary when a node is selected.
     ctx.store.set({ panel: open ? (ctx.store.get().selected ? 'summary' : null) : 'health' });
+    // Opened by the user: move focus to the panel so keyboard and screen-reader users land in it.
+    if (!open) document.getElementById('health-title')?.focus();
   };
+  toggle.setAttribute('aria-controls', 'health');
   toggle.addEventListener('click', onToggle);
 
   render(ctx.store.get());
@@ -75,7 +78,7 @@ function renderReport(ctx: AppContext, report: HealthReport): Node[] {
   close.addEventListener('click', () => ctx.store.set({ panel: ctx.store.get().selected ? 'summary' : null }));
   const references = report.dangling.reduce((sum, d) => sum + d.references.length, 0);
   return [
-    el('header', { class: 'summary-header' }, el('h2', { id: 'health-title' }, 'Link health'), close),
+    el('header', { class: 'summary-header' }, el('h2', { id: 'health-title', tabindex: -1 }, 'Link health'), close),
     el('p', { class: 'health-totals' },
       `${formatCount(report.orphans.length)} orphan notes, ${formatCount(report.dangling.length)} missing notes ` +
       `referenced ${formatCount(references)} times.`),

@@ -27,7 +27,8 @@ export function buildSearchIndex(ctx: AppContext): MiniSearch<SearchDoc> {
     fields: ['title', 'aliases', 'tags', 'file'],
     searchOptions: {
       prefix: true,
-      fuzzy: 0.2,
+      // Short terms are prefixes being typed: fuzzy matching them only adds noise (and time).
+      fuzzy: (term) => (term.length > 3 ? 0.2 : false),
       boost: { title: 3, aliases: 2, tags: 1, file: 0.5 },
       combineWith: 'AND',
     },
@@ -47,6 +48,18 @@ export function buildSearchIndex(ctx: AppContext): MiniSearch<SearchDoc> {
   });
   index.addAll(docs);
   return index;
+}
+
+/**
+ * The alias that matched the query, shown under the title (so the user sees
+ * why "beyondcorp" found "zero trust networking"), else null.
+ */
+function matchedAlias(ctx: AppContext, key: string, match: Record<string, string[]>): string | null {
+  if (!Object.values(match).flat().includes('aliases')) return null;
+  const attrs = ctx.graph.getNodeAttributes(key);
+  if (attrs.kind !== 'note') return null;
+  const terms = Object.keys(match);
+  return attrs.aliases.find((alias) => terms.some((t) => alias.toLowerCase().includes(t))) ?? attrs.aliases[0] ?? null;
 }
 
 /** True when a key press lands in something the user is typing into. */
@@ -99,7 +112,9 @@ export function mountSearch(ctx: AppContext): Disposable {
   const renderResults = (): void => {
     const query = input.value.trim();
     if (!query) return close();
-    results = index.search(query).slice(0, MAX_RESULTS).map((r) => String(r.id));
+    const found = index.search(query).slice(0, MAX_RESULTS);
+    results = found.map((r) => String(r.id));
+    const aliasOf = new Map(found.map((r) => [String(r.id), matchedAlias(ctx, String(r.id), r.match)]));
     clear(listbox);
     if (results.length === 0) {
       listbox.append(el('li', { class: 'search-empty', role: 'option', 'aria-disabled': 'true', 'aria-selected': 'false' }, 'No note matches'));
@@ -110,6 +125,7 @@ export function mountSearch(ctx: AppContext): Disposable {
       const tags = el('span', { class: 'search-tags' }, ...attrs.tags.slice(0, 4).map((t) => el('span', { class: 'chip' }, `#${t}`)));
       const option = el('li', { id: optionId(i), role: 'option', 'aria-selected': 'false', class: 'search-option', 'data-key': key },
         el('span', { class: 'search-title' }, attrs.title),
+        aliasOf.get(key) ? el('span', { class: 'search-path search-alias' }, `alias: ${aliasOf.get(key)}`) : null,
         el('span', { class: 'search-path' }, attrs.path),
         attrs.tags.length > 0 ? tags : null);
       // mousedown, not click: keep focus in the input so blur does not close the list first.

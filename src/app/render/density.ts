@@ -7,10 +7,10 @@
 
 /** Up to this many visible nodes, sizes are not reduced. */
 export const DENSITY_FULL_SIZE = 600;
-/** The smallest multiplier (reached around 2,400 nodes). */
-export const DENSITY_MIN = 0.5;
+/** The smallest multiplier (reached around 4,900 nodes). */
+export const DENSITY_MIN = 0.35;
 /** On-screen radius (px) under which a node gets no label, for an uncrowded map. */
-export const LABEL_SIZE_THRESHOLD = 6;
+export const LABEL_SIZE_THRESHOLD = 4;
 
 /** Size multiplier for `visibleCount` drawn nodes. */
 export function densityFactor(visibleCount: number): number {

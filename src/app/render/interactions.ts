@@ -144,8 +144,12 @@ export function bindInteractions({ renderer, store, layout, tooltip }: Interacti
   mouse.on('mouseup', onUp);
   sigma.on('upNode', onUp);
   sigma.on('upStage', onUp);
-  // Keep the tooltip off when the pointer leaves the map.
-  const onLeave = () => hideTooltip();
+  // Leaving the map ends any hover (sigma does not always see the pointer leave a node at the edge).
+  const onLeave = () => {
+    hideTooltip();
+    if (dragged === null) renderer.setHovered(null);
+    container.style.cursor = '';
+  };
   container.addEventListener('mouseleave', onLeave);
 
   const onKey = (event: KeyboardEvent) => {

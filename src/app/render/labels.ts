@@ -9,6 +9,8 @@ import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core
 import type { CanvasPalette } from './palette.js';
 
 type DrawFn = NodeLabelDrawingFunction<NodeAttributes, EdgeAttributes, GraphAttributes>;
+type LabelData = Parameters<DrawFn>[1];
+type LabelSettings = Settings<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
 /** Labels longer than this are cut with an ellipsis (the full title is in the summary panel). */
 export const MAX_LABEL_CHARS = 42;
@@ -18,7 +20,7 @@ export function truncateLabel(text: string, max = MAX_LABEL_CHARS): string {
   return text.length <= max ? text : text.slice(0, max - 1).trimEnd() + '…';
 }
 
-function font(settings: Settings<NodeAttributes, EdgeAttributes, GraphAttributes>, weight?: string): string {
+function font(settings: LabelSettings, weight?: string): string {
   return `${weight ?? settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
 }
 
@@ -32,26 +34,66 @@ function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: numbe
   ctx.closePath();
 }
 
-/** The label and hover drawers for sigma, reading the current palette on every draw. */
-export function createLabelDrawers(palette: () => CanvasPalette): { drawLabel: DrawFn; drawHover: DrawFn } {
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** True when two boxes overlap. */
+export function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/**
+ * The label and hover drawers for sigma, reading the current palette on every
+ * draw. sigma's label grid limits labels per screen cell but does not stop two
+ * long titles from overlapping: labels are collected during sigma's pass and
+ * drawn by `endFrame` (call it on sigma's afterRender), biggest first,
+ * skipping any whose box would cross one already drawn. `startFrame` (on
+ * beforeRender) drops leftovers.
+ */
+export function createLabelDrawers(palette: () => CanvasPalette): { drawLabel: DrawFn; drawHover: DrawFn; startFrame(): void; endFrame(): void } {
+  type Pending = { ctx: CanvasRenderingContext2D; data: LabelData; settings: LabelSettings };
+  let pending: Pending[] = [];
+
+  // sigma asks for labels cell by cell; they are only collected here and drawn
+  // at the end of the frame, biggest node first, so a small node's label never
+  // hides the label of a hub next to it.
   const drawLabel: DrawFn = (ctx, data, settings) => {
     // A highlighted node gets its label in the hover pill: drawing it here too would show twice.
     if (!data.label || data.highlighted) return;
-    const p = palette();
-    const text = truncateLabel(data.label);
-    const y = data.y + data.size + 2;
-    ctx.font = font(settings);
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'top';
-    ctx.lineJoin = 'round';
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = p.labelHalo;
-    ctx.strokeText(text, data.x, y);
-    ctx.fillStyle = (data as { labelColor?: string }).labelColor ?? p.label;
-    ctx.fillText(text, data.x, y);
-    ctx.textAlign = 'start';
-    ctx.textBaseline = 'alphabetic';
+    pending.push({ ctx, data: { ...data }, settings });
   };
+
+  function endFrame(): void {
+    const p = palette();
+    const labels = pending;
+    pending = [];
+    labels.sort((a, b) => Number(b.data.forceLabel ?? false) - Number(a.data.forceLabel ?? false) || b.data.size - a.data.size);
+    const drawn: Box[] = [];
+    for (const { ctx, data, settings } of labels) {
+      const text = truncateLabel(data.label!);
+      const y = data.y + data.size + 2;
+      ctx.font = font(settings);
+      const width = ctx.measureText(text).width;
+      const box = { x: data.x - width / 2 - 2, y, w: width + 4, h: settings.labelSize + 2 };
+      // Forced labels (a hovered neighbourhood) come first, so they win; they too skip overlaps.
+      if (drawn.some((b) => overlaps(b, box))) continue;
+      drawn.push(box);
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'top';
+      ctx.lineJoin = 'round';
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = p.labelHalo;
+      ctx.strokeText(text, data.x, y);
+      ctx.fillStyle = (data as { labelColor?: string }).labelColor ?? p.label;
+      ctx.fillText(text, data.x, y);
+      ctx.textAlign = 'start';
+      ctx.textBaseline = 'alphabetic';
+    }
+  }
 
   const drawHover: DrawFn = (ctx, data, settings) => {
     const p = palette();
@@ -81,5 +123,5 @@ export function createLabelDrawers(palette: () => CanvasPalette): { drawLabel: D
     ctx.restore();
   };
 
-  return { drawLabel, drawHover };
+  return { drawLabel, drawHover, startFrame: () => (pending = []), endFrame };
 }

@@ -20,6 +20,8 @@ export interface LookModel {
   visible: ReadonlySet<string>;
   /** Fill color of a node (a note's from its tags; neutrals for the others). */
   colorOf(key: string): string;
+  /** Fill of a dangling target: a grey that reads as translucent. */
+  ghostColor: string;
   /** On-screen size of a node from its attributes (backlinks, kind) and the size option. */
   sizeOf(attrs: NodeAttributes): number;
   palette: CanvasPalette;
@@ -38,8 +40,8 @@ export type EdgeLook = Partial<EdgeDisplayData>;
 /** Neighbourhoods above this size only force the labels of the centre (the label grid does the rest). */
 export const MAX_FORCED_LABELS = 40;
 
-/** How opaque a dangling target looks (its color mixed with the background). */
-export const GHOST_ALPHA = 0.55;
+/** Orphans are never drawn smaller than this (before crowding), so their ring shows. */
+export const ORPHAN_MIN_SIZE = 7;
 
 /** Edge thickness in sigma units. */
 export const EDGE_SIZE = 0.8;
@@ -52,9 +54,13 @@ export function neighbourSet(graph: MapGraph, node: string): Set<string> {
   return set;
 }
 
-/** The look of one node. */
+/**
+ * The look of one node. sigma replaces a node's display data with what the
+ * reducer returns, so every look carries position, size and type, hidden
+ * ones included; and the type depends only on the node (never on the view),
+ * so that looks-only refreshes can keep sigma's program indices.
+ */
 export function nodeLook(key: string, attrs: NodeAttributes, m: LookModel): NodeLook {
-  if (!m.visible.has(key)) return { hidden: true, label: null };
   const p = m.palette;
   const look: NodeLook = {
     x: attrs.x,
@@ -66,8 +72,7 @@ export function nodeLook(key: string, attrs: NodeAttributes, m: LookModel): Node
     type: 'circle',
   };
   if (attrs.kind === 'dangling') {
-    // A ghost: the neutral color pushed toward the background, as if translucent.
-    look.color = mixColor(m.colorOf(key), p.background, 1 - GHOST_ALPHA);
+    look.color = m.ghostColor;
     look.labelColor = p.labelMuted;
     look.zIndex = 0;
   } else if (attrs.kind === 'attachment') {
@@ -80,8 +85,13 @@ export function nodeLook(key: string, attrs: NodeAttributes, m: LookModel): Node
       // The ring takes part of the radius: grow the node so its fill stays readable.
       look.type = 'orphan';
       look.ringColor = p.orphanRing;
-      look.size = (look.size ?? 1) * 1.5;
+      look.size = Math.max((look.size ?? 1) * 1.6, ORPHAN_MIN_SIZE * m.density);
     }
+  }
+  if (!m.visible.has(key)) {
+    look.hidden = true;
+    look.label = null;
+    return look;
   }
 
   const selected = m.state.selected === key;
@@ -112,7 +122,6 @@ export function nodeLook(key: string, attrs: NodeAttributes, m: LookModel): Node
 export function edgeLook(edge: string, attrs: EdgeAttributes, m: LookModel): EdgeLook {
   const source = m.graph.source(edge);
   const target = m.graph.target(edge);
-  if (!m.visible.has(source) || !m.visible.has(target)) return { hidden: true };
   const p = m.palette;
   const toGhost = m.graph.getNodeAttribute(target, 'kind') !== 'note';
   const look: EdgeLook = {
@@ -121,6 +130,10 @@ export function edgeLook(edge: string, attrs: EdgeAttributes, m: LookModel): Edg
     size: EDGE_SIZE * (attrs.count > 1 ? 1.3 : 1),
     zIndex: 0,
   };
+  if (!m.visible.has(source) || !m.visible.has(target)) {
+    look.hidden = true;
+    return look;
+  }
   // The edges of the hovered node (or, when nothing is hovered, of the selected one) take its color.
   const centre = m.hovered ?? m.state.selected;
   if (centre !== null && (source === centre || target === centre) && m.graph.hasNode(centre)) {

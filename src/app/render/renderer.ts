@@ -9,10 +9,10 @@ import Sigma from 'sigma';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core/contract.js';
 import { computeVisible } from '../state/visibility.js';
 import type { Store, ViewState } from '../state/types.js';
-import { buildTagPalette } from '../style/colors.js';
+import { buildTagPalette, NEUTRALS } from '../style/colors.js';
 import { nodeSize } from '../style/sizes.js';
 import type { ThemeController } from '../theme.js';
-import { centreNode, fitNodes, panBy, zoomBy, ZOOM_STEP } from './camera.js';
+import { centreNode, fitNodes, panBy, zoomBy, ZOOM_STEP, type Insets } from './camera.js';
 import { classifyChange } from './changes.js';
 import { densityFactor, edgeFade, labelThreshold } from './density.js';
 import { mixColor, PALETTES, type CanvasPalette } from './palette.js';
@@ -59,6 +59,20 @@ function graphExtent(graph: MapGraph): { x: [number, number]; y: [number, number
   return { x: [minX - pad, maxX + pad], y: [minY - pad, maxY + pad] };
 }
 
+/**
+ * How much of the map the details panel covers: on the right on wide
+ * screens, at the bottom when it spans the width (small screens).
+ */
+function panelInsets(container: HTMLElement): Insets {
+  const panel = document.getElementById('panel');
+  if (!panel || panel.hidden) return { right: 0, bottom: 0 };
+  const p = panel.getBoundingClientRect();
+  const box = container.getBoundingClientRect();
+  if (p.width === 0 || p.height === 0) return { right: 0, bottom: 0 };
+  if (p.width > box.width * 0.8) return { right: 0, bottom: Math.max(0, box.bottom - p.top) };
+  return { right: Math.max(0, box.right - p.left), bottom: 0 };
+}
+
 export function createRenderer(graph: MapGraph, container: HTMLElement, store: Store, theme: ThemeController): MapRenderer {
   let palette: CanvasPalette = PALETTES[theme.resolved()];
   let hovered: string | null = null;
@@ -70,11 +84,13 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     const scale = state.sizeScale * density;
     const fade = edgeFade(density);
     const tags = buildTagPalette(graph, { tagDepth: state.tagDepth, colorCommonTags: state.colorCommonTags, theme: theme.resolved() });
+    const neutral = NEUTRALS[theme.resolved()].note;
     return {
       graph,
       state,
       visible,
       colorOf: tags.nodeColor,
+      ghostColor: mixColor(neutral, palette.background, 0.4),
       sizeOf: (attrs) => nodeSize(attrs.inDegree, scale, attrs.kind),
       palette: {
         ...palette,
@@ -88,21 +104,34 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   }
   let model = buildModel(store.get());
 
-  const sigma: MapSigma = new Sigma(
-    graph,
-    container,
-    mapSettings(() => palette, {
-      nodeReducer: (key, attrs) => nodeLook(key, attrs, model),
-      edgeReducer: (edge, attrs) => edgeLook(edge, attrs, model),
-    }),
-  );
+  const { settings, startFrame, endFrame } = mapSettings(() => palette, {
+    nodeReducer: (key, attrs) => nodeLook(key, attrs, model),
+    edgeReducer: (edge, attrs) => edgeLook(edge, attrs, model),
+  });
+  const sigma: MapSigma = new Sigma(graph, container, settings);
+  sigma.on('beforeRender', startFrame);
+  sigma.on('afterRender', endFrame);
   sigma.setSetting('labelRenderedSizeThreshold', labelThreshold(model.density));
   // A fixed frame: the layout moving nodes must not rescale the whole view under the user.
   sigma.setCustomBBox(graphExtent(graph));
   sigma.refresh();
 
+  /**
+   * A full refresh re-indexes at the next render; until then sigma's program
+   * indices are empty and a looks-only refresh would throw ("can't be
+   * repaint"), so looks requested meanwhile go through another full refresh.
+   */
+  let fullPending = false;
+  sigma.on('afterRender', () => (fullPending = false));
+  function refreshFull(apply?: () => void): void {
+    fullPending = true;
+    if (apply) apply();
+    else sigma.scheduleRefresh();
+  }
+
   /** Re-run the reducers on every item, keeping indices (colors and highlights only). */
   function refreshLooks(): void {
+    if (fullPending) return refreshFull();
     sigma.refresh({ partialGraph: { nodes: graph.nodes(), edges: graph.edges() }, skipIndexation: true, schedule: true });
   }
 
@@ -111,11 +140,16 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     if (change === 'none') return;
     if (hovered !== null && !graph.hasNode(hovered)) hovered = null;
     model = buildModel(state);
+    // Entering, leaving or moving a local view frames what it shows (once sigma has re-indexed).
+    const localMoved =
+      state.localDepth !== previous.localDepth ||
+      (state.localDepth > 0 && (state.selected !== previous.selected || state.localDirection !== previous.localDirection));
+    if (localMoved) sigma.once('afterRender', () => fitNodes(sigma, model.visible, true, panelInsets(container)));
     if (change === 'full') {
       // setSetting refreshes by itself; only refresh explicitly when the threshold did not change.
       const threshold = labelThreshold(model.density);
-      if (sigma.getSetting('labelRenderedSizeThreshold') !== threshold) sigma.setSetting('labelRenderedSizeThreshold', threshold);
-      else sigma.scheduleRefresh();
+      if (sigma.getSetting('labelRenderedSizeThreshold') !== threshold) refreshFull(() => sigma.setSetting('labelRenderedSizeThreshold', threshold));
+      else refreshFull();
     }
     else refreshLooks();
   });
@@ -124,7 +158,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     palette = PALETTES[resolved];
     model = buildModel(store.get());
     // Label color is a setting; setSetting refreshes everything once.
-    sigma.setSetting('labelColor', { attribute: 'labelColor', color: palette.label });
+    refreshFull(() => sigma.setSetting('labelColor', { attribute: 'labelColor', color: palette.label }));
   });
 
   let disposed = false;
@@ -140,10 +174,10 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     },
     hovered: () => hovered,
     fit(animate = true) {
-      fitNodes(sigma, model.visible, animate);
+      fitNodes(sigma, model.visible, animate, panelInsets(container));
     },
     focusNode(key) {
-      centreNode(sigma, key);
+      centreNode(sigma, key, panelInsets(container));
     },
     zoomIn: () => zoomBy(sigma, ZOOM_STEP),
     zoomOut: () => zoomBy(sigma, 1 / ZOOM_STEP),

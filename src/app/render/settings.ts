@@ -18,8 +18,8 @@ export const LABEL_FONT = 'Inter, "Segoe UI", system-ui, -apple-system, Roboto, 
  */
 const OrphanProgram = createNodeBorderProgram<NodeAttributes, EdgeAttributes, GraphAttributes>({
   borders: [
-    { size: { value: 0.22 }, color: { attribute: 'ringColor' } },
-    { size: { value: 0.16 }, color: { transparent: true } },
+    { size: { value: 0.2 }, color: { attribute: 'ringColor' } },
+    { size: { value: 0.18 }, color: { transparent: true } },
     { size: { fill: true }, color: { attribute: 'color' } },
   ],
 });
@@ -37,9 +37,9 @@ export type MapSettings = Partial<Settings<NodeAttributes, EdgeAttributes, Graph
 export function mapSettings(
   palette: () => CanvasPalette,
   reducers: Pick<MapSettings, 'nodeReducer' | 'edgeReducer'>,
-): MapSettings {
-  const { drawLabel, drawHover } = createLabelDrawers(palette);
-  return {
+): { settings: MapSettings; startFrame(): void; endFrame(): void } {
+  const { drawLabel, drawHover, startFrame, endFrame } = createLabelDrawers(palette);
+  const settings: MapSettings = {
     ...reducers,
     defaultNodeType: 'circle',
     defaultEdgeType: 'line',
@@ -51,8 +51,8 @@ export function mapSettings(
     labelSize: 12,
     labelWeight: '500',
     labelColor: { attribute: 'labelColor', color: palette().label },
-    labelDensity: 0.4,
-    labelGridCellSize: 120,
+    labelDensity: 0.6,
+    labelGridCellSize: 100,
     labelRenderedSizeThreshold: 5,
     zIndex: true,
     enableEdgeEvents: true,
@@ -67,4 +67,5 @@ export function mapSettings(
     itemSizesReference: 'screen',
     zoomToSizeRatioFunction: (ratio) => Math.sqrt(ratio),
   };
+  return { settings, startFrame, endFrame };
 }

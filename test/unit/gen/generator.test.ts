@@ -115,6 +115,17 @@ describe('a generated vault built by the pipeline', () => {
     expect(inDegrees[inDegrees.length - 1]).toBeGreaterThan(10 * Math.max(1, median));
   });
 
+  it('clusters by topic: most links join notes of the same main tag', () => {
+    let same = 0;
+    let all = 0;
+    result.graph.forEachEdge((_e, _a, source, target, s, t) => {
+      if (s.kind !== 'note' || t.kind !== 'note') return;
+      all++;
+      if (s.tags[1] === t.tags[1]) same++;
+    });
+    expect(same / all).toBeGreaterThan(0.6);
+  });
+
   it('is one big component plus the orphans', () => {
     expect(result.stats.largestComponent).toBeGreaterThan(0.85 * notes);
   });

@@ -7,6 +7,7 @@
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { checkVault } from '../../../src/extract/check-vault.js';
+import { runPipeline } from '../../../src/extract/pipeline.js';
 import { assignHealth, buildHealth, healthStats } from '../../../src/extract/health.js';
 import type { ParsedNote, ResolvedLink } from '../../../src/extract/types.js';
 
@@ -129,6 +130,22 @@ describe('the fixture vault test/fixtures/health-vault', async () => {
   it('stats', () => {
     expect(stats).toEqual({
       notes: 8, links: 13, danglingTargets: 5, danglingLinks: 9, orphans: 3, onlyOutgoing: 2, onlyIncoming: 1,
+    });
+  });
+
+  it('is what the full build puts into the graph (graph attribute, node flags, suggestions, stats)', async () => {
+    const build = await runPipeline('test/fixtures/health-vault', { layoutTicks: 0 });
+    expect(build.graph.getAttribute('health')).toEqual(health);
+    const orphans = build.graph.filterNodes((_k, a) => a.kind === 'note' && a.orphan).sort();
+    expect(orphans).toEqual(health.orphans);
+    for (const d of health.dangling) {
+      const attrs = build.graph.getNodeAttributes(d.key);
+      expect(attrs.kind === 'dangling' && attrs.suggestion).toEqual(d.suggestion);
+    }
+    const { links, danglingTargets, danglingLinks, orphans: orphanCount, notes } = build.stats;
+    expect({ notes, links, danglingTargets, danglingLinks, orphans: orphanCount }).toEqual({
+      notes: stats.notes, links: stats.links, danglingTargets: stats.danglingTargets,
+      danglingLinks: stats.danglingLinks, orphans: stats.orphans,
     });
   });
 });

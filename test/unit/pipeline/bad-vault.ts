@@ -21,7 +21,8 @@ export interface BadVault {
 /** Size of the big note: over the 5 MB warning threshold. */
 export const BIG_NOTE_BYTES = 6 * 1024 * 1024;
 
-export function makeBadVault(): BadVault {
+/** `big: false` leaves out the 6 MB note, for tests that build many times. */
+export function makeBadVault({ big = true }: { big?: boolean } = {}): BadVault {
   const base = mkdtempSync(path.join(tmpdir(), 'notemap-bad-'));
   const vault = path.join(base, 'bad-input');
   const outside = path.join(base, 'outside');
@@ -45,6 +46,7 @@ export function makeBadVault(): BadVault {
   writeFileSync(path.join(vault, 'node_modules', 'pkg', 'readme.md'), '# dependency [[good]]\n');
 
   // A 6 MB note whose only link sits at its very end.
+  if (!big) return { vault, outside, cleanup: () => rmSync(base, { recursive: true, force: true }) };
   const filler = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n';
   const body = filler.repeat(Math.ceil(BIG_NOTE_BYTES / filler.length));
   writeFileSync(path.join(vault, 'big.md'), `# Big\n\n${body}\nThe end links to [[good]].\n`);

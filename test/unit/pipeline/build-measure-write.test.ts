@@ -4,8 +4,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LinkKind } from '../../../src/core/contract.js';
-import { buildGraph } from '../../../src/extract/build-graph.js';
+import type { LinkKind, NoteNodeAttributes } from '../../../src/core/contract.js';
+import { buildGraph, type NotemapGraph } from '../../../src/extract/build-graph.js';
+import { layoutTicks } from '../../../src/core/forces.js';
 import { layoutGraph } from '../../../src/extract/layout.js';
 import { measureGraph, seededRandom } from '../../../src/extract/metrics.js';
 import { buildResolveIndex, resolveLinks } from '../../../src/extract/resolve.js';
@@ -28,6 +29,9 @@ const notes = [
   note('e.md'),
   note('lonely.md', [l('nothing here')]),
 ];
+
+/** A note node's attributes, typed as such. */
+const noteOf = (graph: NotemapGraph, key: string) => graph.getNodeAttributes(key) as NoteNodeAttributes;
 
 function build() {
   const index = buildResolveIndex(notes, ['img/pic.png']);
@@ -56,12 +60,12 @@ describe('buildGraph', () => {
   });
 
   it('flags orphans by note-to-note edges only, dedupes tags, sorts warnings', () => {
-    const orphan = (k: string) => graph.getNodeAttribute(k, 'orphan');
+    const orphan = (k: string) => noteOf(graph, k).orphan;
     expect(['a.md', 'b.md', 'd.md', 'e.md'].map(orphan)).toEqual([false, false, false, false]);
     // c/c.md only embeds an image, lonely.md only links to a dangling target.
     expect(orphan('c/c.md')).toBe(true);
     expect(orphan('lonely.md')).toBe(true);
-    expect(graph.getNodeAttribute('a.md', 'tags')).toEqual(['Garden', 'veg/tomato']);
+    expect(noteOf(graph, 'a.md').tags).toEqual(['Garden', 'veg/tomato']);
     expect(graph.getAttribute('warnings').map((w) => `${w.file}:${w.line ?? ''}`)).toEqual(['a.md:2', 'a.md:9', 'z.md:']);
   });
 });
@@ -81,23 +85,23 @@ describe('measureGraph', () => {
       components: 4, // {a, b}, {d, e}, {c}, {lonely}
       largestComponent: 2,
     });
-    const comp = (k: string) => graph.getNodeAttribute(k, 'component');
+    const comp = (k: string) => noteOf(graph, k).component;
     expect(comp('a.md')).toBe(0); // size 2, smallest key
     expect(comp('b.md')).toBe(0);
     expect(comp('d.md')).toBe(1);
     expect(comp('e.md')).toBe(1);
-    const ranks = ['a.md', 'b.md', 'c/c.md', 'd.md', 'e.md', 'lonely.md'].map((k) => graph.getNodeAttribute(k, 'pagerank'));
+    const ranks = ['a.md', 'b.md', 'c/c.md', 'd.md', 'e.md', 'lonely.md'].map((k) => noteOf(graph, k).pagerank);
     expect(ranks.reduce((s, r) => s + r, 0)).toBeCloseTo(1, 6);
-    expect(graph.getNodeAttribute('e.md', 'pagerank')).toBeGreaterThan(graph.getNodeAttribute('d.md', 'pagerank'));
-    expect(graph.getNodeAttribute('a.md', 'community')).toBe(graph.getNodeAttribute('b.md', 'community'));
-    expect(graph.getNodeAttribute('a.md', 'community')).not.toBe(graph.getNodeAttribute('d.md', 'community'));
+    expect(noteOf(graph, 'e.md').pagerank).toBeGreaterThan(noteOf(graph, 'd.md').pagerank);
+    expect(noteOf(graph, 'a.md').community).toBe(noteOf(graph, 'b.md').community);
+    expect(noteOf(graph, 'a.md').community).not.toBe(noteOf(graph, 'd.md').community);
     expect(graph.getNodeAttributes('?ghost')).not.toHaveProperty('pagerank');
   });
 
   it('works on an empty graph', () => {
     const graph = buildGraph({ notes: [], resolved: { links: [], attachments: new Map() }, vault: 'v', builtAt: 'x', warnings: [] });
     expect(measureGraph(graph)).toMatchObject({ notes: 0, links: 0, components: 0, largestComponent: 0, tags: [] });
-    expect(layoutGraph(graph)).toBe(300);
+    expect(layoutGraph(graph)).toBe(layoutTicks(0));
   });
 
   it('seededRandom is deterministic and uniform-ish', () => {
@@ -132,6 +136,13 @@ describe('layout and write', () => {
     }
     expect(new Set(xy.map((p) => p.join())).size).toBe(xy.length);
     expect(fullBuild()).toBe(fullBuild());
+  });
+
+  it('with 0 ticks, nodes keep distinct starting positions (never all at the origin)', () => {
+    const graph = build();
+    expect(layoutGraph(graph, { ticks: 0 })).toBe(0);
+    const xy = graph.mapNodes((_k, a) => `${a.x},${a.y}`);
+    expect(new Set(xy).size).toBe(xy.length);
   });
 
   it('writes JSON that graphology imports back, sorted and without edge keys', async () => {

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { LayoutEngine, DRAG_ALPHA_TARGET } from '../../../src/app/layout/engine.js';
+import { buildInitMessage, createLayoutClient, SETTLED_ALPHA } from '../../../src/app/layout/client.js';
+import type { FromWorker, ToWorker } from '../../../src/app/layout/protocol.js';
+import { sampleGraph } from './graph-fixture.js';
+
+describe('buildInitMessage', () => {
+  it('starts from scratch (alpha 1, spread on a spiral) when the graph has no positions', () => {
+    const g = sampleGraph();
+    const { message, keys } = buildInitMessage(g);
+    expect(keys).toEqual(g.nodes());
+    expect(message.alpha).toBe(1);
+    expect(message.positions).toHaveLength(2 * g.order);
+    expect(message.links).toHaveLength(2 * g.size);
+    const points = new Set<string>();
+    for (let i = 0; i < g.order; i++) points.add(`${message.positions[2 * i]},${message.positions[2 * i + 1]}`);
+    expect(points.size).toBe(g.order);
+    // Links refer to node indices.
+    const [s, t] = [message.links[0], message.links[1]];
+    expect(g.hasEdge(keys[s], keys[t])).toBe(true);
+  });
+
+  it('only polishes when graph.json brings positions', () => {
+    const g = sampleGraph();
+    g.forEachNode((k, _a) => g.mergeNodeAttributes(k, { x: Math.random() * 100 + 1, y: Math.random() * 100 + 1 }));
+    const { message } = buildInitMessage(g);
+    expect(message.alpha).toBe(SETTLED_ALPHA);
+    expect(message.alphaMin).toBeGreaterThan(0.001);
+    expect(message.positions[0]).toBeCloseTo(g.getNodeAttribute(g.nodes()[0], 'x'), 3);
+  });
+});
+
+describe('LayoutEngine', () => {
+  it('cools and stops by itself, keeping disconnected nodes in view', () => {
+    const { message } = buildInitMessage(sampleGraph());
+    const engine = new LayoutEngine(message);
+    let ticks = 0;
+    while (!engine.done && ticks < 1000) ticks += engine.step(1000, 10);
+    expect(engine.done).toBe(true);
+    expect(ticks).toBeGreaterThan(100);
+    expect(ticks).toBeLessThan(400);
+    const p = engine.positions();
+    for (const v of p) {
+      expect(Number.isFinite(v)).toBe(true);
+      expect(Math.abs(v)).toBeLessThan(500);
+    }
+  });
+
+  it('is deterministic', () => {
+    const run = () => {
+      const e = new LayoutEngine(buildInitMessage(sampleGraph()).message);
+      e.step(1000, 50);
+      return [...e.positions()];
+    };
+    expect(run()).toEqual(run());
+  });
+
+  it('pins a dragged node, reheats, and cools again after release', () => {
+    const { message } = buildInitMessage(sampleGraph());
+    const engine = new LayoutEngine({ ...message });
+    while (!engine.done) engine.step(1000, 50);
+    engine.drag(0, 123, -45);
+    expect(engine.done).toBe(false);
+    for (let i = 0; i < 20; i++) engine.step(1000, 1);
+    expect(engine.alpha).toBeGreaterThan(DRAG_ALPHA_TARGET / 3);
+    expect([engine.positions()[0], engine.positions()[1]]).toEqual([123, -45]);
+    engine.release(0);
+    let ticks = 0;
+    while (!engine.done && ticks < 2000) ticks += engine.step(1000, 50);
+    expect(engine.done).toBe(true);
+    // Still pinned where it was dropped.
+    expect([engine.positions()[0], engine.positions()[1]]).toEqual([123, -45]);
+  });
+
+  it('stops a batch when the time budget is spent', () => {
+    const engine = new LayoutEngine(buildInitMessage(sampleGraph()).message);
+    let t = 0;
+    const clock = () => (t += 5);
+    // Start at 5; after ticks the clock reads 10, 15, 20: the third tick crosses 12 ms.
+    expect(engine.step(12, 50, clock)).toBe(3);
+  });
+
+  it('rejects positions that do not match the nodes', () => {
+    expect(() => new LayoutEngine({ positions: new Float32Array(3), radii: new Float32Array(2), links: new Uint32Array(), alpha: 1 })).toThrow(/2 per node/);
+  });
+});
+
+/** A worker stand-in running the real engine synchronously. */
+class FakeWorker {
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
+  sent: ToWorker[] = [];
+  terminated = false;
+  engine: LayoutEngine | null = null;
+  postMessage(msg: ToWorker): void {
+    this.sent.push(msg);
+    if (msg.type === 'init') this.engine = new LayoutEngine(msg);
+  }
+  /** Run one batch and post its positions back. */
+  batch(): void {
+    this.engine!.step(1000, 5);
+    this.onmessage?.({ data: { type: 'positions', positions: this.engine!.positions(), alpha: this.engine!.alpha } } as MessageEvent<FromWorker>);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+describe('createLayoutClient', () => {
+  function setup() {
+    const graph = sampleGraph();
+    const worker = new FakeWorker();
+    const frames: Array<() => void> = [];
+    let writes = 0;
+    graph.on('eachNodeAttributesUpdated', () => writes++);
+    const client = createLayoutClient(graph, {
+      createWorker: () => worker as unknown as Worker,
+      requestFrame: (cb) => frames.push(cb),
+      cancelFrame: () => {},
+    });
+    return { graph, worker, frames, client, writes: () => writes };
+  }
+
+  it('writes the latest positions once per frame, in one batched update', () => {
+    const { graph, worker, frames, writes } = setup();
+    worker.batch();
+    worker.batch();
+    worker.batch();
+    expect(frames).toHaveLength(1);
+    frames.shift()!();
+    expect(writes()).toBe(1);
+    const p = worker.engine!.positions();
+    expect(graph.getNodeAttribute(graph.nodes()[1], 'x')).toBeCloseTo(p[2], 4);
+  });
+
+  it('forwards drags, keeps the held node where the pointer is, and reports running state', () => {
+    const { graph, worker, frames, client } = setup();
+    const key = graph.nodes()[2];
+    expect(client.running()).toBe(true);
+    worker.onmessage?.({ data: { type: 'stopped', alpha: 0 } } as MessageEvent<FromWorker>);
+    expect(client.running()).toBe(false);
+    graph.mergeNodeAttributes(key, { x: 999, y: 999 });
+    client.drag(key, 999, 999);
+    expect(client.running()).toBe(true);
+    expect(worker.sent.at(-1)).toEqual({ type: 'drag', index: 2, x: 999, y: 999 });
+    worker.batch();
+    frames.shift()!();
+    expect(graph.getNodeAttribute(key, 'x')).toBe(999);
+    client.release(key);
+    expect(worker.sent.at(-1)).toEqual({ type: 'release', index: 2 });
+  });
+
+  it('pauses and resumes, and dispose terminates the worker once', () => {
+    const { worker, client } = setup();
+    let changes = 0;
+    client.onChange(() => changes++);
+    client.pause();
+    expect(client.running()).toBe(false);
+    expect(client.paused()).toBe(true);
+    client.resume();
+    expect(client.running()).toBe(true);
+    expect(worker.sent.map((m) => m.type)).toEqual(['init', 'pause', 'resume']);
+    expect(changes).toBe(2);
+    client.dispose();
+    client.dispose();
+    expect(worker.terminated).toBe(true);
+    expect(client.running()).toBe(false);
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW, type ViewState } from '../../../src/app/state/types.js';
+import { computeVisibleUncached } from '../../../src/app/state/visibility.js';
+import { buildTagPaletteUncached } from '../../../src/app/style/colors.js';
+import { nodeSize } from '../../../src/app/style/sizes.js';
+import { PALETTES, mixColor } from '../../../src/app/render/palette.js';
+import {
+  EDGE_SIZE,
+  EDGE_SIZE_FOCUS,
+  edgeLook,
+  neighbourSet,
+  nodeLook,
+  type LookModel,
+} from '../../../src/app/render/reducers.js';
+import { sampleGraph } from './graph-fixture.js';
+
+const graph = sampleGraph();
+const palette = PALETTES.light;
+
+function model(patch: Partial<ViewState> = {}, hovered: string | null = null): LookModel {
+  const state = { ...DEFAULT_VIEW, ...patch };
+  const tags = buildTagPaletteUncached(graph, { tagDepth: 0, colorCommonTags: false, theme: 'light' });
+  return {
+    graph,
+    state,
+    visible: computeVisibleUncached(graph, state).nodes,
+    colorOf: tags.nodeColor,
+    ghostColor: '#cccccc',
+    sizeOf: (a) => nodeSize(a.inDegree, state.sizeScale, a.kind),
+    palette,
+    density: 1,
+    hovered,
+    hoverSet: hovered ? neighbourSet(graph, hovered) : new Set(),
+  };
+}
+const look = (key: string, m: LookModel) => nodeLook(key, graph.getNodeAttributes(key), m);
+const edge = (s: string, t: string, m: LookModel) => edgeLook(graph.edge(s, t)!, graph.getEdgeAttributes(s, t), m);
+
+describe('nodeLook', () => {
+  it('draws a note at its position, titled, sized by backlinks and colored by its tag', () => {
+    const m = model();
+    const a = look('a.md', m);
+    const attrs = graph.getNodeAttributes('a.md');
+    expect(a).toMatchObject({ x: attrs.x, y: attrs.y, label: 'a', type: 'circle', color: m.colorOf('a.md') });
+    expect(a.hidden).toBeFalsy();
+    expect(a.size).toBeCloseTo(nodeSize(attrs.inDegree, 1));
+  });
+
+  it('scales sizes with the size option', () => {
+    expect(look('b.md', model({ sizeScale: 2 })).size).toBeCloseTo(2 * look('b.md', model()).size!);
+  });
+
+  it('rings orphans, with a node type that does not depend on the view', () => {
+    const shown = look('o.md', model());
+    expect(shown).toMatchObject({ type: 'orphan', ringColor: palette.orphanRing });
+    const hidden = look('o.md', model({ showOrphans: false }));
+    // Same program when hidden, so looks-only refreshes can keep sigma's indices.
+    expect(hidden).toMatchObject({ type: 'orphan', hidden: true, label: null });
+    expect(hidden.x).toBe(graph.getNodeAttribute('o.md', 'x'));
+  });
+
+  it('draws dangling targets as grey ghosts with muted labels', () => {
+    const ghost = look('?missing', model());
+    expect(ghost).toMatchObject({ color: '#cccccc', labelColor: palette.labelMuted, zIndex: 0 });
+    expect(look('?missing', model({ showDangling: false })).hidden).toBe(true);
+  });
+
+  it('hovering a node highlights it and its neighbours and fades the rest', () => {
+    const m = model({}, 'b.md');
+    expect(look('b.md', m)).toMatchObject({ highlighted: true, forceLabel: true, zIndex: 3 });
+    for (const n of ['a.md', 'c.md']) expect(look(n, m)).toMatchObject({ forceLabel: true, zIndex: 2 });
+    const far = look('d.md', m);
+    expect(far.label).toBeNull();
+    expect(far.color).toBe(mixColor(m.colorOf('d.md'), palette.background, palette.fade));
+  });
+
+  it('marks the selected node and keeps its label while something else is hovered', () => {
+    expect(look('d.md', model({ selected: 'd.md' }))).toMatchObject({ highlighted: true, forceLabel: true });
+    expect(look('d.md', model({ selected: 'd.md' }, 'a.md')).label).toBe('d');
+  });
+});
+
+describe('edgeLook', () => {
+  it('draws lines, or arrows when asked', () => {
+    expect(edge('a.md', 'b.md', model())).toMatchObject({ type: 'line', color: palette.edge, size: EDGE_SIZE });
+    expect(edge('a.md', 'b.md', model({ arrows: true })).type).toBe('arrow');
+  });
+
+  it('draws edges to dangling targets lighter', () => {
+    expect(edge('a.md', '?missing', model()).color).toBe(palette.edgeGhost);
+  });
+
+  it('hides an edge with a hidden end', () => {
+    expect(edge('a.md', '?missing', model({ showDangling: false })).hidden).toBe(true);
+    expect(edge('a.md', 'b.md', model()).hidden).toBeFalsy();
+  });
+
+  it('colors the hovered node edges and fades the others', () => {
+    const m = model({}, 'b.md');
+    expect(edge('a.md', 'b.md', m)).toMatchObject({ size: EDGE_SIZE_FOCUS, zIndex: 1 });
+    expect(edge('a.md', 'b.md', m).color).toBe(mixColor(m.colorOf('b.md'), palette.background, 0.15));
+    expect(edge('c.md', 'd.md', m).color).toBe(palette.edgeFaded);
+  });
+
+  it('colors the selected node edges when nothing is hovered', () => {
+    expect(edge('c.md', 'd.md', model({ selected: 'd.md' })).size).toBe(EDGE_SIZE_FOCUS);
+  });
+});
