@@ -89,7 +89,7 @@ async function measure(vault: string, runs: number): Promise<SizeResult> {
   // The pipeline reports progress per file; sampling every 256th call keeps the probe's cost out of the timings.
   const progress = { stage: sample, update: () => (++calls % 256 === 0 ? sample() : undefined), done: sample };
   const timer = setInterval(sample, 25);
-  const result: SizeResult = { notes: 0, links: 0, runs, floor: [], stages: {}, peakRss: 0, peakHeap: 0, graphBytes: 0, vaultBytes: 0 };
+  const result: SizeResult = { notes: 0, links: 0, runs, floor: [], stages: {}, peakRss: 0, peakHeap: 0, graphBytes: 0, vaultBytes: 0, cpu: [], wall: [] };
   try {
     // One untimed pass first: the parser's regexes and hot functions reach the optimising JIT only after a
     // few thousand notes, and a cold first run measured that, not the steady state. Layout and write are
@@ -102,7 +102,12 @@ async function measure(vault: string, runs: number): Promise<SizeResult> {
       result.floor.push(floor.seconds);
       result.vaultBytes = floor.bytes;
       gc();
+      const cpuStart = process.cpuUsage();
+      const wallStart = process.hrtime.bigint();
       const built = await runPipeline(vault, { out, progress, builtAt: '2000-01-01T00:00:00.000Z', concurrency: DEFAULT_CONCURRENCY });
+      result.wall.push(Number(process.hrtime.bigint() - wallStart) / 1e9);
+      const cpu = process.cpuUsage(cpuStart);
+      result.cpu.push((cpu.user + cpu.system) / 1e6);
       sample();
       for (const [stage, seconds] of Object.entries(built.timings)) (result.stages[stage] ??= []).push(seconds);
       result.notes = built.stats.notes;

@@ -86,5 +86,7 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   removePendingWrites();
-  fail(`build failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`, 1);
+  // A file-system error (`--out` is a folder, disk full) is one line; anything else is a bug: show the stack.
+  const fsError = err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string';
+  fail(`build failed: ${err instanceof Error ? (fsError ? err.message : (err.stack ?? err.message)) : String(err)}`, 1);
 });

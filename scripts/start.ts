@@ -1,16 +1,18 @@
 /**
  * `npm start`: build the vault's graph when it is missing or stale, then run
- * the Vite dev server and print its URL. `npm run build` (`--build`) writes
+ * the Vite dev server and print its URL; while it runs, a change in the
+ * vault rebuilds the graph and reloads the page. `npm run build` (`--build`) writes
  * the static site to dist/ instead, graph.json included.
  *
- *   npm start [-- --vault <path>] [--port <n>] [--host <name>]
+ *   npm start [-- --vault <path>] [--port <n>] [--host <name>] [--no-watch]
  *   npm run build [-- --vault <path>] [--out-dir <dir>]
  *   NOTEMAP_VAULT=<path> npm start
  */
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { ensureGraph, graphCachePath } from './start-graph.js';
+import { ensureGraph, graphCachePath, runGraphCli } from './start-graph.js';
+import { createRebuildScheduler, isIgnoredVaultPath, type RebuildScheduler } from './start-watch.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLE_VAULT = path.join(ROOT, 'data/vault');
@@ -28,6 +30,7 @@ Options:
   --build            write the static site instead of starting the dev server
   --out-dir <dir>    where --build writes the site (default dist)
   --force            rebuild the graph even when it is up to date
+  --no-watch         do not rebuild the graph when a note changes (dev server)
   --help             show this help
 `;
 
@@ -38,6 +41,8 @@ export interface StartOptions {
   build: boolean;
   outDir: string;
   force: boolean;
+  /** Dev server: rebuild the graph and reload the page when the vault changes. */
+  watch: boolean;
   help: boolean;
 }
 
@@ -48,6 +53,7 @@ export function parseStartArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     build: false,
     outDir: 'dist',
     force: false,
+    watch: true,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -71,6 +77,7 @@ export function parseStartArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       case '--out-dir': options.outDir = value(); break;
       case '--build': options.build = true; break;
       case '--force': options.force = true; break;
+      case '--no-watch': options.watch = false; break;
       case '--help': case '-h': options.help = true; break;
       default:
         // A bare path is taken as the vault, like `npm run graph -- <vault>`.
@@ -121,7 +128,23 @@ async function main(): Promise<void> {
   await server.listen();
   console.log(`notemap: ${path.basename(options.vault)} (${options.vault})`);
   server.printUrls();
+
+  let scheduler: RebuildScheduler | null = null;
+  if (options.watch) {
+    // Vite's own watcher sees the vault too (it may sit outside the project root).
+    scheduler = createRebuildScheduler(async () => {
+      const started = Date.now();
+      await runGraphCli(ROOT, options.vault, graphPath, true);
+      console.log(`notemap: vault changed, graph rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s; reloading the page`);
+      server.ws.send({ type: 'full-reload' });
+    }, 300, (err) => console.error(`notemap: ${err instanceof Error ? err.message : String(err)}`));
+    server.watcher.add(options.vault);
+    server.watcher.on('all', (_event: string, file: string) => {
+      if (!isIgnoredVaultPath(options.vault, path.resolve(file))) scheduler?.schedule();
+    });
+  }
   const close = (): void => {
+    scheduler?.dispose();
     void server.close().then(() => process.exit(0));
   };
   process.once('SIGINT', close);

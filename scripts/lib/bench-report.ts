@@ -18,6 +18,9 @@ export interface SizeResult {
   /** graph.json size, bytes. */
   graphBytes: number;
   vaultBytes: number;
+  /** Per run: process CPU seconds and wall seconds of the pipeline (CPU/wall well below 1 means a busy machine). */
+  cpu: number[];
+  wall: number[];
 }
 
 export function median(values: readonly number[]): number {
@@ -62,6 +65,8 @@ export function formatSizeTable(result: SizeResult): string {
     const s = medianOfSum(result, keys);
     lines.push(`${label.padEnd(22)}${s.toFixed(3).padStart(9)}${(s > 0 ? fmtInt(result.notes / s) : '-').padStart(12)}${(s / floor).toFixed(2).padStart(9)}`);
   }
+  const share = median(result.cpu.map((c, i) => c / result.wall[i]));
+  lines.push(`process CPU / wall time during the pipeline: ${share.toFixed(2)}${share < 0.8 ? ' (the machine was busy: wall times are inflated, ratios less so)' : ''}`);
   lines.push(`peak RSS ${mb(result.peakRss)}, peak heap used ${mb(result.peakHeap)}, graph.json ${fmtInt(result.graphBytes)} bytes (${mb(result.graphBytes)})`);
   return lines.join('\n');
 }

@@ -103,6 +103,16 @@ async function start(): Promise<void> {
     return;
   }
   const layout: LayoutClient = createLayoutClient(graph);
+  if (layout.fromScratch) {
+    // While a layout from scratch spreads out, the view follows it; then the frame is frozen and fitted.
+    renderer.followLayout(true);
+    const off = layout.onChange(() => {
+      if (layout.running()) return;
+      off();
+      renderer.followLayout(false);
+      renderer.fit();
+    });
+  }
   const tooltip = document.getElementById('tooltip')!;
   disposables.push(bindInteractions({ renderer, store, layout, tooltip }));
   disposables.push(mountToolbar({ renderer, layout, theme }));

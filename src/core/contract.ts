@@ -159,4 +159,10 @@ export interface GraphAttributes {
   stats: GraphStats;
   warnings: BuildWarning[];
   health: HealthReport;
+  /**
+   * Ticks of the force layout the build ran (0 = positions are only d3's
+   * starting spiral). The map resumes the cooling where the build left it.
+   * Optional: older graphs lack it, and the map then treats positions as settled.
+   */
+  layoutTicks?: number;
 }

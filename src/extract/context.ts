@@ -8,7 +8,7 @@ import { toPlainText } from './plain-text.js';
 /** Longest context returned, in characters (an ellipsis marks each cut). */
 export const MAX_CONTEXT = 200;
 // How far the block around a link is looked at on each side.
-const WINDOW = 600;
+const WINDOW = 320;
 
 // A line that starts a block of its own: list item, heading, quote, HTML, table row.
 const BLOCK_START = /^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|>|<|\|)/;

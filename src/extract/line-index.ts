@@ -34,6 +34,30 @@ export function buildLineIndex(text: string): LineIndex {
 }
 
 /**
+ * 1-based line of `offset` for calls with non-decreasing offsets (links in
+ * text order), counting newlines as it goes: linear in total, and nothing to
+ * build for a note without links.
+ */
+export function lineCounter(text: string): (offset: number) => number {
+  let line = 1;
+  let last = 0;
+  // The first newline at or after the last offset asked about.
+  let next = text.indexOf('\n');
+  return (offset: number): number => {
+    if (offset < last) {
+      line = 1;
+      next = text.indexOf('\n');
+    }
+    last = offset;
+    while (next !== -1 && next < offset) {
+      line++;
+      next = text.indexOf('\n', next + 1);
+    }
+    return line;
+  };
+}
+
+/**
  * `text.indexOf(needle, from)` for calls with non-decreasing `from`, in
  * amortised linear total time: the last answer is reused while it is still
  * ahead. (Repeated plain `indexOf` calls for a character that never comes

@@ -33,10 +33,9 @@ export type BlockKind = 'heading' | 'list' | 'quote' | 'html' | 'table' | 'rule'
 
 export interface Block {
   kind: BlockKind;
-  /** The block's raw lines joined with `\n`. */
-  text: string;
-  /** Offset of the block's first character. */
+  /** Offsets of the block's first character and just past its last line. */
   start: number;
+  end: number;
 }
 
 const LIST_START = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
@@ -56,40 +55,40 @@ function kindOfLine(line: string): BlockKind {
 }
 
 /**
- * Splits text into blocks: blank lines end a block, a heading or rule is a
- * block of its own, and a line that starts a different kind of block (a list
- * after a paragraph, ...) starts a new one. Lines continuing a list item or
- * paragraph stay in it.
+ * Splits text into blocks, lazily (a caller after the first paragraph stops
+ * early): blank lines end a block, a heading or rule is a block of its own,
+ * and a line that starts a different kind of block (a list after a
+ * paragraph, ...) starts a new one. Lines continuing a list item or
+ * paragraph stay in it. Only a line's first 64 characters decide its kind.
  */
-export function splitBlocks(text: string): Block[] {
-  const blocks: Block[] = [];
-  let current: { kind: BlockKind; lines: string[]; start: number } | null = null;
-  const flush = (): void => {
-    if (current) blocks.push({ kind: current.kind, text: current.lines.join('\n'), start: current.start });
-    current = null;
-  };
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    const lineStart = offset;
-    offset += line.length + 1;
-    if (line.trim() === '') {
-      flush();
+export function* splitBlocks(text: string): Generator<Block> {
+  let current: Block | null = null;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const head = text.slice(lineStart, Math.min(lineEnd, lineStart + 64));
+    const start = lineStart;
+    lineStart = lineEnd + 1;
+    if (head.trim() === '' && (lineEnd - start <= 64 || text.slice(start, lineEnd).trim() === '')) {
+      if (current) yield current;
+      current = null;
       continue;
     }
-    const kind = kindOfLine(line);
+    const kind = kindOfLine(head);
     if (kind === 'heading' || kind === 'rule') {
-      flush();
-      blocks.push({ kind, text: line, start: lineStart });
+      if (current) yield current;
+      current = null;
+      yield { kind, start, end: lineEnd };
       continue;
     }
     // A paragraph line inside a list, quote, html block or table continues it.
     if (current && (kind === current.kind || kind === 'paragraph')) {
-      current.lines.push(line);
+      current.end = lineEnd;
       continue;
     }
-    flush();
-    current = { kind, lines: [line], start: lineStart };
+    if (current) yield current;
+    current = { kind, start, end: lineEnd };
   }
-  flush();
-  return blocks;
+  if (current) yield current;
 }

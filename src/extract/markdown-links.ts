@@ -59,6 +59,12 @@ export function resolveRelative(notePath: string, target: string): string {
   return posix.normalize(posix.join(posix.dirname(notePath), target));
 }
 
+/** The first offset at or after `i` that is not a space, tab or newline. */
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n')) i++;
+  return i;
+}
+
 /**
  * Reads an inline link's destination starting at `from` (just after `(`):
  * `<...>` or a run without spaces and with balanced parentheses, then an
@@ -71,11 +77,7 @@ function readDestination(
   nextGt: (from: number) => number,
   nextNewline: (from: number) => number,
 ): { dest: string; end: number } | null {
-  let i = from;
-  const skipSpace = (): void => {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n')) i++;
-  };
-  skipSpace();
+  let i = skipSpace(text, from);
   let dest: string;
   if (text[i] === '<') {
     const close = nextGt(i);
@@ -101,15 +103,14 @@ function readDestination(
     }
     dest = text.slice(start, i);
   }
-  skipSpace();
+  i = skipSpace(text, i);
   const quote = text[i];
   if (quote === '"' || quote === "'" || (quote === '(' && i > from)) {
     const closer = quote === '(' ? ')' : quote;
     // Bounded search: a title is short, and an unclosed quote must not make us scan on.
     const close = text.slice(i + 1, i + 1025).indexOf(closer);
     if (close === -1) return null;
-    i = i + 1 + close + 1;
-    skipSpace();
+    i = skipSpace(text, i + 1 + close + 1);
   }
   if (text[i] !== ')') return null;
   return { dest, end: i + 1 };
@@ -123,10 +124,16 @@ function notePathOf(dest: string): string | null {
   let path = d;
   const cut = path.search(/[#?]/);
   if (cut !== -1) path = path.slice(0, cut);
-  try {
-    path = decodeURIComponent(path);
-  } catch {
-    // A stray `%` is a literal percent sign: keep the path as written.
+  // Decode each run of `%XX` escapes; a stray `%` stays a literal percent
+  // sign, and a run that is not UTF-8 stays as written.
+  if (path.includes('%')) {
+    path = path.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
   }
   path = path.trim();
   return path === '' ? null : path;

@@ -107,7 +107,8 @@ export function measureGraph(graph: NotemapGraph): GraphStats {
     if (attrs.orphan) orphans++;
     return {
       ...attrs,
-      pagerank: ranks[key] ?? 0,
+      // Six significant digits, as written to graph.json: the in-memory graph and the file agree.
+      pagerank: Number((ranks[key] ?? 0).toPrecision(6)),
       community: communities.get(key) ?? 0,
       component: components.get(key) ?? 0,
     };

@@ -8,11 +8,10 @@
  * extractor is an offset in the file and its line is the file's line.
  */
 import type { LinkKind } from '../core/contract.js';
-import { normalizeName } from '../core/normalize.js';
 import { blankOut, maskCode } from './code-spans.js';
 import { contextAround, MAX_CONTEXT } from './context.js';
 import { parseFrontmatter, scalarString, stringList } from './frontmatter.js';
-import { buildLineIndex, type LineIndex } from './line-index.js';
+import { lineCounter } from './line-index.js';
 import { parseHeading } from './markdown-blocks.js';
 import { findMarkdownLinks } from './markdown-links.js';
 import { toPlainText, truncateAtWord } from './plain-text.js';
@@ -117,21 +116,26 @@ function bodyLinks(masked: string, path: string): BodyLink[] {
 }
 
 /** Links per note that get a context of their own; past it, links reuse their target's first context. */
-const OWN_CONTEXTS = 2000;
+const OWN_CONTEXTS = 500;
 
 /** Adds line and context to body links. */
-function finishLinks(found: BodyLink[], body: string, lines: LineIndex): RawLink[] {
+function finishLinks(found: BodyLink[], body: string): RawLink[] {
+  const lineAt = lineCounter(body);
   // Contexts are the costly part (a bounded window each); a huge generated
   // note with 100k links reuses them per target so parsing stays fast.
   const contexts = new Map<string, string>();
   return found.map((f, i) => {
-    const key = f.relativePath !== undefined ? '/' + normalizeName(f.relativePath) : normalizeName(f.target);
-    let context = i < OWN_CONTEXTS ? undefined : contexts.get(key);
-    if (context === undefined) {
-      context = contextAround(body, f.start, f.end);
-      if (!contexts.has(key)) contexts.set(key, context);
+    let context: string | undefined;
+    if (i < OWN_CONTEXTS) context = contextAround(body, f.start, f.end);
+    else {
+      const key = f.relativePath !== undefined ? '/' + f.relativePath : f.target;
+      context = contexts.get(key);
+      if (context === undefined) {
+        context = contextAround(body, f.start, f.end);
+        contexts.set(key, context);
+      }
     }
-    const link: RawLink = { target: f.target, kind: f.kind, line: lines.lineAt(f.start), context };
+    const link: RawLink = { target: f.target, kind: f.kind, line: lineAt(f.start), context };
     if (f.relativePath !== undefined) link.relativePath = f.relativePath;
     return link;
   });
@@ -149,7 +153,6 @@ export function parseNote(text: string, path: string): ParsedNote {
   const data = fm.data;
   const body = blankOut(source.slice(0, fm.bodyStart)) + source.slice(fm.bodyStart);
   const masked = maskCode(body);
-  const lines = buildLineIndex(source);
 
   const title = scalarString(data?.title) ?? firstH1(body, masked) ?? baseName(path);
   const aliases = [...new Set(stringList(data?.aliases ?? data?.alias, /,/))];
@@ -157,7 +160,7 @@ export function parseNote(text: string, path: string): ParsedNote {
   const draft = data?.draft === true || (typeof data?.draft === 'string' && data.draft.trim().toLowerCase() === 'true');
   const links = [
     ...(data ? frontmatterLinks(data, fm.keyLines) : []),
-    ...finishLinks(bodyLinks(masked, path), body, lines),
+    ...finishLinks(bodyLinks(masked, path), body),
   ];
 
   return {

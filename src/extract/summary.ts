@@ -27,8 +27,10 @@ function firstParagraph(body: string, masked: string): string {
   let fallback = '';
   for (const block of splitBlocks(masked)) {
     if (block.kind !== 'paragraph' && block.kind !== 'list' && block.kind !== 'quote') continue;
+    // Enough raw text for MAX_SUMMARY characters of plain text, however long the block.
+    const end = Math.min(block.end, block.start + MAX_SUMMARY * 8);
     // Embeds (`![[x]]`, `![a](b.png)`) show content, not prose.
-    const raw = body.slice(block.start, block.start + block.text.length).replace(/!\[\[[^[\]\n]*\]\]|!\[[^[\]\n]*\]\([^()\n]*\)/g, ' ');
+    const raw = body.slice(block.start, end).replace(/!\[\[[^[\]\n]*\]\]|!\[[^[\]\n]*\]\([^()\n]*\)/g, ' ');
     const plain = toPlainText(raw);
     if (isEmptyProse(plain)) continue;
     if (block.kind === 'paragraph') return plain;

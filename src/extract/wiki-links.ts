@@ -3,7 +3,6 @@
  * `[[t#^block]]`, `[[folder/t.md]]`, `[[t\|alias]]` (the escaped bar of
  * tables) and embeds `![[t]]`. Scans text whose code is already masked.
  */
-import { wikiLinkText } from './plain-text.js';
 
 /** One wiki link found in a text. */
 export interface WikiLinkMatch {
@@ -18,8 +17,6 @@ export interface WikiLinkMatch {
   /** Offset of the first character (`!` or `[`) and just past the closing `]]`. */
   start: number;
   end: number;
-  /** What the link reads as in plain text (alias, else target). */
-  text: string;
 }
 
 // `[[` inner (group 1: no brackets, no newline) `]]`; a `!` just before makes
@@ -45,16 +42,18 @@ export function parseWikiInner(inner: string): { target: string; subpath: string
 export function findWikiLinks(text: string): WikiLinkMatch[] {
   const out: WikiLinkMatch[] = [];
   if (!text.includes('[[')) return out;
-  for (const m of text.matchAll(WIKI_LINK)) {
+  WIKI_LINK.lastIndex = 0;
+  for (let m = WIKI_LINK.exec(text); m !== null; m = WIKI_LINK.exec(text)) {
     const parsed = parseWikiInner(m[1]);
     if (!parsed) continue;
     const embed = m.index > 0 && text.charCodeAt(m.index - 1) === 33; /* ! */
     out.push({
-      ...parsed,
+      target: parsed.target,
+      subpath: parsed.subpath,
+      alias: parsed.alias,
       embed,
       start: embed ? m.index - 1 : m.index,
       end: m.index + m[0].length,
-      text: wikiLinkText(m[1]),
     });
   }
   return out;

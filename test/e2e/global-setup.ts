@@ -54,13 +54,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const outDir = path.join(tmp, 'dist');
   const configFile = path.join(ROOT, 'vite.config.ts');
-  const previousGraph = process.env.NOTEMAP_GRAPH;
-  process.env.NOTEMAP_GRAPH = graphPath; // read by the graph-data plugin
+  // The graph-data plugin reads NOTEMAP_GRAPH; NODE_ENV is `test` under vitest, which
+  // would make a development build (import.meta.env.DEV true): build what users get.
+  const saved = { NOTEMAP_GRAPH: process.env.NOTEMAP_GRAPH, NODE_ENV: process.env.NODE_ENV };
+  process.env.NOTEMAP_GRAPH = graphPath;
+  process.env.NODE_ENV = 'production';
   try {
-    await build({ root: ROOT, configFile, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+    await build({ root: ROOT, configFile, mode: 'production', logLevel: 'error', build: { outDir, emptyOutDir: true } });
   } finally {
-    if (previousGraph === undefined) delete process.env.NOTEMAP_GRAPH;
-    else process.env.NOTEMAP_GRAPH = previousGraph;
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 
   const port = await freePort();

@@ -83,6 +83,9 @@ describe('search and the summary panel', () => {
     // Each backlink shows the sentence it comes from.
     const first = graph.inEdges(key).map((e) => graph.getEdgeAttribute(e, 'context')).filter(Boolean)[0];
     if (first) expect(await texts(page, '#summary .summary-backlinks .link-context')).toContain(first);
+    // The static site has no editor endpoint, only the obsidian:// link.
+    expect(await page.locator('#summary button', { hasText: 'Open in editor' }).count()).toBe(0);
+    expect(await page.locator('#summary a', { hasText: 'Open in Obsidian' }).getAttribute('href')).toMatch(/^obsidian:\/\/open\?vault=/);
     expect(page.url()).toContain('note=');
     await saveScreenshot(page, 'summary-panel.png');
     expect(errors).toEqual([]);
@@ -119,6 +122,41 @@ describe('search and the summary panel', () => {
     expect(page.url()).toBe(url);
     await expect.poll(() => page.locator('#summary h2').textContent()).toBe(targetTitle);
     await expect.poll(() => page.locator('#counts').textContent()).toBe(filtered);
+    await page.close();
+  });
+
+  it('shows dates, words and the draft badge, and follows a did-you-mean', async () => {
+    const draft = graph.findNode((_k, a) => a.kind === 'note' && a.draft && a.created !== null);
+    expect(draft).toBeTruthy(); // the sample vault has a dated draft
+    const note = graph.getNodeAttributes(draft!);
+    if (note.kind !== 'note') throw new Error('not a note');
+    const { page } = await openMap(session, `?note=${encodeURIComponent(draft!)}`);
+    await expect.poll(() => page.locator('#summary h2').textContent()).toBe(note.title);
+    expect(await page.locator('#summary .badge-draft').textContent()).toBe('draft');
+    const facts = await texts(page, '#summary .summary-facts dt, #summary .summary-facts dd');
+    expect(facts).toEqual(expect.arrayContaining(['Created', note.created!, 'Words', note.words.toLocaleString('en-US')]));
+
+    // A note whose dangling link has a suggestion: the panel offers it, and choosing it selects that note.
+    const edge = graph.findEdge((_e, _a, source, target, sa, ta) => sa.kind === 'note' && ta.kind === 'dangling' && ta.suggestion !== null);
+    expect(edge).toBeTruthy(); // the sample vault misspells a title on purpose
+    if (edge) {
+      const source = graph.source(edge);
+      const dangling = graph.getNodeAttributes(graph.target(edge));
+      if (dangling.kind !== 'dangling' || !dangling.suggestion) throw new Error('no suggestion');
+      await page.evaluate((k) => window.__notemap!.store.set({ selected: k, panel: 'summary' }, { history: 'push' }), source);
+      const item = page.locator('#summary .summary-missing li', { hasText: dangling.title }).first();
+      expect(await item.locator('.badge-missing').textContent()).toBe('missing');
+      await item.locator('.suggestion button').click();
+      await expect.poll(() => page.locator('#summary h2').textContent()).toBe(graph.getNodeAttribute(dangling.suggestion.key, 'title'));
+    }
+    await page.close();
+  });
+
+  it('types map shortcut keys (f, +, -) into the search box as text', async () => {
+    const { page } = await openMap(session);
+    await page.keyboard.press('/');
+    await page.keyboard.type('fit +zoom -out f');
+    expect(await page.locator('#search').inputValue()).toBe('fit +zoom -out f');
     await page.close();
   });
 

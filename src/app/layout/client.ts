@@ -19,6 +19,8 @@ export const SETTLED_ALPHA_MIN = 0.005;
 export const RESUME_ALPHA = 0.3;
 
 export interface LayoutClient {
+  /** True when the layout starts from (near) scratch rather than polishing settled positions. */
+  readonly fromScratch: boolean;
   /** True while the simulation is hot and not paused. */
   running(): boolean;
   paused(): boolean;
@@ -39,6 +41,21 @@ export interface LayoutClientOptions {
   /** Frame scheduler (default requestAnimationFrame). */
   requestFrame?: (callback: () => void) => number;
   cancelFrame?: (handle: number) => void;
+}
+
+/** d3-force's default cooling per tick: alpha reaches 0.001 after 300 ticks. */
+const ALPHA_DECAY = 1 - Math.pow(0.001, 1 / 300);
+
+/**
+ * The heat to start from: where the build's cooling stopped when graph.json
+ * says how many ticks it ran (never below SETTLED_ALPHA: the worker still
+ * polishes); SETTLED_ALPHA when positions are there but the tick count is not;
+ * 1 when there are no positions at all.
+ */
+export function startingAlpha(placed: boolean, layoutTicks: number | undefined): number {
+  if (!placed) return 1;
+  if (typeof layoutTicks !== 'number' || !Number.isFinite(layoutTicks) || layoutTicks < 0) return SETTLED_ALPHA;
+  return Math.max(SETTLED_ALPHA, Math.pow(1 - ALPHA_DECAY, layoutTicks));
 }
 
 /** The init message for a graph: positions, radii and links in graph.nodes() order. */
@@ -64,10 +81,10 @@ export function buildInitMessage(graph: MapGraph): { message: InitMessage; keys:
     links[l++] = index.get(source)!;
     links[l++] = index.get(target)!;
   });
-  const settled = keys.length > 0 && placed >= keys.length / 2;
-  const message: InitMessage = settled
-    ? { type: 'init', positions, radii, links, alpha: SETTLED_ALPHA, alphaMin: SETTLED_ALPHA_MIN }
-    : { type: 'init', positions, radii, links, alpha: 1 };
+  const alpha = startingAlpha(keys.length > 0 && placed >= keys.length / 2, graph.getAttribute('layoutTicks'));
+  // A layout from (near) scratch cools all the way, like the build's; polishing stops earlier.
+  const message: InitMessage =
+    alpha > 0.5 ? { type: 'init', positions, radii, links, alpha } : { type: 'init', positions, radii, links, alpha, alphaMin: SETTLED_ALPHA_MIN };
   return { message, keys };
 }
 
@@ -130,6 +147,7 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
   send(message, [message.positions.buffer, message.radii.buffer, message.links.buffer]);
 
   return {
+    fromScratch: message.alpha > 0.5,
     running: () => hot && !isPaused && !disposed,
     paused: () => isPaused,
     pause() {

@@ -144,6 +144,8 @@ export function mountSearch(ctx: AppContext): Disposable {
   };
 
   const onKeydown = (event: KeyboardEvent): void => {
+    // Keys typed here are text, never map shortcuts (`f` fit, `+`/`-` zoom, Escape deselect).
+    event.stopPropagation();
     const open = !listbox.hidden && results.length > 0;
     switch (event.key) {
       case 'ArrowDown':
@@ -160,8 +162,6 @@ export function mountSearch(ctx: AppContext): Disposable {
         if (open) choose(active >= 0 ? active : 0);
         break;
       case 'Escape':
-        // Handled here so the map's Escape (deselect) does not also fire.
-        event.stopPropagation();
         if (!listbox.hidden) close();
         else if (input.value) input.value = '';
         else input.blur();

@@ -103,15 +103,15 @@ export function fitNodes(sigma: AnySigma, keys: Iterable<string>, animate = true
   else sigma.getCamera().setState(state);
 }
 
-/** Centre node `key`, zooming in when the camera is far out. */
-export function centreNode(sigma: AnySigma, key: string, insets: Insets = NO_INSETS): void {
+/** Centre node `key`, zooming in when the camera is far out (unless `keepZoom`). */
+export function centreNode(sigma: AnySigma, key: string, insets: Insets = NO_INSETS, keepZoom = false): void {
   const graph = sigma.getGraph();
   if (!graph.hasNode(key)) return;
   // From the graph's own position (display data may not be re-indexed yet after a filter change).
   const { x, y } = graph.getNodeAttributes(key) as { x: number; y: number };
   const framed = sigma.viewportToFramedGraph(sigma.graphToViewport({ x, y }));
   const camera = sigma.getCamera();
-  const ratio = Math.min(camera.getState().ratio, FOCUS_RATIO);
+  const ratio = keepZoom ? camera.getState().ratio : Math.min(camera.getState().ratio, FOCUS_RATIO);
   const centre = centredOn(sigma, framed.x, framed.y, ratio, insets);
   void camera.animate({ x: centre.x, y: centre.y, ratio }, { duration: CAMERA_DURATION, easing: 'cubicInOut' });
 }

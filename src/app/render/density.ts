@@ -18,11 +18,16 @@ export function densityFactor(visibleCount: number): number {
   return Math.max(DENSITY_MIN, Math.sqrt(DENSITY_FULL_SIZE / visibleCount));
 }
 
+/** Up to this many visible nodes, size does not decide which nodes get labels. */
+export const SMALL_MAP = 80;
+
 /**
  * sigma's labelRenderedSizeThreshold for a density factor: smaller nodes in a
  * crowded map still get labels (the label grid keeps only the biggest per cell).
  */
-export function labelThreshold(factor: number): number {
+export function labelThreshold(factor: number, visibleCount = Infinity): number {
+  // A small map (a local view, a small vault) labels every node that has room.
+  if (visibleCount <= SMALL_MAP) return 0;
   return LABEL_SIZE_THRESHOLD * factor;
 }
 
@@ -32,4 +37,9 @@ export function labelThreshold(factor: number): number {
  */
 export function edgeFade(factor: number): number {
   return (1 - factor) * 0.7;
+}
+
+/** Labels per grid cell (sigma's labelDensity): a small map offers them all and lets overlap checks decide. */
+export function labelDensity(visibleCount: number): number {
+  return visibleCount <= SMALL_MAP ? 4 : 0.6;
 }

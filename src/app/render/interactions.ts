@@ -103,6 +103,8 @@ export function bindInteractions({ renderer, store, layout, tooltip }: Interacti
   sigma.on('clickNode', ({ node }) => {
     if (suppressClick) return;
     store.set({ selected: node, panel: 'summary' }, { history: 'push' });
+    // The panel has just opened: keep the clicked node out from under it.
+    requestAnimationFrame(() => renderer.revealNode(node));
   });
   sigma.on('clickStage', () => {
     if (suppressClick) return;

@@ -14,7 +14,7 @@ import { nodeSize } from '../style/sizes.js';
 import type { ThemeController } from '../theme.js';
 import { centreNode, fitNodes, panBy, zoomBy, ZOOM_STEP, type Insets } from './camera.js';
 import { classifyChange } from './changes.js';
-import { densityFactor, edgeFade, labelThreshold } from './density.js';
+import { densityFactor, edgeFade, labelDensity, labelThreshold } from './density.js';
 import { mixColor, PALETTES, type CanvasPalette } from './palette.js';
 import { edgeLook, neighbourSet, nodeLook, type LookModel, type MapGraph } from './reducers.js';
 import { mapSettings } from './settings.js';
@@ -29,8 +29,16 @@ export interface MapRenderer {
   hovered(): string | null;
   /** Frame every visible node. */
   fit(animate?: boolean): void;
+  /**
+   * true: the frame follows the nodes' extent (a layout from scratch grows a
+   * lot); false: freeze the frame where the nodes are now, so later moves
+   * (polishing, drags) do not rescale the view under the user.
+   */
+  followLayout(on: boolean): void;
   /** Centre the camera on a node. */
   focusNode(key: string): void;
+  /** Pan (without zooming) when a node sits under the details panel or off screen. */
+  revealNode(key: string): void;
   zoomIn(): void;
   zoomOut(): void;
   pan(dx: number, dy: number): void;
@@ -104,6 +112,12 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   }
   let model = buildModel(store.get());
 
+  /** Label settings that depend on how many nodes are drawn. */
+  const labelSettings = () => ({
+    labelRenderedSizeThreshold: labelThreshold(model.density, model.visible.size),
+    labelDensity: labelDensity(model.visible.size),
+  });
+
   const { settings, startFrame, endFrame } = mapSettings(() => palette, {
     nodeReducer: (key, attrs) => nodeLook(key, attrs, model),
     edgeReducer: (edge, attrs) => edgeLook(edge, attrs, model),
@@ -111,7 +125,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   const sigma: MapSigma = new Sigma(graph, container, settings);
   sigma.on('beforeRender', startFrame);
   sigma.on('afterRender', endFrame);
-  sigma.setSetting('labelRenderedSizeThreshold', labelThreshold(model.density));
+  sigma.setSettings(labelSettings());
   // A fixed frame: the layout moving nodes must not rescale the whole view under the user.
   sigma.setCustomBBox(graphExtent(graph));
   sigma.refresh();
@@ -146,10 +160,11 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       (state.localDepth > 0 && (state.selected !== previous.selected || state.localDirection !== previous.localDirection));
     if (localMoved) sigma.once('afterRender', () => fitNodes(sigma, model.visible, true, panelInsets(container)));
     if (change === 'full') {
-      // setSetting refreshes by itself; only refresh explicitly when the threshold did not change.
-      const threshold = labelThreshold(model.density);
-      if (sigma.getSetting('labelRenderedSizeThreshold') !== threshold) refreshFull(() => sigma.setSetting('labelRenderedSizeThreshold', threshold));
-      else refreshFull();
+      // setSettings refreshes by itself; only refresh explicitly when the label settings did not change.
+      const labels = labelSettings();
+      const same = sigma.getSetting('labelRenderedSizeThreshold') === labels.labelRenderedSizeThreshold && sigma.getSetting('labelDensity') === labels.labelDensity;
+      if (same) refreshFull();
+      else refreshFull(() => sigma.setSettings(labels));
     }
     else refreshLooks();
   });
@@ -173,11 +188,26 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       refreshLooks();
     },
     hovered: () => hovered,
+    followLayout(on) {
+      // The extent sigma last computed is where the nodes are: freezing it moves nothing on screen.
+      sigma.setCustomBBox(on ? null : sigma.getBBox());
+      refreshFull();
+    },
     fit(animate = true) {
       fitNodes(sigma, model.visible, animate, panelInsets(container));
     },
     focusNode(key) {
       centreNode(sigma, key, panelInsets(container));
+    },
+    revealNode(key) {
+      if (!graph.hasNode(key)) return;
+      const insets = panelInsets(container);
+      const a = graph.getNodeAttributes(key);
+      const v = sigma.graphToViewport({ x: a.x, y: a.y });
+      const { width, height } = sigma.getDimensions();
+      const pad = 24;
+      const covered = v.x < pad || v.y < pad || v.x > width - insets.right - pad || v.y > height - insets.bottom - pad;
+      if (covered) centreNode(sigma, key, insets, true);
     },
     zoomIn: () => zoomBy(sigma, ZOOM_STEP),
     zoomOut: () => zoomBy(sigma, 1 / ZOOM_STEP),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LayoutEngine, DRAG_ALPHA_TARGET } from '../../../src/app/layout/engine.js';
-import { buildInitMessage, createLayoutClient, SETTLED_ALPHA } from '../../../src/app/layout/client.js';
+import { buildInitMessage, createLayoutClient, SETTLED_ALPHA, startingAlpha } from '../../../src/app/layout/client.js';
 import type { FromWorker, ToWorker } from '../../../src/app/layout/protocol.js';
 import { sampleGraph } from './graph-fixture.js';
 
@@ -27,6 +27,24 @@ describe('buildInitMessage', () => {
     expect(message.alpha).toBe(SETTLED_ALPHA);
     expect(message.alphaMin).toBeGreaterThan(0.001);
     expect(message.positions[0]).toBeCloseTo(g.getNodeAttribute(g.nodes()[0], 'x'), 3);
+  });
+});
+
+describe('startingAlpha', () => {
+  it('resumes the cooling where the build stopped', () => {
+    expect(startingAlpha(false, undefined)).toBe(1);
+    expect(startingAlpha(true, 0)).toBe(1);
+    expect(startingAlpha(true, 30)).toBeCloseTo(Math.pow(0.001, 30 / 300), 6);
+    expect(startingAlpha(true, 300)).toBe(SETTLED_ALPHA);
+    expect(startingAlpha(true, undefined)).toBe(SETTLED_ALPHA);
+  });
+
+  it('reads layoutTicks from the graph', () => {
+    const g = sampleGraph();
+    g.forEachNode((k) => g.mergeNodeAttributes(k, { x: 5, y: 5 }));
+    g.setAttribute('layoutTicks', 0);
+    expect(buildInitMessage(g).message).toMatchObject({ alpha: 1 });
+    expect(buildInitMessage(g).message.alphaMin).toBeUndefined();
   });
 });
 

@@ -41,6 +41,8 @@ describe('density', () => {
   });
   it('lowers the label threshold and fades edges as the map fills', () => {
     expect(labelThreshold(1)).toBe(LABEL_SIZE_THRESHOLD);
+    expect(labelThreshold(1, 1000)).toBe(LABEL_SIZE_THRESHOLD);
+    expect(labelThreshold(1, 20)).toBe(0);
     expect(labelThreshold(0.5)).toBe(LABEL_SIZE_THRESHOLD / 2);
     expect(edgeFade(1)).toBe(0);
     expect(edgeFade(0.5)).toBeGreaterThan(0);

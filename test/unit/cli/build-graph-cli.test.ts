@@ -82,6 +82,15 @@ describe.concurrent('npm run graph', () => {
     expect(existsSync(path.join(tmp, 'never.json'))).toBe(false);
   });
 
+  it('a build that fails while writing (--out is a folder): exit 1, one line, no tmp file', async () => {
+    const dir = path.join(tmp, 'out-is-dir');
+    mkdirSync(path.join(dir, 'graph.json'), { recursive: true });
+    const r = await run([SMALL, '--out', path.join(dir, 'graph.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^notemap graph: build failed: EISDIR: [^\n]*\n$/);
+    expect(readdirSync(dir)).toEqual(['graph.json']);
+  });
+
   it('a bad flag: exit 2 with the flag named', async () => {
     const r = await run(['--outt', 'x']);
     expect(r.code).toBe(2);

@@ -1,5 +1,5 @@
 // Scan and read stages on real files: the bad-input vault of issue 2 point 6.
-import { chmodSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,10 +113,18 @@ describe('read', () => {
   });
 
   it('leaves a file over the hard limit unread and says why', async () => {
-    const file: ScannedFile = { path: 'huge.md', absPath: '/nonexistent/huge.md', size: 100 * 1024 * 1024 };
-    const result = await readOne(file);
-    expect(result).toMatchObject({ text: '', tooLarge: true });
-    expect(result.warnings[0].message).toBe('file is 100.0 MB (over 64.0 MB): not read, note kept without links');
+    const dir = mkdtempSync(path.join(tmpdir(), 'notemap-huge-'));
+    try {
+      // A sparse 100 MB file: no disk space used, the size is real.
+      const abs = path.join(dir, 'huge.md');
+      writeFileSync(abs, '');
+      truncateSync(abs, 100 * 1024 * 1024);
+      const result = await readOne({ path: 'huge.md', absPath: abs, size: 0 });
+      expect(result).toMatchObject({ text: '', tooLarge: true });
+      expect(result.warnings[0].message).toBe('file is 100.0 MB (over 64.0 MB): not read, note kept without links');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('never has more than `concurrency` files open', async () => {
