@@ -116,7 +116,10 @@ async function main(): Promise<void> {
   if (options.build) {
     const outDir = path.resolve(options.outDir);
     await vite.build({ root: ROOT, configFile, logLevel: 'warn', build: { outDir } });
-    console.log(`notemap: static site written to ${path.relative(process.cwd(), outDir) || '.'} (serve it with \`npx vite preview\` or any static host)`);
+    const shown = path.relative(process.cwd(), outDir);
+    const where = shown && !shown.startsWith('..') ? shown : outDir;
+    const serve = where === 'dist' ? 'npx vite preview' : `npx vite preview --outDir ${where}`;
+    console.log(`notemap: static site written to ${where} (serve it with \`${serve}\` or any static file host)`);
     return;
   }
 

@@ -65,10 +65,20 @@ export function formatSizeTable(result: SizeResult): string {
     const s = medianOfSum(result, keys);
     lines.push(`${label.padEnd(22)}${s.toFixed(3).padStart(9)}${(s > 0 ? fmtInt(result.notes / s) : '-').padStart(12)}${(s / floor).toFixed(2).padStart(9)}`);
   }
+  lines.push(`where the time goes: ${timeShares(result).slice(0, 3).map(([stage, share]) => `${stage} ${(share * 100).toFixed(0)}%`).join(', ')}`);
   const share = median(result.cpu.map((c, i) => c / result.wall[i]));
   lines.push(`process CPU / wall time during the pipeline: ${share.toFixed(2)}${share < 0.8 ? ' (the machine was busy: wall times are inflated, ratios less so)' : ''}`);
   lines.push(`peak RSS ${mb(result.peakRss)}, peak heap used ${mb(result.peakHeap)}, graph.json ${fmtInt(result.graphBytes)} bytes (${mb(result.graphBytes)})`);
   return lines.join('\n');
+}
+
+/** Each pipeline stage's share of the total (medians), largest first. */
+export function timeShares(result: SizeResult): [string, number][] {
+  const stages = Object.keys(result.stages);
+  const total = medianOfSum(result, stages);
+  return stages
+    .map((stage): [string, number] => [stage, total > 0 ? median(result.stages[stage]) / total : 0])
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
 
 /** Ratio of scan+parse+resolve to the floor (medians). */

@@ -9,6 +9,7 @@ import { hasWebGL, NO_WEBGL_MESSAGE } from './webgl.js';
 import { createLayoutClient, type LayoutClient } from './layout/client.js';
 import { createRenderer, type MapRenderer, type MapSigma } from './render/renderer.js';
 import { bindInteractions } from './render/interactions.js';
+import { mountMapKey } from './render/map-key.js';
 import type { MapGraph } from './render/reducers.js';
 import { createStore } from './state/store.js';
 import { bindUrl, decodeView } from './state/url.js';
@@ -77,6 +78,16 @@ async function start(): Promise<void> {
     return;
   }
 
+  if (graph.order === 0) {
+    document.body.classList.remove('is-loading');
+    showMessage(
+      'No notes to show',
+      `graph.json was built from a folder without notes${graph.getAttribute('vault') ? ` (“${graph.getAttribute('vault')}”)` : ''}. Point it at your vault and rebuild.`,
+      'npm start -- --vault <path/to/vault>',
+    );
+    return;
+  }
+
   const vault = graph.getAttribute('vault');
   if (vault) {
     const name = document.getElementById('vault-name');
@@ -116,6 +127,7 @@ async function start(): Promise<void> {
   const tooltip = document.getElementById('tooltip')!;
   disposables.push(bindInteractions({ renderer, store, layout, tooltip }));
   disposables.push(mountToolbar({ renderer, layout, theme }));
+  disposables.push(mountMapKey());
 
   const ctx: AppContext = {
     graph,

@@ -20,7 +20,8 @@ const FENCE_LINE = /^[ \t>]*(`{3,}|~{3,})([^\n]*)$/gm;
 
 /** Replaces every character but `\n` by a space. */
 export function blankOut(s: string): string {
-  return s.includes('\n') ? s.replace(/[^\n]/g, ' ') : ' '.repeat(s.length);
+  // Line by line: one `repeat` per line is much faster than a per-character replace.
+  return s.includes('\n') ? s.replace(/[^\n]+/g, (line) => ' '.repeat(line.length)) : ' '.repeat(s.length);
 }
 
 /** Ranges of fenced code blocks, fence lines included; an unclosed fence runs to the end. */

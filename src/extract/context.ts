@@ -3,7 +3,7 @@
  * summary panel and edge tooltips ("It's the promised fix to the trust cliff
  * captured in zoom security meltdown exposes cryptography gaps.").
  */
-import { toPlainText } from './plain-text.js';
+import { toPlainText, truncateAtWord } from './plain-text.js';
 
 /** Longest context returned, in characters (an ellipsis marks each cut). */
 export const MAX_CONTEXT = 200;
@@ -86,12 +86,19 @@ export function contextAround(fullText: string, linkStart: number, linkEnd: numb
   const { from, to } = blockAround(text, start, end);
   const rawLeft = text.slice(from, start);
   const rawRight = text.slice(end, to);
-  const link = toPlainText(text.slice(start, end));
+  const link = truncateAtWord(toPlainText(text.slice(start, end)), MAX_CONTEXT);
   let left = toPlainText(rawLeft);
   // The right part is mid-line: a sentinel keeps `- more` from reading as a list marker.
   let right = toPlainText('x' + rawRight).slice(1).trim();
-  left = left.slice(sentenceStart(left));
-  right = right.slice(0, sentenceEnd(right));
+  const leftStart = sentenceStart(left);
+  const rightEnd = sentenceEnd(right);
+  // Where the window, not the text, cut the sentence, drop the cut word and say so.
+  if (leftStart === 0 && from === 0 && base > 0 && left !== '') left = '…' + left.slice(left.indexOf(' ') + 1);
+  else left = left.slice(leftStart);
+  if (rightEnd === right.length && to === text.length && base + to < fullText.length && right !== '') {
+    const space = right.lastIndexOf(' ');
+    right = (space > 0 ? right.slice(0, space) : '') + '…';
+  } else right = right.slice(0, rightEnd);
   const gapLeft = left !== '' && /\s$/.test(rawLeft) ? ' ' : '';
   const gapRight = right !== '' && /^\s/.test(rawRight) ? ' ' : '';
   const whole = left + gapLeft + link + gapRight + right;

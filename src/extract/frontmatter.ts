@@ -30,9 +30,21 @@ function refuse(name: string): () => never {
   };
 }
 
+/** YAML as the parser reads it: js-yaml's safe loader with the CORE schema (see above). */
+function loadYaml(s: string): unknown {
+  return yaml.safeLoad(s, { schema: yaml.CORE_SCHEMA });
+}
+
+/**
+ * Blocks longer than this skip gray-matter and go to the same YAML engine
+ * directly: gray-matter first strips comment lines with `/^\s*#[^\n]+/gm`,
+ * which is quadratic in runs of blank lines (40,000 of them take seconds).
+ */
+const GRAY_MATTER_MAX = 8 * 1024;
+
 const MATTER_OPTIONS = {
   engines: {
-    yaml: (s: string): object => yaml.safeLoad(s, { schema: yaml.CORE_SCHEMA }) as object,
+    yaml: (s: string): object => loadYaml(s) as object,
     // gray-matter would eval `---js` blocks: a note must never run code.
     javascript: refuse('javascript'),
     coffee: refuse('coffee'),
@@ -73,11 +85,16 @@ function keyLinesOf(block: string): Map<string, number> {
   return lines;
 }
 
-/** True when js-yaml turned a mapping used as a key into "[object Object]". */
-function hasObjectKey(value: unknown, depth = 0): boolean {
-  if (depth > 16 || value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some((v) => hasObjectKey(v, depth + 1));
-  return Object.entries(value).some(([k, v]) => k === '[object Object]' || hasObjectKey(v, depth + 1));
+/**
+ * True when js-yaml turned a mapping used as a key into "[object Object]".
+ * Each object is visited once: YAML aliases can share (or nest) one object
+ * many times over, as in a "billion laughs" block.
+ */
+function hasObjectKey(value: unknown, seen = new Set<object>()): boolean {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return false;
+  seen.add(value);
+  if (Array.isArray(value)) return value.some((v) => hasObjectKey(v, seen));
+  return Object.entries(value).some(([k, v]) => k === '[object Object]' || hasObjectKey(v, seen));
 }
 
 function describe(value: unknown): string {
@@ -106,7 +123,8 @@ export function parseFrontmatter(text: string, path: string): Frontmatter {
 
   let data: unknown;
   try {
-    data = matter(`---\n${block}---\n`, MATTER_OPTIONS).data;
+    // Either way the YAML text starts with the newline after `---` (see below).
+    data = block.length <= GRAY_MATTER_MAX ? matter(`---\n${block}---\n`, MATTER_OPTIONS).data : loadYaml('\n' + block);
   } catch (err) {
     const e = err as { reason?: string; message?: string; mark?: { line?: number; column?: number } };
     // gray-matter hands js-yaml the text after `---`, starting with its newline,
@@ -132,6 +150,17 @@ export function parseFrontmatter(text: string, path: string): Frontmatter {
   return { data: data as Record<string, unknown>, bodyStart: found.bodyStart, keyLines, warnings: [] };
 }
 
+/**
+ * The value of `key` in the frontmatter: the exact key, else the first key
+ * equal to it ignoring case (`Tags`, `TITLE`), as Obsidian reads properties.
+ */
+export function field(data: Record<string, unknown> | null, key: string): unknown {
+  if (!data) return undefined;
+  if (Object.hasOwn(data, key)) return data[key];
+  for (const k of Object.keys(data)) if (k.toLowerCase() === key) return data[k];
+  return undefined;
+}
+
 /** A scalar frontmatter value as a trimmed string; null for anything else or empty. */
 export function scalarString(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
@@ -149,9 +178,13 @@ export function scalarString(value: unknown): string | null {
  */
 export function stringList(value: unknown, separator: RegExp): string[] {
   const out: string[] = [];
+  const seen = new Set<object>();
   const visit = (v: unknown, depth: number): void => {
     if (Array.isArray(v)) {
-      if (depth < 4) v.forEach((x) => visit(x, depth + 1));
+      if (depth < 4 && !seen.has(v)) {
+        seen.add(v);
+        v.forEach((x) => visit(x, depth + 1));
+      }
       return;
     }
     const s = scalarString(v);

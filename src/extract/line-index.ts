@@ -1,37 +1,9 @@
 /**
- * Offset -> 1-based line number lookups for one text, in O(log lines) each,
- * so that every extractor can report the file line of what it finds.
+ * Forward-only text lookups in amortised linear time: line numbers of
+ * offsets taken in text order, and "next occurrence of" searches. Both
+ * exist because plain `lastIndexOf`/`indexOf` per match rescans long
+ * stretches and turns a 5 MB single-line note quadratic.
  */
-
-/** Maps character offsets of one text to 1-based line numbers. */
-export interface LineIndex {
-  /** 1-based line of the character at `offset`. */
-  lineAt(offset: number): number;
-  /** Offset of the first character of 1-based `line`. */
-  lineStart(line: number): number;
-}
-
-/** Builds the index in one pass over `text` (lines end at `\n`). */
-export function buildLineIndex(text: string): LineIndex {
-  const starts: number[] = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return {
-    lineAt(offset: number): number {
-      // Binary search for the last line start <= offset.
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo + 1;
-    },
-    lineStart(line: number): number {
-      return starts[Math.min(Math.max(line, 1), starts.length) - 1];
-    },
-  };
-}
 
 /**
  * 1-based line of `offset` for calls with non-decreasing offsets (links in

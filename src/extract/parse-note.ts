@@ -10,7 +10,7 @@
 import type { LinkKind } from '../core/contract.js';
 import { blankOut, maskCode } from './code-spans.js';
 import { contextAround, MAX_CONTEXT } from './context.js';
-import { parseFrontmatter, scalarString, stringList } from './frontmatter.js';
+import { field, parseFrontmatter, scalarString, stringList } from './frontmatter.js';
 import { lineCounter } from './line-index.js';
 import { parseHeading } from './markdown-blocks.js';
 import { findMarkdownLinks } from './markdown-links.js';
@@ -58,11 +58,17 @@ function firstH1(body: string, masked: string): string | null {
  */
 function frontmatterLinks(data: Record<string, unknown>, keyLines: Map<string, number>): RawLink[] {
   const links: RawLink[] = [];
+  // Each list or mapping is read once: YAML aliases can repeat one many times.
+  const seen = new Set<object>();
   for (const [key, value] of Object.entries(data)) {
     if (NOT_LINK_KEYS.has(key.toLowerCase())) continue;
     const line = keyLines.get(key) ?? 1;
     const visit = (v: unknown, depth: number): void => {
       if (depth > 8 || v === null || v === undefined) return;
+      if (typeof v === 'object') {
+        if (seen.has(v)) return;
+        seen.add(v);
+      }
       if (typeof v === 'string') {
         for (const w of findWikiLinks(v)) {
           const context = truncateAtWord(`${key}: ${toPlainText(v)}`, MAX_CONTEXT);
@@ -85,6 +91,8 @@ function frontmatterLinks(data: Record<string, unknown>, keyLines: Map<string, n
 }
 
 interface BodyLink {
+  /** A wiki link or embed (as opposed to a Markdown link). */
+  wiki: boolean;
   start: number;
   end: number;
   target: string;
@@ -97,6 +105,7 @@ function bodyLinks(masked: string, path: string): BodyLink[] {
   const wiki = findWikiLinks(masked);
   const related = wiki.length > 0 ? findRelatedRanges(masked) : [];
   const found: BodyLink[] = wiki.map((w) => ({
+    wiki: true,
     start: w.start,
     end: w.end,
     target: w.target,
@@ -105,6 +114,7 @@ function bodyLinks(masked: string, path: string): BodyLink[] {
   // Wiki links are skipped so `[[a]](b)` is not read as a Markdown link too.
   for (const m of findMarkdownLinks(masked, path, wiki)) {
     found.push({
+      wiki: false,
       start: m.start,
       end: m.end,
       target: m.target,
@@ -154,14 +164,18 @@ export function parseNote(text: string, path: string): ParsedNote {
   const body = blankOut(source.slice(0, fm.bodyStart)) + source.slice(fm.bodyStart);
   const masked = maskCode(body);
 
-  const title = scalarString(data?.title) ?? firstH1(body, masked) ?? baseName(path);
-  const aliases = [...new Set(stringList(data?.aliases ?? data?.alias, /,/))];
-  const tags = dedupeTags(frontmatterTags(data?.tags), frontmatterTags(data?.tag), findInlineTags(masked));
-  const draft = data?.draft === true || (typeof data?.draft === 'string' && data.draft.trim().toLowerCase() === 'true');
-  const links = [
-    ...(data ? frontmatterLinks(data, fm.keyLines) : []),
-    ...finishLinks(bodyLinks(masked, path), body),
-  ];
+  const title = scalarString(field(data, 'title')) ?? firstH1(body, masked) ?? baseName(path);
+  const aliases = [...new Set(stringList(field(data, 'aliases') ?? field(data, 'alias'), /,/))];
+  const found = bodyLinks(masked, path);
+  const wikiSpans = found.filter((f) => f.wiki);
+  const tags = dedupeTags(
+    frontmatterTags(field(data, 'tags')),
+    frontmatterTags(field(data, 'tag')),
+    findInlineTags(masked, wikiSpans),
+  );
+  const draftValue = field(data, 'draft');
+  const draft = draftValue === true || (typeof draftValue === 'string' && draftValue.trim().toLowerCase() === 'true');
+  const links = [...(data ? frontmatterLinks(data, fm.keyLines) : []), ...finishLinks(found, body)];
 
   return {
     path,
@@ -169,8 +183,8 @@ export function parseNote(text: string, path: string): ParsedNote {
     tags,
     aliases,
     summary: summarize(data, body, masked),
-    created: scalarString(data?.created) ?? scalarString(data?.date),
-    updated: scalarString(data?.updated),
+    created: scalarString(field(data, 'created')) ?? scalarString(field(data, 'date')),
+    updated: scalarString(field(data, 'updated')),
     draft,
     words: countWords(masked),
     links,

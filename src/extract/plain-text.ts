@@ -66,24 +66,33 @@ function stripComments(s: string): string {
  */
 export function toPlainText(markdown: string): string {
   let s = markdown;
-  // HTML comments, then tags: `<` + letter or `/` + anything but `<>` + `>`.
-  s = stripComments(s);
-  s = s.replace(/<\/?[a-zA-Z][^<>]*>/g, ' ');
-  // Wiki links and embeds: `!?[[inner]]`, inner without brackets or newlines.
-  s = s.replace(/!?\[\[([^[\]\n]*)\]\]/g, (_all, inner: string) => wikiLinkText(inner));
-  // Images and links: `!?[text](destination)`; the destination has no spaces
-  // or parens unless it is `<...>`; reference style `[text][id]` too.
-  s = s.replace(/!?\[([^[\]\n]*)\]\((?:<[^<>\n]*>|[^()\s]*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\)/g, '$1');
-  s = s.replace(/!?\[([^[\]\n]*)\]\[[^[\]\n]*\]/g, '$1');
-  // Block markers at line starts: headings, quotes, list bullets and numbers, callouts.
-  s = s.replace(/^[ \t]*(?:>[ \t]*)*(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+)?/gm, '');
-  s = s.replace(/^\[![^\]\n]*\][-+]?/gm, '');
+  // Each pass runs only when its trigger character is present: contexts and
+  // summaries call this on thousands of short strings.
+  if (s.includes('<')) {
+    // HTML comments, then tags: `<` + letter or `/` + anything but `<>` + `>`.
+    s = stripComments(s);
+    s = s.replace(/<\/?[a-zA-Z][^<>]*>/g, ' ');
+  }
+  if (s.includes('[')) {
+    // Wiki links and embeds: `!?[[inner]]`, inner without brackets or newlines.
+    if (s.includes('[[')) s = s.replace(/!?\[\[([^[\]\n]*)\]\]/g, (_all, inner: string) => wikiLinkText(inner));
+    // Images and links: `!?[text](destination)`; the destination has no spaces
+    // or parens unless it is `<...>`; reference style `[text][id]` too.
+    if (s.includes('](')) s = s.replace(/!?\[([^[\]\n]*)\]\((?:<[^<>\n]*>|[^()\s]*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\)/g, '$1');
+    if (s.includes('][')) s = s.replace(/!?\[([^[\]\n]*)\]\[[^[\]\n]*\]/g, '$1');
+    // Callout markers `[!note]` at line starts (after quote markers).
+    s = s.replace(/^([ \t]*(?:>[ \t]*)*)\[![^\]\n]*\][-+]?/gm, '$1');
+  }
+  // Block markers at line starts: headings, quotes, list bullets and numbers, task boxes.
+  if (/^[ \t]*(?:[>#*+\-]|\d{1,9}[.)])/m.test(s)) {
+    s = s.replace(/^[ \t]*(?:>[ \t]*)*(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+)?/gm, '');
+  }
   // Emphasis, strike, highlight and code markers; `_` only at word edges (snake_case stays).
-  s = s.replace(/\*\*|~~|==|`+|\*/g, '');
-  s = s.replace(/(^|[^\p{L}\p{N}])_+|_+(?=[^\p{L}\p{N}]|$)/gu, '$1');
-  // Table pipes and horizontal rules.
-  s = s.replace(/\s\|\s|^\||\|$/gm, ' ');
-  s = decodeEntities(s);
+  if (/[*~=`]/.test(s)) s = s.replace(/\*\*|~~|==|`+|\*/g, '');
+  if (s.includes('_')) s = s.replace(/(^|[^\p{L}\p{N}])_+|_+(?=[^\p{L}\p{N}]|$)/gu, '$1');
+  // Table pipes.
+  if (s.includes('|')) s = s.replace(/\s\|\s|^\||\|$/gm, ' ');
+  if (s.includes('&')) s = decodeEntities(s);
   return s.replace(/\s+/g, ' ').trim();
 }
 

@@ -13,6 +13,8 @@ const RELATED_LABEL = /^(?:related|related notes|related links|related pages|rel
 
 /** True when a label (item text, heading text) names a related section. */
 export function isRelatedLabel(raw: string): boolean {
+  // Cheap rejections first: most labels are neither short nor about relations.
+  if (raw.length > 200 || !/related|see also/i.test(raw)) return false;
   const label = raw
     .replace(/<[^<>]*>/g, ' ')
     .replace(/[*_~`=]/g, '')

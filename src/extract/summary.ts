@@ -5,7 +5,7 @@
  */
 import { splitBlocks } from './markdown-blocks.js';
 import { toPlainText, truncateAtWord } from './plain-text.js';
-import { scalarString } from './frontmatter.js';
+import { field, scalarString } from './frontmatter.js';
 import { nextIndexFinder } from './line-index.js';
 
 /** Longest summary returned, in characters (cut at a word, with an ellipsis). */
@@ -41,8 +41,8 @@ function firstParagraph(body: string, masked: string): string {
 
 /** The summary: frontmatter `description` or `summary`, else the first paragraph; at most MAX_SUMMARY characters. */
 export function summarize(data: Record<string, unknown> | null, body: string, masked: string): string {
-  const written = scalarString(data?.description) ?? scalarString(data?.summary);
-  const text = written !== null ? written.replace(/\s+/g, ' ').trim() : firstParagraph(body, masked);
+  const written = scalarString(field(data, 'description')) ?? scalarString(field(data, 'summary'));
+  const text = written !== null ? toPlainText(written) : firstParagraph(body, masked);
   return truncateAtWord(text, MAX_SUMMARY);
 }
 

@@ -4,6 +4,7 @@
  * Deduplicated case-insensitively, first-seen casing kept, frontmatter first.
  */
 import { cleanTag, tagKey } from '../core/normalize.js';
+import type { Span } from './code-spans.js';
 import { stringList } from './frontmatter.js';
 
 // One tag character: a letter, mark or digit in any script, `_`, `-`, `/`,
@@ -11,31 +12,45 @@ import { stringList } from './frontmatter.js';
 // variation selector and zero-width joiner), as Obsidian allows.
 const TAG_CHAR = String.raw`[\p{L}\p{M}\p{N}_\-/\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f]`;
 
-// An inline tag: `#` preceded by the start of a line, whitespace or `>`
-// (as in `<li>#security</li>`), then one or more tag characters (group 1).
+// An inline tag: `#`, then one or more tag characters (group 1). The `#`
+// must follow the start of a line, whitespace or `>` (as in
+// `<li>#security</li>`): checked in code, since a pattern that starts with
+// a literal `#` is searched much faster than one starting with a lookbehind.
 // This excludes `&#35;` (after `&`), URL fragments (after `/`), `[[n#h]]`,
 // `##` and headings (`# Title`: a space follows the `#`).
-const INLINE_TAG = new RegExp(String.raw`(?<=^|[\s>])#(${TAG_CHAR}+)`, 'gmu');
+const INLINE_TAG = new RegExp(String.raw`#(${TAG_CHAR}+)`, 'gu');
 
-/** Cleans one candidate: trailing `/` dropped; null when empty or all digits. */
+/** True when the character before `at` lets a tag start there. */
+function tagMayStart(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const c = text.charCodeAt(at - 1);
+  return c === 62 /* > */ || c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000 || (c > 0x2000 && c <= 0x200a);
+}
+
+/** Cleans one candidate: trailing `/` dropped; null when all digits (`#123`) or all `-`, `_`, `/`. */
 function validTag(raw: string): string | null {
   let tag = raw;
   while (tag.endsWith('/')) tag = tag.slice(0, -1);
-  if (tag === '' || /^[0-9]+$/.test(tag)) return null;
+  if (/^[0-9]*$/.test(tag) || /^[-_/]*$/.test(tag)) return null;
   return tag;
 }
 
-/** Inline tags of a text whose code is masked, in order of appearance (not deduplicated). */
-export function findInlineTags(text: string): string[] {
+/** Inline tags of a text whose code is masked, in order of appearance (not deduplicated); `skip`: sorted spans to ignore. */
+export function findInlineTags(text: string, skip: readonly Span[] = []): string[] {
   if (!text.includes('#')) return [];
   // Inside an HTML tag (`style="color: #fff"`) is not a tag, while
-  // `<li>#security</li>` is. Both lists are in text order: one pointer.
+  // `<li>#security</li>` is; nor inside a wiki link (`[[C #sharp]]`), passed
+  // in `skip`. All lists are in text order: one pointer each.
   const htmlTags = text.includes('<') ? [...text.matchAll(/<\/?[a-zA-Z][^<>\n]*>/g)] : [];
   let h = 0;
+  let k = 0;
   const out: string[] = [];
   for (const m of text.matchAll(INLINE_TAG)) {
+    if (!tagMayStart(text, m.index)) continue;
     while (h < htmlTags.length && htmlTags[h].index + htmlTags[h][0].length <= m.index) h++;
     if (h < htmlTags.length && htmlTags[h].index < m.index) continue;
+    while (k < skip.length && skip[k].end <= m.index) k++;
+    if (k < skip.length && skip[k].start <= m.index) continue;
     const tag = validTag(m[1]);
     if (tag !== null) out.push(tag);
   }

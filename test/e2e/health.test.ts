@@ -38,6 +38,9 @@ describe('the link-health panel', () => {
     // A did-you-mean is shown for every target that has one.
     const withSuggestion = health.dangling.filter((d) => d.suggestion).length;
     expect(await page.locator('#health .health-dangling .suggestion').count()).toBe(Math.min(withSuggestion, 200));
+    // The one-way notes sit in collapsed lists.
+    expect(await page.locator('#health .health-only-incoming summary').textContent()).toContain(`(${health.onlyIncoming.length})`);
+    expect(await page.locator('#health .health-only-outgoing summary').textContent()).toContain(`(${health.onlyOutgoing.length})`);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -41,6 +41,17 @@ export interface LayoutClientOptions {
   /** Frame scheduler (default requestAnimationFrame). */
   requestFrame?: (callback: () => void) => number;
   cancelFrame?: (handle: number) => void;
+  /** Clock (default performance.now). */
+  now?: () => number;
+}
+
+/**
+ * Least time between two position writes: every frame for small graphs; for
+ * large ones each write re-indexes thousands of nodes and edges, so writes are
+ * spaced out (20 a second at 5,000 nodes) to leave frames for the user.
+ */
+export function applyInterval(nodeCount: number): number {
+  return Math.min(100, Math.max(0, nodeCount / 100));
 }
 
 /** d3-force's default cooling per tick: alpha reaches 0.001 after 300 ticks. */
@@ -96,6 +107,10 @@ function defaultWorker(): Worker {
 export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions = {}): LayoutClient {
   const requestFrame = options.requestFrame ?? ((cb) => requestAnimationFrame(cb));
   const cancelFrame = options.cancelFrame ?? ((h) => cancelAnimationFrame(h));
+  const now = options.now ?? (() => performance.now());
+  const interval = applyInterval(graph.order);
+  let lastApply = -Infinity;
+  let wait: ReturnType<typeof setTimeout> | null = null;
   const { message, keys } = buildInitMessage(graph);
   const index = new Map(keys.map((k, i) => [k, i]));
   const worker = (options.createWorker ?? defaultWorker)();
@@ -116,6 +131,7 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
 
   function apply(): void {
     frame = null;
+    lastApply = now();
     const positions = pending;
     pending = null;
     if (!positions || disposed || positions.length !== keys.length * 2) return;
@@ -138,11 +154,25 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
     if (msg.type === 'positions') {
       // Only the latest batch matters: older ones are dropped, one write per frame.
       pending = msg.positions;
-      if (frame === null) frame = requestFrame(apply);
+      if (frame !== null || wait !== null) return;
+      const early = interval - (now() - lastApply);
+      if (early <= 0) frame = requestFrame(apply);
+      else
+        wait = setTimeout(() => {
+          wait = null;
+          if (!disposed) frame = requestFrame(apply);
+        }, early);
     } else if (msg.type === 'stopped') {
       hot = false;
       changed();
     }
+  };
+  // A worker that cannot start (blocked, failed to load) leaves the map as graph.json laid it out.
+  worker.onerror = (event: ErrorEvent) => {
+    console.warn('notemap: the layout worker failed; positions stay as built.', event.message);
+    event.preventDefault?.();
+    hot = false;
+    changed();
   };
   send(message, [message.positions.buffer, message.radii.buffer, message.links.buffer]);
 
@@ -186,6 +216,7 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
       if (disposed) return;
       disposed = true;
       if (frame !== null) cancelFrame(frame);
+      if (wait !== null) clearTimeout(wait);
       worker.terminate();
       listeners.clear();
     },

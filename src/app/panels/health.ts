@@ -84,7 +84,19 @@ function renderReport(ctx: AppContext, report: HealthReport): Node[] {
       `referenced ${formatCount(references)} times.`),
     orphanSection(ctx, report.orphans),
     danglingSection(ctx, report.dangling),
+    oneWaySection(ctx, 'only-incoming', 'Linked to, but link nowhere', report.onlyIncoming),
+    oneWaySection(ctx, 'only-outgoing', 'Link out, but nothing links to them', report.onlyOutgoing),
   ];
+}
+
+/** A collapsed list of one-way notes (less urgent than orphans and dangling links). */
+function oneWaySection(ctx: AppContext, id: string, heading: string, keys: string[]): HTMLElement {
+  const present = keys.filter((key) => ctx.graph.hasNode(key));
+  const box = el('details', { class: `health-${id}` }, el('summary', {}, `${heading} (${formatCount(present.length)})`));
+  if (present.length > 0) {
+    box.append(pagedList('ul', { 'aria-label': heading }, present, (key) => el('li', { class: 'health-oneway' }, nodeButton(ctx, key, undefined, 'health'))));
+  }
+  return box;
 }
 
 /** A list that renders PAGE_SIZE items at a time. */

@@ -15,7 +15,7 @@ import { collectLinks, linkSection, noteLinkSections, suggestionLine } from './s
 export function mountSummaryPanel(ctx: AppContext): Disposable {
   const root = document.getElementById('summary');
   if (!root) throw new Error('mountSummaryPanel: #summary is missing from index.html');
-  root.setAttribute('aria-label', 'Note summary');
+  root.setAttribute('aria-labelledby', 'summary-title'); // the region is named by the note's title
   let shownKey: string | null = null;
 
   const render = (state: ViewState): void => {

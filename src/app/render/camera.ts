@@ -14,7 +14,7 @@ export const ZOOM_STEP = 1.5;
 /** Fraction of the viewport one arrow-key press pans. */
 export const PAN_STEP = 0.15;
 /** Ratio used when centring on a node from far out. */
-export const FOCUS_RATIO = 0.35;
+export const FOCUS_RATIO = 0.5;
 
 type AnySigma = Sigma<any, any, any>;
 

@@ -119,7 +119,8 @@ export function bindInteractions({ renderer, store, layout, tooltip }: Interacti
     hideTooltip();
   });
   const mouse = sigma.getMouseCaptor();
-  const onMove = (event: { x: number; y: number; preventSigmaDefault(): void; original: MouseEvent | TouchEvent }) => {
+  // moveBody comes from both the mouse and the touch captor (one finger), so nodes drag by touch too.
+  const onMove = ({ event }: { event: { x: number; y: number; preventSigmaDefault(): void; original: MouseEvent | TouchEvent } }) => {
     if (dragged === null || downAt === null) return;
     if (!dragMoved && Math.hypot(event.x - downAt.x, event.y - downAt.y) < DRAG_THRESHOLD) return;
     dragMoved = true;
@@ -127,7 +128,7 @@ export function bindInteractions({ renderer, store, layout, tooltip }: Interacti
     graph.mergeNodeAttributes(dragged, { x: pos.x, y: pos.y });
     layout.drag(dragged, pos.x, pos.y);
     event.preventSigmaDefault();
-    event.original.preventDefault();
+    if (event.original.cancelable) event.original.preventDefault();
     event.original.stopPropagation();
   };
   const onUp = () => {
@@ -142,7 +143,7 @@ export function bindInteractions({ renderer, store, layout, tooltip }: Interacti
     downAt = null;
     dragMoved = false;
   };
-  mouse.on('mousemovebody', onMove);
+  sigma.on('moveBody', onMove);
   mouse.on('mouseup', onUp);
   sigma.on('upNode', onUp);
   sigma.on('upStage', onUp);
@@ -192,7 +193,6 @@ export function bindInteractions({ renderer, store, layout, tooltip }: Interacti
       disposed = true;
       document.removeEventListener('keydown', onKey);
       container.removeEventListener('mouseleave', onLeave);
-      mouse.off('mousemovebody', onMove);
       mouse.off('mouseup', onUp);
       sigma.removeAllListeners();
       hideTooltip();

@@ -143,6 +143,16 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     else sigma.scheduleRefresh();
   }
 
+  /**
+   * Run `fn` once sigma's display data is up to date: right away, or after the
+   * render that processes a pending full refresh (until then display data
+   * holds raw graph coordinates, and camera maths on it would be wrong).
+   */
+  function whenIndexed(fn: () => void): void {
+    if (fullPending) sigma.once('afterRender', fn);
+    else fn();
+  }
+
   /** Re-run the reducers on every item, keeping indices (colors and highlights only). */
   function refreshLooks(): void {
     if (fullPending) return refreshFull();
@@ -158,15 +168,16 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     const localMoved =
       state.localDepth !== previous.localDepth ||
       (state.localDepth > 0 && (state.selected !== previous.selected || state.localDirection !== previous.localDirection));
-    if (localMoved) sigma.once('afterRender', () => fitNodes(sigma, model.visible, true, panelInsets(container)));
     if (change === 'full') {
       // setSettings refreshes by itself; only refresh explicitly when the label settings did not change.
       const labels = labelSettings();
       const same = sigma.getSetting('labelRenderedSizeThreshold') === labels.labelRenderedSizeThreshold && sigma.getSetting('labelDensity') === labels.labelDensity;
       if (same) refreshFull();
       else refreshFull(() => sigma.setSettings(labels));
+    } else {
+      refreshLooks();
     }
-    else refreshLooks();
+    if (localMoved) whenIndexed(() => fitNodes(sigma, model.visible, true, panelInsets(container)));
   });
 
   const offTheme = theme.onChange((resolved) => {
@@ -194,10 +205,10 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       refreshFull();
     },
     fit(animate = true) {
-      fitNodes(sigma, model.visible, animate, panelInsets(container));
+      whenIndexed(() => fitNodes(sigma, model.visible, animate, panelInsets(container)));
     },
     focusNode(key) {
-      centreNode(sigma, key, panelInsets(container));
+      whenIndexed(() => centreNode(sigma, key, panelInsets(container)));
     },
     revealNode(key) {
       if (!graph.hasNode(key)) return;
@@ -207,7 +218,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       const { width, height } = sigma.getDimensions();
       const pad = 24;
       const covered = v.x < pad || v.y < pad || v.x > width - insets.right - pad || v.y > height - insets.bottom - pad;
-      if (covered) centreNode(sigma, key, insets, true);
+      if (covered) whenIndexed(() => centreNode(sigma, key, insets, true));
     },
     zoomIn: () => zoomBy(sigma, ZOOM_STEP),
     zoomOut: () => zoomBy(sigma, 1 / ZOOM_STEP),

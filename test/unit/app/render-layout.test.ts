@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LayoutEngine, DRAG_ALPHA_TARGET } from '../../../src/app/layout/engine.js';
-import { buildInitMessage, createLayoutClient, SETTLED_ALPHA, startingAlpha } from '../../../src/app/layout/client.js';
+import { applyInterval, buildInitMessage, createLayoutClient, SETTLED_ALPHA, startingAlpha } from '../../../src/app/layout/client.js';
 import type { FromWorker, ToWorker } from '../../../src/app/layout/protocol.js';
 import { sampleGraph } from './graph-fixture.js';
 
@@ -106,6 +106,7 @@ describe('LayoutEngine', () => {
 /** A worker stand-in running the real engine synchronously. */
 class FakeWorker {
   onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
   sent: ToWorker[] = [];
   terminated = false;
   engine: LayoutEngine | null = null;
@@ -122,6 +123,14 @@ class FakeWorker {
     this.terminated = true;
   }
 }
+
+describe('applyInterval', () => {
+  it('writes every frame for small graphs and spaces writes out for large ones', () => {
+    expect(applyInterval(60)).toBeLessThan(1);
+    expect(applyInterval(5000)).toBe(50);
+    expect(applyInterval(100_000)).toBe(100);
+  });
+});
 
 describe('createLayoutClient', () => {
   function setup() {
@@ -165,6 +174,15 @@ describe('createLayoutClient', () => {
     expect(graph.getNodeAttribute(key, 'x')).toBe(999);
     client.release(key);
     expect(worker.sent.at(-1)).toEqual({ type: 'release', index: 2 });
+  });
+
+  it('stops reporting a running layout when the worker fails', () => {
+    const { worker, client } = setup();
+    const warn = console.warn;
+    console.warn = () => {};
+    worker.onerror?.({ message: 'boom' } as ErrorEvent);
+    console.warn = warn;
+    expect(client.running()).toBe(false);
   });
 
   it('pauses and resumes, and dispose terminates the worker once', () => {

@@ -104,3 +104,25 @@ describe('keys and theme', () => {
     expect(nextTheme('light')).toBe('dark');
   });
 });
+
+describe('createThemeController', () => {
+  it('writes the resolved theme on the root, follows the store and toggles', async () => {
+    const { createStore } = await import('../../../src/app/state/store.js');
+    const { createThemeController } = await import('../../../src/app/theme.js');
+    const store = createStore({ ...DEFAULT_VIEW, theme: 'dark' });
+    const root = { dataset: {} as Record<string, string>, style: {} as Record<string, string> } as unknown as HTMLElement;
+    const theme = createThemeController(store, root);
+    const seen: string[] = [];
+    theme.onChange((t) => seen.push(t));
+    expect(theme.resolved()).toBe('dark');
+    expect(root.dataset.theme).toBe('dark');
+    theme.toggle();
+    expect(store.get().theme).toBe('light');
+    expect(root.dataset.theme).toBe('light');
+    expect(seen).toEqual(['light']);
+    theme.dispose();
+    theme.dispose();
+    store.set({ theme: 'dark' });
+    expect(root.dataset.theme).toBe('light'); // no longer listening
+  });
+});

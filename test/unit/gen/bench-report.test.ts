@@ -61,6 +61,7 @@ describe('bench report', () => {
     expect(table).toMatch(/floor \(read \+ regex\)\s+0\.500\s+20,000\s+1\.00/);
     expect(table).toMatch(/scan\+parse\+resolve\s+1\.200\s+8,333\s+2\.40/);
     expect(table).toMatch(/layout\s+2\.000\s+5,000\s+4\.00/);
+    expect(table).toContain('where the time goes: layout 53%, parse 16%, measure 8%');
     expect(table).toContain('process CPU / wall time during the pipeline: 0.50 (the machine was busy');
     expect(table).toContain('peak RSS 300.0 MB, peak heap used 120.0 MB, graph.json 9,000,000 bytes');
   });

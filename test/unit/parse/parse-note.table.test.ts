@@ -40,6 +40,7 @@ const ROWS: Row[] = [
   { rule: 'title: numeric frontmatter title becomes a string', text: fm('title: 2020'), title: '2020' },
 
   // Aliases, draft, dates.
+  { rule: 'frontmatter keys are read ignoring case', text: fm('Title: Upper\nTags: [T]\nAliases: [A]\nDraft: true'), title: 'Upper', tags: ['T'], aliases: ['A'], draft: true },
   { rule: 'aliases: YAML list', text: fm('aliases:\n  - One\n  - Two'), aliases: ['One', 'Two'] },
   { rule: 'aliases: comma-separated alias string', text: fm('alias: One, Two words'), aliases: ['One', 'Two words'] },
   { rule: 'draft: true', text: fm('draft: true'), draft: true },
@@ -66,12 +67,15 @@ const ROWS: Row[] = [
   { rule: 'tags: tag ends at punctuation', text: 'a #tag, b #tag2. c (#no)', tags: ['tag', 'tag2'] },
   { rule: 'not a tag: all-digit #123', text: 'issue #123 and #2020', tags: [] },
   { rule: 'not a tag: lone #', text: 'end\n\n#\n', tags: [] },
+  { rule: 'not a tag: only dashes or underscores', text: 'a #-- b #_ c #/', tags: [] },
   { rule: 'not a tag: &#35; entity', text: 'a &#35;hash b', tags: [] },
   { rule: 'not a tag: URL fragments', text: 'http://x.org/#frag and [a](#anchor) and page.html#top', tags: [] },
   { rule: 'not a tag: headings', text: '# Title\n## Sub #\n', tags: [] },
   { rule: 'not a tag: fenced code ``` and ~~~', text: '```\n#code\n```\n~~~\n#tilde\n~~~\n', tags: [] },
   { rule: 'not a tag: inline code', text: 'use `#define` or ``#x ` y``', tags: [] },
   { rule: 'not a tag: glued to a word', text: 'C#sharp a#b', tags: [] },
+  { rule: 'not a tag: inside a wiki link', text: 'see [[C #sharp]] and [[x|#alias]]', tags: [] },
+  { rule: 'tags: in a table cell and after a list marker', text: '| #cell |\n- #item', tags: ['cell', 'item'] },
   { rule: 'not a tag: colour in an HTML attribute', text: '<span style="color: #fff">x</span>', tags: [] },
 
   // Wiki links.
@@ -143,6 +147,7 @@ const ROWS: Row[] = [
   { rule: 'markdown: link-reference definition (Foam)', path: 'user/r/n.md', text: "text\n\n[wikilinks]: ../features/wikilinks.md 'Wikilinks'\n[^1]: a footnote [x](#y)", links: [['markdown', '../features/wikilinks.md', 'user/features/wikilinks.md']] },
   { rule: 'markdown: image is an embed of an attachment', path: 'a/b.md', text: '![alt](../img/pic.png)', links: [['embed', '../img/pic.png', 'img/pic.png']] },
   { rule: 'markdown: image inside a link', path: 'n.md', text: '[![alt](a.png)](b.md)', links: [['markdown', 'b.md', 'b.md'], ['embed', 'a.png', 'a.png']] },
+  { rule: 'markdown: image syntax on a note is an embed', path: 'n.md', text: '![](other.md)', links: [['embed', 'other.md', 'other.md']] },
   { rule: 'markdown ignored: non-note file without image syntax', text: '[doc](file.pdf) [z](a.zip)', links: [] },
   { rule: 'markdown ignored: URLs, mailto, schemes, anchors', text: '[a](https://x.org/a.md) [b](http://x) [c](mailto:a@b.c) [d](obsidian://open?x) [e](#anchor) [f](//host/p.md)', links: [] },
   { rule: 'markdown ignored: in code', text: '`[a](b.md)`\n```\n[c](d.md)\n```', links: [] },
@@ -160,6 +165,7 @@ const ROWS: Row[] = [
 
   // Summary and words.
   { rule: 'summary: frontmatter description', text: fm('description: Said in YAML.', 'Body text.'), summary: 'Said in YAML.' },
+  { rule: 'summary: frontmatter description as plain text', text: fm('description: "A **bold** [[Link|claim]]"'), summary: 'A bold claim' },
   { rule: 'summary: frontmatter summary', text: fm('summary: Also YAML.', 'Body text.'), summary: 'Also YAML.' },
   {
     rule: 'summary: first paragraph of prose, headings, HTML, code, embeds and tags skipped',
@@ -183,6 +189,7 @@ const ROWS: Row[] = [
   { rule: 'frontmatter: without a closing --- it is a rule, not frontmatter', text: '---\ntitle: x\n\n# Body H1\n[[a]]', title: 'Body H1', links: [['inline', 'a']], warnings: 0 },
   { rule: 'frontmatter: ---js is never evaluated', path: 'js.md', text: '---js\n{ title: (globalThis.pwned = 1) }\n---\n', title: 'js', warnings: 0 },
   { rule: 'frontmatter: CRLF', text: '---\r\ntitle: T\r\ntags: [a]\r\n---\r\n[[x]]\r\n', title: 'T', tags: ['a'], links: [['inline', 'x']], lines: [5] },
+  { rule: 'frontmatter: only frontmatter, no final newline', path: 'x/only.md', text: '---\ntitle: Only\ntags: [a]\n---', title: 'Only', tags: ['a'], links: [], summary: '', words: 0, warnings: 0 },
   { rule: 'frontmatter: BOM', text: '\uFEFF---\ntitle: T\n---\n', title: 'T', warnings: 0 },
 ];
 
@@ -205,6 +212,28 @@ describe('parseNote: one row per extraction rule', () => {
     if (row.contexts !== undefined) expect(note.links.map((l) => l.context)).toEqual(row.contexts);
     if (row.warnings !== undefined) expect(note.warnings).toHaveLength(row.warnings);
     for (const w of note.warnings) expect(w.file).toBe(row.path ?? 'note.md');
+  });
+
+  it('context: a long sentence is cut to at most 200 characters around the whole link text', () => {
+    const text = 'Intro. ' + 'alpha beta gamma '.repeat(20) + 'the [[Target|long alias text]] here ' + 'delta '.repeat(60) + 'end. After.';
+    const [link] = parseNote(text, 'n.md').links;
+    expect(link.context.length).toBeLessThanOrEqual(200);
+    expect(link.context).toMatch(/^…alpha beta .* the long alias text here delta .*…$/);
+    expect(link.context).not.toContain('Intro');
+  });
+
+  it('reads a YAML "billion laughs" block once, fast', () => {
+    let yaml = 'a0: &a0 ["[[x]]", "[[y]]", "[[z]]", "[[w]]", "[[v]]", "[[u]]", "[[t]]", "[[s]]", "[[r]]", "[[q]]"]\n';
+    for (let i = 1; i < 12; i++) yaml += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    const t0 = performance.now();
+    const note = parseNote(`---\n${yaml}tags: *a11\n---\nbody`, 'laughs.md');
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(note.links.map((l) => l.target)).toEqual(['x', 'y', 'z', 'w', 'v', 'u', 't', 's', 'r', 'q']);
+  });
+
+  it.each(['', '\uFEFF', '---', '---\n---', '\r\n', '[[', '`', '# ', '<ul><li></li></ul>'])('keeps an empty or broken note %j', (text) => {
+    const note = parseNote(text, 'dir/empty.md');
+    expect(note).toMatchObject({ path: 'dir/empty.md', title: 'empty', tags: [], links: [], summary: '', words: 0, warnings: [] });
   });
 
   it('never evaluates a ---js block', () => {
