@@ -80,11 +80,11 @@ export function createLayoutSimulation(
 
 /**
  * How many ticks the build runs: the full cooling schedule (300 ticks) for
- * small vaults, and a budget of about 600,000 node-ticks for big ones, where
+ * small vaults, and a budget of about 300,000 node-ticks for big ones, where
  * each tick costs O(n log n): the browser worker finishes the job there, so
  * a 10,000-note build spends seconds, not half a minute, on layout.
  */
 export function layoutTicks(nodeCount: number): number {
   if (nodeCount <= 2_000) return 300;
-  return Math.max(20, Math.round(600_000 / nodeCount));
+  return Math.max(15, Math.round(300_000 / nodeCount));
 }

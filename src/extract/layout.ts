@@ -7,6 +7,7 @@
  */
 import { createLayoutSimulation, layoutRadius, layoutTicks, type LayoutLink, type LayoutNode } from '../core/forces.js';
 import type { NotemapGraph } from './build-graph.js';
+import { seedPositions } from './initial-positions.js';
 
 export interface LayoutOptions {
   /** Ticks to run; default `layoutTicks(node count)`. */
@@ -32,6 +33,16 @@ export function layoutGraph(graph: NotemapGraph, options: LayoutOptions = {}): n
   graph.forEachEdge((_e, _a, source, target) => {
     links.push({ source: indexOf.get(source)!, target: indexOf.get(target)! });
   });
+  // Notes start clustered by community; other nodes next to a note linking them.
+  const groups = keys.map((k) => {
+    const attrs = graph.getNodeAttributes(k);
+    return attrs.kind === 'note' ? attrs.community : -1;
+  });
+  const anchor = keys.map((k, i) => {
+    const first = groups[i] >= 0 ? undefined : graph.inNeighbors(k)[0];
+    return first === undefined ? -1 : indexOf.get(first)!;
+  });
+  seedPositions(nodes, groups, anchor);
   const ticks = options.ticks ?? layoutTicks(nodes.length);
   if (nodes.length > 0) {
     const simulation = createLayoutSimulation(nodes, links);

@@ -51,78 +51,103 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 // Scripts written without spaces between words: each character is a word.
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+// ASCII classes for the counting loop: 0 other, 1 letter or digit,
+// 2 a joiner inside a word (`'`, `-`, `_`), 3 markup to look at (`<`, `]`, `[`).
+const ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) ASCII[c] = 1;
+}
+ASCII[39] = 2;
+ASCII[45] = 2;
+ASCII[95] = 2;
+ASCII[60] = 3;
+ASCII[91] = 3;
+ASCII[93] = 3;
+
+/** Class of a non-ASCII code point: 4 for a CJK character, 1 for a letter or digit, 2 for `’`, else 0. */
+function classOfCodePoint(cp: number): number {
+  if (cp === 0x2019) return 2;
+  const ch = String.fromCodePoint(cp);
+  if (CJK_CHAR.test(ch)) return 4;
+  return WORD_CHAR.test(ch) ? 1 : 0;
+}
+
+/**
+ * Where markup at `i` (`<`, `]`, `[`) ends when it is not prose: the `>` of
+ * an HTML tag, the `)` of a link destination, the `|` before a wiki link's
+ * alias; -1 when the character is plain text. Searches are forward-only.
+ */
+type Finder = (from: number) => number;
+function skipMarkup(s: string, i: number, c: number, gt: Finder, nl: Finder, paren: Finder, space: Finder, close: Finder, bar: Finder): number {
+  const next = s.charCodeAt(i + 1);
+  if (c === 60) {
+    // `<tag ...>` or `</tag>` on one line.
+    if (!((next >= 97 && next <= 122) || (next >= 65 && next <= 90) || next === 47 || next === 33)) return -1;
+    const end = gt(i);
+    const newline = nl(i);
+    return end !== -1 && (newline === -1 || end < newline) ? end : -1;
+  }
+  if (c === 93) {
+    // `](destination)`: no space or newline before the `)`.
+    if (next !== 40) return -1;
+    const end = paren(i);
+    const newline = nl(i);
+    const sp = space(i);
+    return end !== -1 && (newline === -1 || end < newline) && (sp === -1 || end < sp) ? end : -1;
+  }
+  // `[[target|alias]]` reads as its alias: skip the target.
+  if (next !== 91) return -1;
+  const end = close(i);
+  const b = bar(i);
+  const newline = nl(i);
+  return end !== -1 && b !== -1 && b < end && (newline === -1 || end < newline) ? b : -1;
 }
 
 /**
  * Words of prose in `masked` (a body with code masked), in one pass: a word
  * is a run of letters and digits, joined by `'`, `’`, `-` or `_`
  * (`end-to-end`, `it's`); each CJK character is a word. HTML tags and link
- * destinations (URLs, paths) are not words.
+ * destinations (URLs, paths) are not words, a wiki link counts its alias.
  */
 export function countWords(masked: string): number {
+  const gt = nextIndexFinder(masked, '>');
+  const nl = nextIndexFinder(masked, '\n');
+  const paren = nextIndexFinder(masked, ')');
+  const space = nextIndexFinder(masked, ' ');
+  const close = nextIndexFinder(masked, ']]');
+  const bar = nextIndexFinder(masked, '|');
   let n = 0;
   let inWord = false;
   const len = masked.length;
-  const nextGt = nextIndexFinder(masked, '>');
-  const nextNewline = nextIndexFinder(masked, '\n');
-  const nextParen = nextIndexFinder(masked, ')');
-  const nextSpace = nextIndexFinder(masked, ' ');
-  const nextClose = nextIndexFinder(masked, ']]');
-  const nextBar = nextIndexFinder(masked, '|');
   for (let i = 0; i < len; i++) {
     const c = masked.charCodeAt(i);
-    // Skip `<tag ...>` and `](destination)` without counting.
-    if (c === 60 /* < */ && isTagStart(masked.charCodeAt(i + 1))) {
-      const close = nextGt(i);
-      const newline = nextNewline(i);
-      if (close !== -1 && (newline === -1 || close < newline)) {
-        i = close;
+    let k: number;
+    if (c < 128) {
+      k = ASCII[c];
+      if (k === 3) {
+        const end = skipMarkup(masked, i, c, gt, nl, paren, space, close, bar);
+        if (end !== -1) i = end;
         inWord = false;
         continue;
       }
-    }
-    if (c === 93 /* ] */ && masked.charCodeAt(i + 1) === 40 /* ( */) {
-      const close = nextParen(i);
-      const newline = nextNewline(i);
-      const space = nextSpace(i);
-      if (close !== -1 && (newline === -1 || close < newline) && (space === -1 || close < space)) {
-        i = close;
-        inWord = false;
-        continue;
-      }
-    }
-    // `[[target|alias]]` reads as its alias: skip the target.
-    if (c === 91 /* [ */ && masked.charCodeAt(i + 1) === 91) {
-      const close = nextClose(i);
-      const bar = nextBar(i);
-      const newline = nextNewline(i);
-      if (close !== -1 && bar !== -1 && bar < close && (newline === -1 || close < newline)) {
-        i = bar;
-        inWord = false;
-        continue;
-      }
-    }
-    let word: boolean;
-    if (c < 128) word = isWordCode(c);
-    else {
-      const ch = String.fromCodePoint(masked.codePointAt(i)!);
-      if (ch.length === 2) i++;
-      if (CJK_CHAR.test(ch)) {
+    } else {
+      const cp = masked.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      k = classOfCodePoint(cp);
+      if (k === 4) {
         n++;
         inWord = false;
         continue;
       }
-      word = WORD_CHAR.test(ch) || (inWord && (ch === '’' || ch === '\u00ad'));
     }
-    if (!word && inWord && (c === 39 || c === 45 || c === 95) && isWordCode(masked.charCodeAt(i + 1))) word = true;
-    if (word && !inWord) n++;
-    inWord = word;
+    if (k === 1) {
+      if (!inWord) n++;
+      inWord = true;
+    } else if (k === 2 && inWord && i + 1 < len && masked.charCodeAt(i + 1) < 128 && ASCII[masked.charCodeAt(i + 1)] === 1) {
+      // A joiner between letters keeps the word going (`end-to-end`).
+    } else {
+      inWord = false;
+    }
   }
   return n;
-}
-
-function isTagStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 47 /* / */ || c === 33 /* ! */;
 }

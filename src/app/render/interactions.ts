@@ -6,6 +6,7 @@
  */
 import type { Disposable, Store } from '../state/types.js';
 import type { LayoutClient } from '../layout/client.js';
+import { clear, el } from '../dom.js';
 import { PAN_STEP } from './camera.js';
 import type { MapRenderer } from './renderer.js';
 
@@ -69,8 +70,11 @@ export function bindInteractions({ renderer, store, layout, tooltip }: Interacti
     store.set({ selected: null, panel: state.panel === 'summary' ? null : state.panel }, { history: 'push' });
   };
 
-  const showTooltip = (text: string, x: number, y: number) => {
-    tooltip.textContent = text;
+  const showTooltip = (title: string, text: string, x: number, y: number) => {
+    // Note text goes in as text nodes only: a sentence can never become markup.
+    clear(tooltip);
+    tooltip.append(el('strong', { class: 'tooltip-title' }, title));
+    if (text) tooltip.append(el('span', { class: 'tooltip-text' }, text));
     tooltip.hidden = false;
     const box = container.getBoundingClientRect();
     const w = tooltip.offsetWidth;
@@ -95,8 +99,7 @@ export function bindInteractions({ renderer, store, layout, tooltip }: Interacti
     const attrs = graph.getEdgeAttributes(edge);
     const source = graph.getNodeAttribute(graph.source(edge), 'title');
     const target = graph.getNodeAttribute(graph.target(edge), 'title');
-    // textContent only: the sentence is note text and must never become markup.
-    showTooltip(attrs.context ? attrs.context : `${source} → ${target}`, event.x, event.y);
+    showTooltip(`${source} → ${target}`, attrs.context, event.x, event.y);
   });
   sigma.on('leaveEdge', hideTooltip);
 

@@ -50,7 +50,7 @@ describe('loadGraph', () => {
 
   it('loads what the build writes for the sample vault, with a position for every node', async () => {
     const { graph } = await runPipeline('data/vault', { builtAt: '2020-01-01T00:00:00.000Z' });
-    const g = await loadGraph('./graph.json', fakeFetch(200, serializeGraph(graph)));
+    const g = await loadGraph('./graph.json', fakeFetch(200, serializeGraph(graph).join('')));
     expect(g.order).toBe(graph.order);
     expect(g.size).toBe(graph.size);
     g.forEachNode((_k, a) => {
