@@ -102,6 +102,11 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** A block that cannot be used: no data, one warning. */
+function unusable(bodyStart: number, keyLines: Map<string, number>, file: string, line: number, message: string): Frontmatter {
+  return { data: null, bodyStart, keyLines, warnings: [{ file, line, message }] };
+}
+
 /**
  * Parses the frontmatter of `text` (LF line endings, no BOM).
  * Malformed YAML, a block that is not a mapping, or a mapping used as a key
@@ -114,12 +119,6 @@ export function parseFrontmatter(text: string, path: string): Frontmatter {
   if (!found) return { data: null, bodyStart: 0, keyLines: new Map(), warnings: [] };
   const block = text.slice(found.blockStart, found.blockEnd);
   const keyLines = keyLinesOf(block);
-  const none = (line: number, message: string): Frontmatter => ({
-    data: null,
-    bodyStart: found.bodyStart,
-    keyLines,
-    warnings: [{ file: path, line, message }],
-  });
 
   let data: unknown;
   try {
@@ -131,18 +130,21 @@ export function parseFrontmatter(text: string, path: string): Frontmatter {
     // so js-yaml's 0-based line is the 1-based file line.
     const line = typeof e.mark?.line === 'number' ? e.mark.line + 1 : 1;
     const reason = e.reason ?? String(e.message ?? err).split('\n')[0];
-    return none(line, `malformed YAML frontmatter: ${reason} (line ${line})`);
+    return unusable(found.bodyStart, keyLines, path, line, `malformed YAML frontmatter: ${reason} (line ${line})`);
   }
   if (data === undefined || data === null) {
     return { data: {}, bodyStart: found.bodyStart, keyLines, warnings: [] };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return none(2, `frontmatter is ${describe(data)}, not a key: value mapping; ignored`);
+    return unusable(found.bodyStart, keyLines, path, 2, `frontmatter is ${describe(data)}, not a key: value mapping; ignored`);
   }
   if (hasObjectKey(data)) {
     const at = block.split('\n').findIndex((l) => l.includes('{{'));
     const line = at === -1 ? 2 : at + 2;
-    return none(
+    return unusable(
+      found.bodyStart,
+      keyLines,
+      path,
       line,
       `malformed YAML frontmatter: a mapping used as a key (an unfilled template placeholder such as {{date}}?) (line ${line})`,
     );
@@ -178,20 +180,19 @@ export function scalarString(value: unknown): string | null {
  */
 export function stringList(value: unknown, separator: RegExp): string[] {
   const out: string[] = [];
-  const seen = new Set<object>();
-  const visit = (v: unknown, depth: number): void => {
-    if (Array.isArray(v)) {
-      if (depth < 4 && !seen.has(v)) {
-        seen.add(v);
-        v.forEach((x) => visit(x, depth + 1));
-      }
-      return;
-    }
-    const s = scalarString(v);
-    if (s === null) return;
-    if (depth === 0 && typeof v === 'string') out.push(...s.split(separator));
-    else out.push(s);
-  };
-  visit(value, 0);
+  if (typeof value === 'string') out.push(...value.split(separator));
+  else collectStrings(value, 0, new Set(), out);
   return out.map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** Scalars of a (nested) list as strings, into `out`; each list read once. */
+function collectStrings(value: unknown, depth: number, seen: Set<object>, out: string[]): void {
+  if (Array.isArray(value)) {
+    if (depth >= 4 || seen.has(value)) return;
+    seen.add(value);
+    for (const v of value) collectStrings(v, depth + 1, seen, out);
+    return;
+  }
+  const s = scalarString(value);
+  if (s !== null) out.push(s);
 }

@@ -144,45 +144,63 @@ function notePathOf(dest: string): string | null {
  * other files (a plain `[x](file.pdf)`) are dropped; images of any file are
  * kept as embeds.
  */
+/** Adds the link at [start, end) to `out` when its destination names a note, or any file for an image. */
+function addLink(
+  out: MarkdownLinkMatch[],
+  notePath: string,
+  raw: string,
+  image: boolean,
+  definition: boolean,
+  text: string,
+  start: number,
+  end: number,
+): void {
+  const dest = raw.startsWith('<') && raw.endsWith('>') ? raw.slice(1, -1) : raw;
+  const target = notePathOf(dest);
+  if (target === null || (!image && !isNoteTarget(target))) return;
+  out.push({ target, relativePath: resolveRelative(notePath, target), image, definition, text, start, end });
+}
+
+/** Index of the first span in `spans` from `k` on that does not end at or before `at`; skip when it holds `at`. */
+function advance(spans: readonly Span[], k: number, at: number): number {
+  while (k < spans.length && spans[k].end <= at) k++;
+  return k;
+}
+
+/**
+ * Markdown links to notes and image embeds in `text`, in order. Links to
+ * other files (a plain `[x](file.pdf)`) are dropped; images of any file are
+ * kept as embeds. `skip`: sorted spans (the wiki links) where nothing starts:
+ * `[[a]](b)` is a wiki link, not a Markdown link.
+ */
 export function findMarkdownLinks(text: string, notePath: string, skip: readonly Span[] = []): MarkdownLinkMatch[] {
   const out: MarkdownLinkMatch[] = [];
   const nextGt = nextIndexFinder(text, '>');
   const nextNewline = nextIndexFinder(text, '\n');
-  // Matches come in increasing order, so one pointer walks the spans to skip
-  // (wiki links: `[[a]](b)` is a wiki link, not a Markdown link).
-  const skipper = (): ((at: number) => boolean) => {
-    let k = 0;
-    return (at: number): boolean => {
-      while (k < skip.length && skip[k].end <= at) k++;
-      return k < skip.length && skip[k].start <= at;
-    };
-  };
-  const add = (raw: string, image: boolean, definition: boolean, linkText: string, start: number, end: number): void => {
-    const dest = raw.startsWith('<') && raw.endsWith('>') ? raw.slice(1, -1) : raw;
-    const target = notePathOf(dest);
-    if (target === null || (!image && !isNoteTarget(target))) return;
-    out.push({ target, relativePath: resolveRelative(notePath, target), image, definition, text: linkText, start, end });
-  };
   if (text.includes('](')) {
-    const skipped = skipper();
+    let k = 0;
     for (const m of text.matchAll(INLINE_OPEN)) {
-      if (skipped(m.index)) continue;
+      k = advance(skip, k, m.index);
+      if (k < skip.length && skip[k].start <= m.index) continue;
       const found = readDestination(text, m.index + m[0].length, nextGt, nextNewline);
       if (!found) continue;
-      add(found.dest, m[1] === '!', false, m[2], m.index, found.end);
+      addLink(out, notePath, found.dest, m[1] === '!', false, m[2], m.index, found.end);
       // An image inside the link text (`[![alt](a.png)](b.md)`) is an embed too.
+      if (!m[2].includes('](')) continue;
       const textStart = m.index + m[1].length + 1;
       for (const inner of m[2].matchAll(new RegExp(INLINE_OPEN.source, 'g'))) {
         const at = textStart + inner.index;
         const img = readDestination(text, at + inner[0].length, nextIndexFinder(text, '>'), nextIndexFinder(text, '\n'));
-        if (img && inner[1] === '!') add(img.dest, true, false, inner[2], at, img.end);
+        if (img && inner[1] === '!') addLink(out, notePath, img.dest, true, false, inner[2], at, img.end);
       }
     }
   }
   if (text.includes(']:')) {
-    const skipped = skipper();
+    let k = 0;
     for (const m of text.matchAll(DEFINITION)) {
-      if (!skipped(m.index)) add(m[2], false, true, m[1], m.index, m.index + m[0].length);
+      k = advance(skip, k, m.index);
+      if (k < skip.length && skip[k].start <= m.index) continue;
+      addLink(out, notePath, m[2], false, true, m[1], m.index, m.index + m[0].length);
     }
   }
   return out.sort((a, b) => a.start - b.start);

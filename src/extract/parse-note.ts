@@ -61,33 +61,33 @@ function frontmatterLinks(data: Record<string, unknown>, keyLines: Map<string, n
   // Each list or mapping is read once: YAML aliases can repeat one many times.
   const seen = new Set<object>();
   for (const [key, value] of Object.entries(data)) {
-    if (NOT_LINK_KEYS.has(key.toLowerCase())) continue;
-    const line = keyLines.get(key) ?? 1;
-    const visit = (v: unknown, depth: number): void => {
-      if (depth > 8 || v === null || v === undefined) return;
-      if (typeof v === 'object') {
-        if (seen.has(v)) return;
-        seen.add(v);
-      }
-      if (typeof v === 'string') {
-        for (const w of findWikiLinks(v)) {
-          const context = truncateAtWord(`${key}: ${toPlainText(v)}`, MAX_CONTEXT);
-          links.push({ target: w.target, kind: 'frontmatter', line, context });
-        }
-      } else if (Array.isArray(v)) {
-        if (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 && typeof v[0][0] === 'string') {
-          const parsed = parseWikiInner(v[0][0]);
-          if (parsed) links.push({ target: parsed.target, kind: 'frontmatter', line, context: `${key}: ${parsed.target}` });
-          return;
-        }
-        v.forEach((x) => visit(x, depth + 1));
-      } else if (typeof v === 'object') {
-        Object.values(v as Record<string, unknown>).forEach((x) => visit(x, depth + 1));
-      }
-    };
-    visit(value, 0);
+    if (!NOT_LINK_KEYS.has(key.toLowerCase())) collectValueLinks(value, key, keyLines.get(key) ?? 1, 0, seen, links);
   }
   return links;
+}
+
+/** Wiki links in one frontmatter value (strings, lists, mappings), into `links`. */
+function collectValueLinks(v: unknown, key: string, line: number, depth: number, seen: Set<object>, links: RawLink[]): void {
+  if (depth > 8 || v === null || (typeof v !== 'object' && typeof v !== 'string')) return;
+  if (typeof v === 'string') {
+    for (const w of findWikiLinks(v)) {
+      const context = truncateAtWord(`${key}: ${toPlainText(v)}`, MAX_CONTEXT);
+      links.push({ target: w.target, kind: 'frontmatter', line, context });
+    }
+    return;
+  }
+  if (seen.has(v)) return;
+  seen.add(v);
+  if (Array.isArray(v)) {
+    if (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 && typeof v[0][0] === 'string') {
+      const parsed = parseWikiInner(v[0][0]);
+      if (parsed) links.push({ target: parsed.target, kind: 'frontmatter', line, context: `${key}: ${parsed.target}` });
+      return;
+    }
+    for (const x of v) collectValueLinks(x, key, line, depth + 1, seen, links);
+  } else {
+    for (const x of Object.values(v as Record<string, unknown>)) collectValueLinks(x, key, line, depth + 1, seen, links);
+  }
 }
 
 interface BodyLink {

@@ -25,6 +25,19 @@ export function isRelatedLabel(raw: string): boolean {
   return RELATED_LABEL.test(label);
 }
 
+interface OpenElement {
+  name: string;
+  start: number;
+  /** An li whose label is "related". */
+  related: boolean;
+}
+
+/** Closes the innermost open element at `at`; a related item becomes a span. */
+function closeTop(stack: OpenElement[], spans: Span[], at: number): void {
+  const top = stack.pop()!;
+  if (top.name === 'li' && top.related) spans.push({ start: top.start, end: at });
+}
+
 /** `<li>` items labelled "related", from the item to its end (explicit or implied). */
 function htmlRelatedRanges(text: string): Span[] {
   const tokens: { start: number; end: number; close: boolean; name: string }[] = [];
@@ -32,30 +45,25 @@ function htmlRelatedRanges(text: string): Span[] {
     tokens.push({ start: m.index, end: m.index + m[0].length, close: m[1] === '/', name: m[2].toLowerCase() });
   }
   const spans: Span[] = [];
-  // Open elements; an li remembers whether its label is "related".
-  const stack: { name: string; start: number; related: boolean }[] = [];
-  const closeTop = (at: number): void => {
-    const top = stack.pop()!;
-    if (top.name === 'li' && top.related) spans.push({ start: top.start, end: at });
-  };
+  const stack: OpenElement[] = [];
   tokens.forEach((t, k) => {
     if (!t.close && t.name === 'li') {
       // A new item closes the previous one at the same level (HTML's implied </li>).
-      if (stack.length > 0 && stack[stack.length - 1].name === 'li') closeTop(t.start);
+      if (stack.length > 0 && stack[stack.length - 1].name === 'li') closeTop(stack, spans, t.start);
       const labelEnd = k + 1 < tokens.length ? tokens[k + 1].start : text.length;
       stack.push({ name: 'li', start: t.start, related: isRelatedLabel(text.slice(t.end, labelEnd)) });
     } else if (!t.close) {
       stack.push({ name: t.name, start: t.start, related: false });
     } else if (t.name === 'li') {
       while (stack.length > 0 && stack[stack.length - 1].name !== 'li') stack.pop();
-      if (stack.length > 0) closeTop(t.end);
+      if (stack.length > 0) closeTop(stack, spans, t.end);
     } else {
       // </ul> or </ol>: closes any items left open inside the list.
-      while (stack.length > 0 && stack[stack.length - 1].name === 'li') closeTop(t.start);
+      while (stack.length > 0 && stack[stack.length - 1].name === 'li') closeTop(stack, spans, t.start);
       if (stack.length > 0) stack.pop();
     }
   });
-  while (stack.length > 0) closeTop(text.length);
+  while (stack.length > 0) closeTop(stack, spans, text.length);
   return spans;
 }
 

@@ -18,6 +18,13 @@ export const FOCUS_RATIO = 0.5;
 
 type AnySigma = Sigma<any, any, any>;
 
+/** Animation length honouring prefers-reduced-motion (then a near-instant jump). */
+function duration(ms: number): number {
+  const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  // 1 ms, not 0: sigma divides by the duration.
+  return reduce ? 1 : ms;
+}
+
 /** Viewport pixels covered by floating UI (the details panel) on the right and at the bottom. */
 export interface Insets {
   right: number;
@@ -99,7 +106,7 @@ export function cameraToFit(sigma: AnySigma, keys: Iterable<string>, insets: Ins
 export function fitNodes(sigma: AnySigma, keys: Iterable<string>, animate = true, insets: Insets = NO_INSETS): void {
   const state = cameraToFit(sigma, keys, insets);
   if (!state) return;
-  if (animate) void sigma.getCamera().animate(state, { duration: CAMERA_DURATION, easing: 'cubicInOut' });
+  if (animate) void sigma.getCamera().animate(state, { duration: duration(CAMERA_DURATION), easing: 'cubicInOut' });
   else sigma.getCamera().setState(state);
 }
 
@@ -113,7 +120,7 @@ export function centreNode(sigma: AnySigma, key: string, insets: Insets = NO_INS
   const camera = sigma.getCamera();
   const ratio = keepZoom ? camera.getState().ratio : Math.min(camera.getState().ratio, FOCUS_RATIO);
   const centre = centredOn(sigma, framed.x, framed.y, ratio, insets);
-  void camera.animate({ x: centre.x, y: centre.y, ratio }, { duration: CAMERA_DURATION, easing: 'cubicInOut' });
+  void camera.animate({ x: centre.x, y: centre.y, ratio }, { duration: duration(CAMERA_DURATION), easing: 'cubicInOut' });
 }
 
 /**
@@ -122,13 +129,13 @@ export function centreNode(sigma: AnySigma, key: string, insets: Insets = NO_INS
  */
 const targets = new WeakMap<object, CameraState>();
 
-function animateFrom(sigma: AnySigma, patch: (base: CameraState, current: CameraState) => Partial<CameraState>, duration: number): void {
+function animateFrom(sigma: AnySigma, patch: (base: CameraState, current: CameraState) => Partial<CameraState>, ms: number): void {
   const camera = sigma.getCamera();
   const current = camera.getState();
   const base = camera.isAnimated() ? (targets.get(camera) ?? current) : current;
   const next = { ...base, ...patch(base, current) };
   targets.set(camera, next);
-  void camera.animate(next, { duration });
+  void camera.animate(next, { duration: duration(ms) });
 }
 
 /** Zoom by `factor` (>1 zooms in) around the centre of the view. */
