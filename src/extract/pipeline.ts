@@ -156,7 +156,10 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
   });
   await timed('layout', () => {
     progress.stage('layout', options.layoutTicks ?? layoutTicks(graph.order));
-    return layoutGraph(graph, { ticks: options.layoutTicks, onTick: (done) => progress.update(done) });
+    const ticks = layoutGraph(graph, { ticks: options.layoutTicks, onTick: (done) => progress.update(done) });
+    // The map's worker goes on from the alpha these ticks cooled to.
+    graph.setAttribute('layoutTicks', ticks);
+    return ticks;
   });
   progress.done();
   let bytes = 0;
