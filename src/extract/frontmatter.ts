@@ -22,6 +22,8 @@ export interface Frontmatter {
   /** 1-based file line of each top-level key of the block. */
   keyLines: Map<string, number>;
   warnings: BuildWarning[];
+  /** The raw YAML text between the fences ('' without a block); line 1 of it is file line 2. */
+  raw: string;
 }
 
 function refuse(name: string): () => never {
@@ -103,8 +105,8 @@ function describe(value: unknown): string {
 }
 
 /** A block that cannot be used: no data, one warning. */
-function unusable(bodyStart: number, keyLines: Map<string, number>, file: string, line: number, message: string): Frontmatter {
-  return { data: null, bodyStart, keyLines, warnings: [{ file, line, message }] };
+function unusable(bodyStart: number, keyLines: Map<string, number>, file: string, line: number, message: string, raw: string): Frontmatter {
+  return { data: null, bodyStart, keyLines, warnings: [{ file, line, message: `${message}; its wiki links are still read` }], raw };
 }
 
 /**
@@ -116,7 +118,7 @@ function unusable(bodyStart: number, keyLines: Map<string, number>, file: string
  */
 export function parseFrontmatter(text: string, path: string): Frontmatter {
   const found = findBlock(text);
-  if (!found) return { data: null, bodyStart: 0, keyLines: new Map(), warnings: [] };
+  if (!found) return { data: null, bodyStart: 0, keyLines: new Map(), warnings: [], raw: '' };
   const block = text.slice(found.blockStart, found.blockEnd);
   const keyLines = keyLinesOf(block);
 
@@ -130,13 +132,13 @@ export function parseFrontmatter(text: string, path: string): Frontmatter {
     // so js-yaml's 0-based line is the 1-based file line.
     const line = typeof e.mark?.line === 'number' ? e.mark.line + 1 : 1;
     const reason = e.reason ?? String(e.message ?? err).split('\n')[0];
-    return unusable(found.bodyStart, keyLines, path, line, `malformed YAML frontmatter: ${reason} (line ${line})`);
+    return unusable(found.bodyStart, keyLines, path, line, `malformed YAML frontmatter: ${reason} (line ${line})`, block);
   }
   if (data === undefined || data === null) {
-    return { data: {}, bodyStart: found.bodyStart, keyLines, warnings: [] };
+    return { data: {}, bodyStart: found.bodyStart, keyLines, warnings: [], raw: block };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return unusable(found.bodyStart, keyLines, path, 2, `frontmatter is ${describe(data)}, not a key: value mapping; ignored`);
+    return unusable(found.bodyStart, keyLines, path, 2, `frontmatter is ${describe(data)}, not a key: value mapping`, block);
   }
   if (hasObjectKey(data)) {
     const at = block.split('\n').findIndex((l) => l.includes('{{'));
@@ -147,9 +149,10 @@ export function parseFrontmatter(text: string, path: string): Frontmatter {
       path,
       line,
       `malformed YAML frontmatter: a mapping used as a key (an unfilled template placeholder such as {{date}}?) (line ${line})`,
+      block,
     );
   }
-  return { data: data as Record<string, unknown>, bodyStart: found.bodyStart, keyLines, warnings: [] };
+  return { data: data as Record<string, unknown>, bodyStart: found.bodyStart, keyLines, warnings: [], raw: block };
 }
 
 /**

@@ -90,6 +90,32 @@ function collectValueLinks(v: unknown, key: string, line: number, depth: number,
   }
 }
 
+/**
+ * Wiki links in a frontmatter block that did not parse (a template's
+ * `created: {{date}}` breaks the YAML, not its `related: "[[x]]"`): read line
+ * by line, so a broken date does not cost the note its links. Lines of the
+ * note's own names and tags are skipped, as in parsed frontmatter.
+ */
+function unparsedFrontmatterLinks(raw: string): RawLink[] {
+  const links: RawLink[] = [];
+  let key = '';
+  raw.split('\n').forEach((text, i) => {
+    // A YAML comment holds no value (parsed frontmatter never sees it).
+    if (/^\s*#/.test(text)) return;
+    const keyMatch = /^([^\s#\-][^:]*):/.exec(text);
+    // Quotes dropped as in keyLinesOf: `"title": ...` is the title key.
+    if (keyMatch) key = keyMatch[1].trim().replace(/^(["'])(.*)\1$/, '$2');
+    if (NOT_LINK_KEYS.has(key.toLowerCase()) || !text.includes('[[')) return;
+    for (const w of findWikiLinks(text)) {
+      // A block that is a list or a string has no key to name.
+      const context = key === '' ? w.target : `${key}: ${w.target}`;
+      // The block starts on file line 2, after the opening `---`.
+      links.push({ target: w.target, kind: 'frontmatter', line: i + 2, context: truncateAtWord(context, MAX_CONTEXT) });
+    }
+  });
+  return links;
+}
+
 interface BodyLink {
   /** A wiki link or embed (as opposed to a Markdown link). */
   wiki: boolean;
@@ -175,7 +201,10 @@ export function parseNote(text: string, path: string): ParsedNote {
   );
   const draftValue = field(data, 'draft');
   const draft = draftValue === true || (typeof draftValue === 'string' && draftValue.trim().toLowerCase() === 'true');
-  const links = [...(data ? frontmatterLinks(data, fm.keyLines) : []), ...finishLinks(found, body)];
+  const links = [
+    ...(data ? frontmatterLinks(data, fm.keyLines) : unparsedFrontmatterLinks(fm.raw)),
+    ...finishLinks(found, body),
+  ];
 
   return {
     path,

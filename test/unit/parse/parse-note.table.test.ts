@@ -185,6 +185,28 @@ const ROWS: Row[] = [
   { rule: 'frontmatter: a list is not a mapping', text: fm('- a\n- b', 'x'), warnings: 1, tags: [] },
   { rule: 'frontmatter: a plain string is not a mapping', text: fm('just words', 'x'), warnings: 1 },
   { rule: 'frontmatter: template placeholder {{date}} is malformed', text: fm('created: {{date}}\ntags: [t]', 'x'), warnings: 1, created: null, tags: [] },
+  // A block that cannot be used still gives its wiki links, read line by line
+  // (kepano's templates: `created: {{date}}` breaks the YAML, not `categories`).
+  {
+    rule: 'frontmatter: broken YAML still gives its wiki links, at their own lines; title and tags not from it',
+    text: fm('created: {{date}}\nrelated: "[[x]]"\nup: [[y]]\ntitle: "[[z]]"\ntags: [t]', '[[b]]'),
+    title: 'note',
+    tags: [],
+    links: [['frontmatter', 'x'], ['frontmatter', 'y'], ['inline', 'b']],
+    lines: [3, 4, 8],
+    contexts: ['related: x', 'up: y', 'b'],
+    warnings: 1,
+  },
+  {
+    rule: 'frontmatter: broken YAML, list items at their own lines; aliases, quoted "title" and comments are not links',
+    text: fm('related:\n  - "[[a]]"\n  - "[[b|B]]"\ncreated: {{date}}\naliases:\n  - "[[no]]"\n"title": "[[no]]"\n# old: [[no]]'),
+    links: [['frontmatter', 'a'], ['frontmatter', 'b']],
+    lines: [3, 4],
+    contexts: ['related: a', 'related: b'],
+    aliases: [],
+    warnings: 1,
+  },
+  { rule: 'frontmatter: a list block still gives its wiki links', text: fm('- "[[a]]"\n- b'), links: [['frontmatter', 'a']], lines: [2], contexts: ['a'], warnings: 1 },
   { rule: 'frontmatter: empty block is fine', text: '---\n---\n# T\n', title: 'T', warnings: 0 },
   { rule: 'frontmatter: without a closing --- it is a rule, not frontmatter', text: '---\ntitle: x\n\n# Body H1\n[[a]]', title: 'Body H1', links: [['inline', 'a']], warnings: 0 },
   { rule: 'frontmatter: ---js is never evaluated', path: 'js.md', text: '---js\n{ title: (globalThis.pwned = 1) }\n---\n', title: 'js', warnings: 0 },

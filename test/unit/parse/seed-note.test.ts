@@ -85,7 +85,7 @@ describe('malformed frontmatter fixtures', () => {
     // The flow sequence opened on line 5 is never closed: js-yaml notices on
     // the next line, where a comma between entries should have been.
     expect(w.line).toBe(6);
-    expect(w.message).toMatch(/malformed YAML frontmatter: .*flow collection.*\(line 6\)/);
+    expect(w.message).toMatch(/malformed YAML frontmatter: .*flow collection.*\(line 6\); its wiki links are still read$/);
     expect(note.title).toBe('Heading from the body');
     expect(note.tags).toEqual(['kept-tag']);
     expect(note.created).toBeNull();
@@ -97,10 +97,13 @@ describe('malformed frontmatter fixtures', () => {
     expect(note.warnings).toEqual([{ file: 'n.md', line: 3, message: expect.stringContaining('bad indentation') }]);
   });
 
-  it('treats an unfilled {{date}} template placeholder as malformed, at its line', () => {
+  it('treats an unfilled {{date}} template placeholder as malformed, at its line, and still reads its wiki links', () => {
     const note = parseNote(readFileSync(FIXTURES + 'template-placeholder.md', 'utf8'), 'Templates/t.md');
     expect(note.warnings).toEqual([{ file: 'Templates/t.md', line: 4, message: expect.stringContaining('{{date}}') }]);
+    expect(note.warnings[0].message).toMatch(/; its wiki links are still read$/);
+    // No frontmatter data: its `tags: [to-read]` is not taken.
     expect(note.tags).toEqual([]);
-    expect(note.links).toEqual([]);
+    // But `categories: - "[[Books]]"` is a link, at the line of the list item.
+    expect(note.links).toEqual([{ target: 'Books', kind: 'frontmatter', line: 3, context: 'categories: Books' }]);
   });
 });
