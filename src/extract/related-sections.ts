@@ -150,8 +150,12 @@ function markdownRelatedRanges(text: string): Span[] {
   return spans;
 }
 
+const RELATED_WORDS = /related|see also/i;
+
 /** Sorted, merged ranges of the text that list related notes. */
 export function findRelatedRanges(text: string): Span[] {
+  // Both passes only ever mark text labelled "related" or "see also": without either, skip them.
+  if (!RELATED_WORDS.test(text)) return [];
   const all = [...htmlRelatedRanges(text), ...markdownRelatedRanges(text)].sort((a, b) => a.start - b.start);
   const merged: Span[] = [];
   for (const s of all) {
