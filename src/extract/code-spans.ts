@@ -20,8 +20,12 @@ const FENCE_LINE = /^[ \t>]*(`{3,}|~{3,})([^\n]*)$/gm;
 
 /** Replaces every character but `\n` by a space. */
 export function blankOut(s: string): string {
-  // Line by line: one `repeat` per line is much faster than a per-character replace.
-  return s.includes('\n') ? s.replace(/[^\n]+/g, (line) => ' '.repeat(line.length)) : ' '.repeat(s.length);
+  // Line by line: one `repeat` per line is much faster than a per-character replace
+  // (and a split/join faster than a replace with a callback).
+  if (!s.includes('\n')) return ' '.repeat(s.length);
+  const lines = s.split('\n');
+  for (let i = 0; i < lines.length; i++) lines[i] = ' '.repeat(lines[i].length);
+  return lines.join('\n');
 }
 
 /** Ranges of fenced code blocks, fence lines included; an unclosed fence runs to the end. */

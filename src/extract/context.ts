@@ -43,11 +43,16 @@ function blockAround(text: string, start: number, end: number): { from: number; 
 /** Start of the sentence that the end of `s` belongs to. */
 function sentenceStart(s: string): number {
   let at = 0;
-  for (const m of s.matchAll(/[.!?]["'”’)\]]*\s+/g)) {
+  // exec on one shared regex: matchAll would clone it per call (once per link).
+  SENTENCE_BREAK.lastIndex = 0;
+  for (let m = SENTENCE_BREAK.exec(s); m !== null; m = SENTENCE_BREAK.exec(s)) {
     if (m.index + m[0].length < s.length) at = m.index + m[0].length;
   }
   return at;
 }
+
+// The end of a sentence and the space after it (never empty, so exec always moves on).
+const SENTENCE_BREAK = /[.!?]["'”’)\]]*\s+/g;
 
 /** End (exclusive) of the sentence that the start of `s` belongs to. */
 function sentenceEnd(s: string): number {

@@ -34,6 +34,8 @@ export function wikiLinkText(inner: string): string {
     if (alias) return alias;
   }
   const target = (bar === -1 ? inner : inner.slice(0, bar)).replace(/\\$/, '');
+  // The common case, a bare note name: the split below would give the same.
+  if (!target.includes('#')) return target.replace(/^\^/, '').trim();
   return target
     .split('#')
     .map((p) => p.replace(/^\^/, '').trim())

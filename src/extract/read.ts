@@ -18,6 +18,8 @@ import type { ScannedFile } from './types.js';
 export const DEFAULT_CONCURRENCY = 64;
 export const LARGE_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Bytes read before asking for a file's size: most notes fit, and then open, read, close is all it takes. */
+export const FIRST_READ_BYTES = 64 * 1024;
 
 export interface ReadOptions {
   /** Most files open at the same time. Default 64 (the machine allows 20,000; a big vault has 50,000+ files). */
@@ -86,10 +88,13 @@ const readInto = (fd: number, bytes: Buffer, offset: number, length: number): Pr
 const closeFile = (fd: number): Promise<void> => new Promise((resolve) => close(fd, () => resolve()));
 
 /**
- * Reads one file; never throws. The size comes from the open file (fstat),
- * so the scan needs no stat per note: open, fstat, read, close, as readFile.
+ * Reads one file; never throws. A note smaller than FIRST_READ_BYTES costs
+ * open, read, close (a short read of a regular file is its end); a bigger
+ * one gets its size from the open file (fstat), so the scan needs no stat
+ * per note. `scratch` (FIRST_READ_BYTES long) is reused by a caller reading
+ * many files: the text is decoded out of it before it is read into again.
  */
-export async function readOne(file: ScannedFile, options: ReadOptions = {}): Promise<ReadFile> {
+export async function readOne(file: ScannedFile, options: ReadOptions = {}, scratch?: Buffer): Promise<ReadFile> {
   const largeBytes = options.largeBytes ?? LARGE_FILE_BYTES;
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
   const warnings: BuildWarning[] = [];
@@ -97,22 +102,27 @@ export async function readOne(file: ScannedFile, options: ReadOptions = {}): Pro
   let bytes: Buffer;
   try {
     fd = await openFile(file.absPath);
-    const size = await sizeOf(fd);
-    if (size > maxBytes) {
-      warnings.push({
-        file: file.path,
-        message: `file is ${formatMb(size)} (over ${formatMb(maxBytes)}): not read, note kept without links`,
-      });
-      return { file, text: '', tooLarge: true, warnings };
+    const first = scratch ?? Buffer.allocUnsafe(FIRST_READ_BYTES);
+    let length = await readInto(fd, first, 0, FIRST_READ_BYTES);
+    if (length < FIRST_READ_BYTES) bytes = first.subarray(0, length);
+    else {
+      const size = await sizeOf(fd);
+      if (size > maxBytes) {
+        warnings.push({
+          file: file.path,
+          message: `file is ${formatMb(size)} (over ${formatMb(maxBytes)}): not read, note kept without links`,
+        });
+        return { file, text: '', tooLarge: true, warnings };
+      }
+      bytes = Buffer.allocUnsafe(Math.max(size, length));
+      first.copy(bytes, 0, 0, length);
+      while (length < size) {
+        const bytesRead = await readInto(fd, bytes, length, size - length);
+        if (bytesRead === 0) break; // Shrunk since fstat: keep what is there.
+        length += bytesRead;
+      }
+      bytes = bytes.subarray(0, length);
     }
-    bytes = Buffer.allocUnsafe(size);
-    let length = 0;
-    while (length < size) {
-      const bytesRead = await readInto(fd, bytes, length, size - length);
-      if (bytesRead === 0) break; // Shrunk since fstat: keep what is there.
-      length += bytesRead;
-    }
-    bytes = bytes.subarray(0, length);
   } catch (err) {
     warnings.push({ file: file.path, message: `cannot be read, skipped: ${errorText(err)}` });
     return { file, text: null, tooLarge: false, warnings };
@@ -141,9 +151,10 @@ export async function readFiles(files: readonly ScannedFile[], options: ReadOpti
   let done = 0;
   // A fixed pool of workers, each taking the next index: never more than `concurrency` open files.
   const worker = async (): Promise<void> => {
+    const scratch = Buffer.allocUnsafe(FIRST_READ_BYTES);
     while (next < files.length) {
       const index = next++;
-      results[index] = await readOne(files[index], options);
+      results[index] = await readOne(files[index], options, scratch);
       done++;
       options.onFile?.(done, files.length);
     }

@@ -66,6 +66,20 @@ ASCII[93] = 3;
 
 /** Class of a non-ASCII code point: 4 for a CJK character, 1 for a letter or digit, 2 for `’`, else 0. */
 function classOfCodePoint(cp: number): number {
+  if (cp < 0x10000) {
+    // Memoised for the BMP (class + 1; 0 = not looked up yet): the two Unicode regexes cost far more than the loop.
+    const known = BMP_CLASS[cp];
+    if (known !== 0) return known - 1;
+    const k = lookUpClass(cp);
+    BMP_CLASS[cp] = k + 1;
+    return k;
+  }
+  return lookUpClass(cp);
+}
+
+const BMP_CLASS = new Uint8Array(0x10000);
+
+function lookUpClass(cp: number): number {
   if (cp === 0x2019) return 2;
   const ch = String.fromCodePoint(cp);
   if (CJK_CHAR.test(ch)) return 4;

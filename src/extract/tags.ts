@@ -3,7 +3,7 @@
  * commas and spaces) and inline `#tag` / `#nested/tag` in the body.
  * Deduplicated case-insensitively, first-seen casing kept, frontmatter first.
  */
-import { cleanTag, tagKey } from '../core/normalize.js';
+import { cleanTag } from '../core/normalize.js';
 import type { Span } from './code-spans.js';
 import { stringList } from './frontmatter.js';
 
@@ -19,6 +19,9 @@ const TAG_CHAR = String.raw`[\p{L}\p{M}\p{N}_\-/\p{Extended_Pictographic}\p{Emoj
 // This excludes `&#35;` (after `&`), URL fragments (after `/`), `[[n#h]]`,
 // `##` and headings (`# Title`: a space follows the `#`).
 const INLINE_TAG = new RegExp(String.raw`#(${TAG_CHAR}+)`, 'gu');
+
+// An HTML tag on one line: `<` + letter or `/`, no `<`, `>` or newline inside, `>`.
+const HTML_TAG = /<\/?[a-zA-Z][^<>\n]*>/g;
 
 /** True when the character before `at` lets a tag start there. */
 function tagMayStart(text: string, at: number): boolean {
@@ -41,14 +44,24 @@ export function findInlineTags(text: string, skip: readonly Span[] = []): string
   // Inside an HTML tag (`style="color: #fff"`) is not a tag, while
   // `<li>#security</li>` is; nor inside a wiki link (`[[C #sharp]]`), passed
   // in `skip`. All lists are in text order: one pointer each.
-  const htmlTags = text.includes('<') ? [...text.matchAll(/<\/?[a-zA-Z][^<>\n]*>/g)] : [];
-  let h = 0;
+  // HTML tags are found lazily, only as far as the last candidate: one regex, moving forward.
+  const html = text.includes('<') ? new RegExp(HTML_TAG) : null;
+  let tagStart = -1;
+  let tagEnd = -1;
   let k = 0;
   const out: string[] = [];
   for (const m of text.matchAll(INLINE_TAG)) {
     if (!tagMayStart(text, m.index)) continue;
-    while (h < htmlTags.length && htmlTags[h].index + htmlTags[h][0].length <= m.index) h++;
-    if (h < htmlTags.length && htmlTags[h].index < m.index) continue;
+    while (html !== null && tagEnd <= m.index) {
+      const t = html.exec(text);
+      if (t === null) {
+        tagStart = tagEnd = text.length + 1;
+        break;
+      }
+      tagStart = t.index;
+      tagEnd = t.index + t[0].length;
+    }
+    if (html !== null && tagStart < m.index && m.index < tagEnd) continue;
     while (k < skip.length && skip[k].end <= m.index) k++;
     if (k < skip.length && skip[k].start <= m.index) continue;
     const tag = validTag(m[1]);
@@ -71,10 +84,12 @@ export function dedupeTags(...lists: string[][]): string[] {
   const out: string[] = [];
   for (const list of lists) {
     for (const tag of list) {
-      const key = tagKey(tag);
+      // tagKey(tag) is cleanTag(tag) lower-cased: clean once (NFC normalising is the costly part).
+      const clean = cleanTag(tag);
+      const key = clean.toLowerCase();
       if (key === '' || seen.has(key)) continue;
       seen.add(key);
-      out.push(cleanTag(tag));
+      out.push(clean);
     }
   }
   return out;
