@@ -60,6 +60,9 @@ function stripComments(s: string): string {
   return parts.join('');
 }
 
+// A letter, then letters, digits, single spaces and punctuation no pass looks at; no space at the end.
+const ALREADY_PLAIN = /^[A-Za-z](?:[A-Za-z0-9,;:.!?'"()/-]| (?! |$))*$/;
+
 // Whitespace that `\s+` -> ' ' would change: a run of two, or any whitespace but a plain space.
 const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
 
@@ -70,6 +73,10 @@ const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
  * heading, list and quote markers are dropped, entities decoded.
  */
 export function toPlainText(markdown: string): string {
+  // Prose with nothing any pass below would change (one line starting with a
+  // letter, no markup characters, single spaces, none at the ends) is its own
+  // plain text: most link contexts are such fragments.
+  if (ALREADY_PLAIN.test(markdown)) return markdown;
   let s = markdown;
   // Each pass runs only when its trigger character is present: contexts and
   // summaries call this on thousands of short strings.

@@ -246,25 +246,9 @@ export function resolveLinks(notes: readonly ParsedNote[], index: ResolveIndex):
   const links: ResolvedLink[] = [];
   const attachments = new Map<string, { title: string; path: string | null }>();
   const attachmentByName = new Map<string, string>();
-  // resolveTarget is pure and reads only the link's target, relative path,
-  // whether it is an embed, and the linking note's folder: plain links (no
-  // relative path, not an embed) to the same target from one folder share
-  // one answer, computed once.
-  const memoByFolder = new Map<string, Map<string, Target | null>>();
   for (const note of notes) {
-    const folder = folderOf(note.path);
-    let memo = memoByFolder.get(folder);
-    if (memo === undefined) memoByFolder.set(folder, (memo = new Map()));
     for (const raw of note.links) {
-      let target: Target | null | undefined;
-      if (raw.relativePath !== undefined || raw.kind === 'embed') target = resolveTarget(raw, note.path, index);
-      else {
-        target = memo.get(raw.target);
-        if (target === undefined) {
-          target = resolveTarget(raw, note.path, index);
-          memo.set(raw.target, target);
-        }
-      }
+      const target = resolveTarget(raw, note.path, index);
       if (!target) continue;
       if (target.kind === 'note' && target.key === note.path) continue;
       let key = target.key;
