@@ -4,21 +4,16 @@
  * pipeline, prints warnings (file:line: message) on stderr and a one-line
  * summary on stdout, and makes sure an interrupted build leaves no temporary file.
  */
-import { statSync } from 'node:fs';
-import { CliUsageError, HELP, parseGraphArgs, type GraphCliOptions } from '../src/extract/cli-args.js';
+import { CliUsageError, formatWarning, vaultFolderProblem, HELP, parseGraphArgs, type GraphCliOptions } from '../src/extract/cli-args.js';
 import { runPipeline } from '../src/extract/pipeline.js';
 import { createProgress, PROGRESS_MIN_NOTES } from '../src/extract/progress.js';
 import { removePendingWrites } from '../src/extract/write.js';
-import type { BuildWarning } from '../src/core/contract.js';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`notemap graph: ${message}\n`);
   process.exit(code);
 }
 
-function formatWarning(w: BuildWarning): string {
-  return `${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`;
-}
 
 async function main(): Promise<void> {
   let options: GraphCliOptions;
@@ -32,13 +27,8 @@ async function main(): Promise<void> {
     process.stdout.write(HELP + '\n');
     return;
   }
-  let isDir = false;
-  try {
-    isDir = statSync(options.vault).isDirectory();
-  } catch {
-    fail(`vault folder not found: ${options.vault}`, 2);
-  }
-  if (!isDir) fail(`vault is not a folder: ${options.vault}`, 2);
+  const problem = vaultFolderProblem(options.vault);
+  if (problem) fail(problem, 2);
 
   // A signal mid-write: remove the temporary file; the old graph.json stays as it was.
   // `on`, not `once`: a second Ctrl-C during the cleanup must not fall back to the default (kill).

@@ -4,10 +4,8 @@
  * a "did you mean", notes linked one way only), as text or JSON. A thin CLI
  * over src/extract/check-vault.ts; `--strict` makes it a CI gate.
  */
-import { statSync } from 'node:fs';
-import type { BuildWarning } from '../src/core/contract.js';
 import { checkVault } from '../src/extract/check-vault.js';
-import { CliUsageError, DEFAULT_VAULT, parseExtensions } from '../src/extract/cli-args.js';
+import { CliUsageError, formatWarning, vaultFolderProblem, DEFAULT_VAULT, parseExtensions } from '../src/extract/cli-args.js';
 import { formatHealth } from '../src/extract/health-format.js';
 import { DEFAULT_NOTE_EXTENSIONS } from '../src/extract/scan.js';
 
@@ -78,9 +76,6 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-function formatWarning(w: BuildWarning): string {
-  return `${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`;
-}
 
 async function main(): Promise<void> {
   let options: CheckCliOptions;
@@ -94,13 +89,8 @@ async function main(): Promise<void> {
     process.stdout.write(HELP + '\n');
     return;
   }
-  let isDir = false;
-  try {
-    isDir = statSync(options.vault).isDirectory();
-  } catch {
-    fail(`vault folder not found: ${options.vault}`, 2);
-  }
-  if (!isDir) fail(`vault is not a folder: ${options.vault}`, 2);
+  const problem = vaultFolderProblem(options.vault);
+  if (problem) fail(problem, 2);
 
   const { health, stats, warnings } = await checkVault(options.vault, { extensions: options.extensions });
   if (!options.quiet) for (const w of warnings) process.stderr.write(formatWarning(w) + '\n');

@@ -2,6 +2,8 @@
  * The command line of `npm run graph`: parsed and validated once, here, into
  * one typed options object; every error message names the flag at fault.
  */
+import { statSync } from 'node:fs';
+import type { BuildWarning } from '../core/contract.js';
 import { layoutTicks } from '../core/forces.js';
 import { DEFAULT_NOTE_EXTENSIONS } from './scan.js';
 
@@ -129,4 +131,21 @@ export function parseGraphArgs(argv: readonly string[], env: Record<string, stri
   if (positionals.length === 1) options.vault = positionals[0];
   if (!options.out.trim()) throw new CliUsageError('--out needs a file name');
   return options;
+}
+
+/**
+ * Why `vault` cannot be built, as the one line both CLIs print (exit 2), or
+ * null when it is a folder.
+ */
+export function vaultFolderProblem(vault: string): string | null {
+  try {
+    return statSync(vault).isDirectory() ? null : `vault is not a folder: ${vault}`;
+  } catch {
+    return `vault folder not found: ${vault}`;
+  }
+}
+
+/** A warning as both CLIs print it on stderr: `file:line: message`. */
+export function formatWarning(w: BuildWarning): string {
+  return `${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`;
 }

@@ -9,6 +9,7 @@
 import { formatCount } from '../dom.js';
 import type { AppContext, Disposable } from '../state/types.js';
 import { computeVisible, type VisibleSet } from '../state/visibility.js';
+import { disposeOnce } from '../disposable.js';
 
 /** The counts sentence for a visible set. */
 export function countsText(v: VisibleSet): string {
@@ -34,12 +35,7 @@ export function mountCounts(ctx: AppContext): Disposable {
   };
   update();
   const unsubscribe = ctx.store.subscribe(update);
-  let disposed = false;
-  return {
-    dispose() {
-      if (disposed) return;
-      disposed = true;
-      unsubscribe();
-    },
-  };
+  return disposeOnce(() => {
+    unsubscribe();
+  });
 }

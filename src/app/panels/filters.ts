@@ -9,6 +9,7 @@
 import { append, el } from '../dom.js';
 import { LIMITS } from '../state/url.js';
 import { DEFAULT_VIEW, type AppContext, type Direction, type Disposable, type ViewState } from '../state/types.js';
+import { disposeOnce } from '../disposable.js';
 
 type BoolField = 'showOrphans' | 'showDangling' | 'showDrafts' | 'showAttachments' | 'arrows';
 
@@ -130,13 +131,8 @@ export function mountFilters(ctx: AppContext): Disposable {
   sync(store.get());
   const unsubscribe = store.subscribe(sync);
 
-  let disposed = false;
-  return {
-    dispose() {
-      if (disposed) return;
-      disposed = true;
-      unsubscribe();
-      body.remove();
-    },
-  };
+  return disposeOnce(() => {
+    unsubscribe();
+    body.remove();
+  });
 }

@@ -9,6 +9,7 @@ import type { DanglingReport, HealthReport } from '../../core/contract.js';
 import { clear, el, formatCount } from '../dom.js';
 import type { AppContext, Disposable, ViewState } from '../state/types.js';
 import { nodeButton, syncPanelContainer } from './navigate.js';
+import { disposeOnce } from '../disposable.js';
 
 /** Lists longer than this show a "show more" button (10k orphans would be slow DOM). */
 export const PAGE_SIZE = 200;
@@ -59,18 +60,13 @@ export function mountHealthPanel(ctx: AppContext): Disposable {
     if (state.panel !== previous.panel || state.selected !== previous.selected) render(state);
   });
 
-  let disposed = false;
-  return {
-    dispose() {
-      if (disposed) return;
-      disposed = true;
-      unsubscribe();
-      toggle.removeEventListener('click', onToggle);
-      clear(root);
-      root.hidden = true;
-      syncPanelContainer();
-    },
-  };
+  return disposeOnce(() => {
+    unsubscribe();
+    toggle.removeEventListener('click', onToggle);
+    clear(root);
+    root.hidden = true;
+    syncPanelContainer();
+  });
 }
 
 function renderReport(ctx: AppContext, report: HealthReport): Node[] {

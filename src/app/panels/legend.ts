@@ -10,6 +10,7 @@ import { append, clear, el, formatCount } from '../dom.js';
 import { buildTagPalette, resolveTheme, type LegendEntry, type TagPalette } from '../style/colors.js';
 import type { AppContext, Disposable, ViewState } from '../state/types.js';
 import { isTagHidden, toggleHiddenTag, toggleOnlyTag } from './tag-filters.js';
+import { disposeOnce } from '../disposable.js';
 
 /** Rows shown before "show all N tags". */
 export const LEGEND_TOP = 30;
@@ -162,14 +163,9 @@ export function mountLegend(ctx: AppContext): Disposable {
     }
   });
 
-  let disposed = false;
-  return {
-    dispose() {
-      if (disposed) return;
-      disposed = true;
-      unsubscribe();
-      media?.removeEventListener('change', onSystemTheme);
-      body.remove();
-    },
-  };
+  return disposeOnce(() => {
+    unsubscribe();
+    media?.removeEventListener('change', onSystemTheme);
+    body.remove();
+  });
 }

@@ -9,6 +9,7 @@ import MiniSearch from 'minisearch';
 import { clear, el } from '../dom.js';
 import type { AppContext, Disposable } from '../state/types.js';
 import { selectNode } from './navigate.js';
+import { disposeOnce } from '../disposable.js';
 
 /** At most this many results are listed. */
 export const MAX_RESULTS = 12;
@@ -187,17 +188,12 @@ export function mountSearch(ctx: AppContext): Disposable {
   input.addEventListener('blur', onBlur);
   document.addEventListener('keydown', onGlobalKeydown);
 
-  let disposed = false;
-  return {
-    dispose() {
-      if (disposed) return;
-      disposed = true;
-      input.removeEventListener('input', renderResults);
-      input.removeEventListener('keydown', onKeydown);
-      input.removeEventListener('blur', onBlur);
-      document.removeEventListener('keydown', onGlobalKeydown);
-      if (idle !== undefined) window.cancelIdleCallback(idle);
-      close();
-    },
-  };
+  return disposeOnce(() => {
+    input.removeEventListener('input', renderResults);
+    input.removeEventListener('keydown', onKeydown);
+    input.removeEventListener('blur', onBlur);
+    document.removeEventListener('keydown', onGlobalKeydown);
+    if (idle !== undefined) window.cancelIdleCallback(idle);
+    close();
+  });
 }

@@ -10,6 +10,7 @@ import { append, clear, el, formatCount } from '../dom.js';
 import type { AppContext, Disposable, ViewState } from '../state/types.js';
 import { obsidianUrl, syncPanelContainer } from './navigate.js';
 import { collectLinks, linkSection, noteLinkSections, suggestionLine } from './summary-links.js';
+import { disposeOnce } from '../disposable.js';
 
 /** Mount the summary panel; it follows `selected` and `panel` in the store. */
 export function mountSummaryPanel(ctx: AppContext): Disposable {
@@ -43,17 +44,12 @@ export function mountSummaryPanel(ctx: AppContext): Disposable {
     if (state.selected !== previous.selected || state.panel !== previous.panel) render(state);
   });
 
-  let disposed = false;
-  return {
-    dispose() {
-      if (disposed) return;
-      disposed = true;
-      unsubscribe();
-      clear(root);
-      root.hidden = true;
-      syncPanelContainer();
-    },
-  };
+  return disposeOnce(() => {
+    unsubscribe();
+    clear(root);
+    root.hidden = true;
+    syncPanelContainer();
+  });
 }
 
 /** The panel's content for any kind of node. */
