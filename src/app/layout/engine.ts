@@ -10,10 +10,15 @@ import { createLayoutSimulation, type ForceOptions, type LayoutLink, type Layout
 export const DRAG_ALPHA_TARGET = 0.3;
 
 export interface EngineInit {
+  /** Starting positions, 2 floats per node. */
   positions: Float32Array;
+  /** Collision radius per node. */
   radii: Float32Array;
+  /** Pairs of node indices, 2 per link. */
   links: Uint32Array;
+  /** Starting heat: low when positions come settled from graph.json, 1 when they are not. */
   alpha: number;
+  /** Heat under which the simulation stops (default d3's 0.001). */
   alphaMin?: number;
   forces?: Partial<ForceOptions>;
 }

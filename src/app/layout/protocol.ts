@@ -3,21 +3,11 @@
  * Float32Array [x0, y0, x1, y1, ...] in the graph's node order, transferred
  * (not copied) in both directions.
  */
-import type { ForceOptions } from '../../core/forces.js';
+import type { EngineInit } from './engine.js';
 
-export interface InitMessage {
+/** The worker's first message: the engine's whole starting state. */
+export interface InitMessage extends EngineInit {
   type: 'init';
-  /** Starting positions, 2 floats per node. */
-  positions: Float32Array;
-  /** Collision radius per node. */
-  radii: Float32Array;
-  /** Pairs of node indices, 2 per link. */
-  links: Uint32Array;
-  /** Starting heat: low when positions come settled from graph.json, 1 when they are not. */
-  alpha: number;
-  /** Heat under which the simulation stops (default d3's 0.001). */
-  alphaMin?: number;
-  forces?: Partial<ForceOptions>;
 }
 
 export type ToWorker =

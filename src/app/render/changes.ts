@@ -5,20 +5,14 @@
  * re-indexed).
  */
 import type { ViewState } from '../state/types.js';
+import { VISIBILITY_FIELDS } from '../state/visibility.js';
 
 export type RenderChange = 'none' | 'looks' | 'full';
 
 /** Fields that change what is drawn, sizes or programs: sigma must re-index. */
 const FULL_FIELDS: ReadonlyArray<keyof ViewState> = [
-  'showOrphans',
-  'showDangling',
-  'showDrafts',
-  'showAttachments',
-  'hiddenTags',
-  'onlyTags',
-  'minLinks',
-  'localDepth',
-  'localDirection',
+  // Selection only moves the highlight, unless the local view follows it (handled below).
+  ...VISIBILITY_FIELDS.filter((f) => f !== 'selected'),
   'sizeScale',
   'arrows',
 ];

@@ -42,7 +42,7 @@ export interface VisibleSet {
 }
 
 /** The fields of ViewState that visibility depends on (anything else cannot change the result). */
-const FIELDS = [
+export const VISIBILITY_FIELDS = [
   'selected',
   'showOrphans',
   'showDangling',
@@ -176,7 +176,7 @@ let lastOrder = -1;
 let lastResult: VisibleSet | null = null;
 
 function sameInputs(a: ViewState, b: ViewState): boolean {
-  for (const field of FIELDS) {
+  for (const field of VISIBILITY_FIELDS) {
     // Without a local view the selection does not change what is shown.
     if (field === 'selected' && a.localDepth === 0 && b.localDepth === 0) continue;
     const x = a[field];
