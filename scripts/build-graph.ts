@@ -4,31 +4,16 @@
  * pipeline, prints warnings (file:line: message) on stderr and a one-line
  * summary on stdout, and makes sure an interrupted build leaves no temporary file.
  */
-import { CliUsageError, formatWarning, vaultFolderProblem, HELP, parseGraphArgs, type GraphCliOptions } from '../src/extract/cli-args.js';
+import { cliFail, formatWarning, HELP, parseGraphArgs, startCli } from '../src/extract/cli-args.js';
 import { runPipeline } from '../src/extract/pipeline.js';
 import { createProgress, PROGRESS_MIN_NOTES } from '../src/extract/progress.js';
 import { removePendingWrites } from '../src/extract/write.js';
 
-function fail(message: string, code: number): never {
-  process.stderr.write(`notemap graph: ${message}\n`);
-  process.exit(code);
-}
-
+const fail = (message: string, code: number): never => cliFail('graph', message, code);
 
 async function main(): Promise<void> {
-  let options: GraphCliOptions;
-  try {
-    options = parseGraphArgs(process.argv.slice(2), process.env);
-  } catch (err) {
-    if (err instanceof CliUsageError) fail(err.message, 2);
-    throw err;
-  }
-  if (options.help) {
-    process.stdout.write(HELP + '\n');
-    return;
-  }
-  const problem = vaultFolderProblem(options.vault);
-  if (problem) fail(problem, 2);
+  const options = startCli('graph', () => parseGraphArgs(process.argv.slice(2), process.env), HELP);
+  if (!options) return;
 
   // A signal mid-write: remove the temporary file; the old graph.json stays as it was.
   // `on`, not `once`: a second Ctrl-C during the cleanup must not fall back to the default (kill).

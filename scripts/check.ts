@@ -5,7 +5,7 @@
  * over src/extract/check-vault.ts; `--strict` makes it a CI gate.
  */
 import { checkVault } from '../src/extract/check-vault.js';
-import { CliUsageError, formatWarning, vaultFolderProblem, DEFAULT_VAULT, parseExtensions } from '../src/extract/cli-args.js';
+import { cliFail, CliUsageError, DEFAULT_VAULT, formatWarning, parseExtensions, startCli } from '../src/extract/cli-args.js';
 import { formatHealth } from '../src/extract/health-format.js';
 import { DEFAULT_NOTE_EXTENSIONS } from '../src/extract/scan.js';
 
@@ -71,26 +71,11 @@ function parseArgs(argv: readonly string[]): CheckCliOptions {
   return options;
 }
 
-function fail(message: string, code: number): never {
-  process.stderr.write(`notemap check: ${message}\n`);
-  process.exit(code);
-}
-
+const fail = (message: string, code: number): never => cliFail('check', message, code);
 
 async function main(): Promise<void> {
-  let options: CheckCliOptions;
-  try {
-    options = parseArgs(process.argv.slice(2));
-  } catch (err) {
-    if (err instanceof CliUsageError) fail(err.message, 2);
-    throw err;
-  }
-  if (options.help) {
-    process.stdout.write(HELP + '\n');
-    return;
-  }
-  const problem = vaultFolderProblem(options.vault);
-  if (problem) fail(problem, 2);
+  const options = startCli('check', () => parseArgs(process.argv.slice(2)), HELP);
+  if (!options) return;
 
   const { health, stats, warnings } = await checkVault(options.vault, { extensions: options.extensions });
   if (!options.quiet) for (const w of warnings) process.stderr.write(formatWarning(w) + '\n');

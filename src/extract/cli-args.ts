@@ -149,3 +149,31 @@ export function vaultFolderProblem(vault: string): string | null {
 export function formatWarning(w: BuildWarning): string {
   return `${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`;
 }
+
+/** Print `notemap <command>: message` on stderr and exit with `code`. */
+export function cliFail(command: string, message: string, code: number): never {
+  process.stderr.write(`notemap ${command}: ${message}\n`);
+  process.exit(code);
+}
+
+/**
+ * The common start of both CLIs: parse the arguments (a usage error or a
+ * vault that is not a folder: one line, exit 2), print `help` and return
+ * null for `--help`, else the options.
+ */
+export function startCli<T extends { help: boolean; vault: string }>(command: string, parse: () => T, help: string): T | null {
+  let options: T;
+  try {
+    options = parse();
+  } catch (err) {
+    if (err instanceof CliUsageError) cliFail(command, err.message, 2);
+    throw err;
+  }
+  if (options.help) {
+    process.stdout.write(help + '\n');
+    return null;
+  }
+  const problem = vaultFolderProblem(options.vault);
+  if (problem) cliFail(command, problem, 2);
+  return options;
+}
