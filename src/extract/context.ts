@@ -13,6 +13,9 @@ const WINDOW = 320;
 // A line that starts a block of its own: list item, heading, quote, HTML, table row.
 const BLOCK_START = /^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|>|<|\|)/;
 
+// An ATX heading line: up to 3 spaces, 1 to 6 `#`, then a space, a tab or the line's end.
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+
 function lineStartBefore(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
@@ -27,7 +30,9 @@ function blockAround(text: string, start: number, end: number): { from: number; 
   let from = lineStartBefore(text, start);
   while (from > 0 && !BLOCK_START.test(text.slice(from, from + 16))) {
     const prevStart = lineStartBefore(text, from - 1);
-    if (text.slice(prevStart, from - 1).trim() === '') break;
+    const prev = text.slice(prevStart, from - 1);
+    // A blank line ends the paragraph; a heading is a block of one line, never the start of the next paragraph.
+    if (prev.trim() === '' || ATX_HEADING.test(prev)) break;
     from = prevStart;
   }
   let to = lineEndAfter(text, end);

@@ -60,11 +60,34 @@ function stripComments(s: string): string {
   return parts.join('');
 }
 
-// A letter, then letters, digits, single spaces and punctuation no pass looks at; no space at the end.
-const ALREADY_PLAIN = /^[A-Za-z](?:[A-Za-z0-9,;:.!?'"()/-]| (?! |$))*$/;
+// A letter, then letters, digits and punctuation no pass looks at, single
+// spaces, and newlines followed by a letter (never a block marker); at most
+// one space or newline at the end. toPlainText would only turn the newlines
+// into spaces and drop the last space.
+const ALREADY_PLAIN = /^[A-Za-z](?:[A-Za-z0-9,;:.!?'"()/-]| (?![ \n]|$)|\n(?=[A-Za-z]))*[ \n]?$/;
+
+// A fragment that is one wiki link or embed and nothing else (a link's own text in its context).
+const ONLY_WIKI_LINK = /^!?\[\[([^[\]\n<]*)\]\]$/;
 
 // Whitespace that `\s+` -> ' ' would change: a run of two, or any whitespace but a plain space.
 const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
+
+// The passes of toPlainText, compiled once (a literal in the function is a new RegExp per call).
+const HTML_TAG = /<\/?[a-zA-Z][^<>]*>/g;
+const WIKI_LINK = /!?\[\[([^[\]\n]*)\]\]/g;
+const wikiLinkReplacement = (_all: string, inner: string): string => wikiLinkText(inner);
+const INLINE_LINK = /!?\[([^[\]\n]*)\]\((?:<[^<>\n]*>|[^()\s]*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\)/g;
+const REFERENCE_LINK = /!?\[([^[\]\n]*)\]\[[^[\]\n]*\]/g;
+const CALLOUT_MARKER = /^([ \t]*(?:>[ \t]*)*)\[![^\]\n]*\][-+]?/gm;
+const MAY_HAVE_BLOCK_MARKER = /^[ \t]*(?:[>#*+\-]|\d{1,9}[.)])/m;
+const BLOCK_MARKER = /^[ \t]*(?:>[ \t]*)*(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+)?/gm;
+// The marker of a fragment's first line (the same pattern, anchored at the start, always matching).
+const LEADING_BLOCK_MARKER = new RegExp(BLOCK_MARKER.source);
+const MAY_HAVE_EMPHASIS = /[*~=`]/;
+const EMPHASIS = /\*\*|~~|==|`+|\*/g;
+const UNDERSCORE_EMPHASIS = /(^|[^\p{L}\p{N}])_+|_+(?=[^\p{L}\p{N}]|$)/gu;
+const TABLE_PIPE = /\s\|\s|^\||\|$/gm;
+const WHITESPACE_RUN = /\s+/g;
 
 /**
  * Plain text of a Markdown fragment, whitespace collapsed to single spaces.
@@ -73,40 +96,88 @@ const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
  * heading, list and quote markers are dropped, entities decoded.
  */
 export function toPlainText(markdown: string): string {
-  // Prose with nothing any pass below would change (one line starting with a
-  // letter, no markup characters, single spaces, none at the ends) is its own
-  // plain text: most link contexts are such fragments.
-  if (ALREADY_PLAIN.test(markdown)) return markdown;
+  return quickPlainText(markdown) ?? fullPlainText(markdown);
+}
+
+/** Short fragments seen before (`<li>`, `</li>`, list bullets): their plain text. Cleared when full. */
+const SHORT_FRAGMENTS = new Map<string, string>();
+const SHORT_FRAGMENT_LENGTH = 24;
+const SHORT_FRAGMENTS_KEPT = 4096;
+
+/**
+ * toPlainText of the fragments that need no pass at all, or null: prose
+ * without markup (most contexts and summaries), a lone wiki link whose text
+ * is such prose (a link's own part of its context), and short fragments
+ * already seen. Exported for the test that holds it to fullPlainText.
+ */
+export function quickPlainText(markdown: string): string | null {
+  if (ALREADY_PLAIN.test(markdown)) return plainAsWritten(markdown);
+  const first = markdown.charCodeAt(0);
+  // A list item, heading or quote line of plain prose: the marker pass would leave the prose.
+  if (first === 45 /* - */ || first === 42 /* * */ || first === 43 /* + */ || first === 35 /* # */ || first === 62 /* > */ || first === 32 || first === 9) {
+    const marker = LEADING_BLOCK_MARKER.exec(markdown)![0].length;
+    if (marker > 0 && ALREADY_PLAIN.test(markdown.slice(marker))) return plainAsWritten(markdown.slice(marker));
+  }
+  if (first === 91 /* [ */ || first === 33 /* ! */) {
+    const link = ONLY_WIKI_LINK.exec(markdown);
+    if (link !== null) {
+      const shown = wikiLinkText(link[1]);
+      if (ALREADY_PLAIN.test(shown)) return plainAsWritten(shown);
+    }
+  }
+  if (markdown.length <= SHORT_FRAGMENT_LENGTH) {
+    let plain = SHORT_FRAGMENTS.get(markdown);
+    if (plain === undefined) {
+      if (SHORT_FRAGMENTS.size >= SHORT_FRAGMENTS_KEPT) SHORT_FRAGMENTS.clear();
+      plain = fullPlainText(markdown);
+      SHORT_FRAGMENTS.set(markdown, plain);
+    }
+    return plain;
+  }
+  return null;
+}
+
+/** A fragment ALREADY_PLAIN accepts, as the passes would leave it: newlines as spaces, no space at the end. */
+function plainAsWritten(s: string): string {
+  const last = s.charCodeAt(s.length - 1);
+  const trimmed = last === 32 || last === 10 ? s.slice(0, -1) : s;
+  return trimmed.includes('\n') ? trimmed.replace(NEWLINES, ' ') : trimmed;
+}
+
+const NEWLINES = /\n/g;
+
+/** toPlainText, every pass (each one only when its trigger character is present). */
+export function fullPlainText(markdown: string): string {
   let s = markdown;
   // Each pass runs only when its trigger character is present: contexts and
   // summaries call this on thousands of short strings.
   if (s.includes('<')) {
     // HTML comments, then tags: `<` + letter or `/` + anything but `<>` + `>`.
     s = stripComments(s);
-    s = s.replace(/<\/?[a-zA-Z][^<>]*>/g, ' ');
+    s = s.replace(HTML_TAG, ' ');
   }
   if (s.includes('[')) {
     // Wiki links and embeds: `!?[[inner]]`, inner without brackets or newlines.
-    if (s.includes('[[')) s = s.replace(/!?\[\[([^[\]\n]*)\]\]/g, (_all, inner: string) => wikiLinkText(inner));
+    if (s.includes('[[')) s = s.replace(WIKI_LINK, wikiLinkReplacement);
     // Images and links: `!?[text](destination)`; the destination has no spaces
     // or parens unless it is `<...>`; reference style `[text][id]` too.
-    if (s.includes('](')) s = s.replace(/!?\[([^[\]\n]*)\]\((?:<[^<>\n]*>|[^()\s]*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\)/g, '$1');
-    if (s.includes('][')) s = s.replace(/!?\[([^[\]\n]*)\]\[[^[\]\n]*\]/g, '$1');
+    if (s.includes('](')) s = s.replace(INLINE_LINK, '$1');
+    if (s.includes('][')) s = s.replace(REFERENCE_LINK, '$1');
     // Callout markers `[!note]` at line starts (after quote markers).
-    s = s.replace(/^([ \t]*(?:>[ \t]*)*)\[![^\]\n]*\][-+]?/gm, '$1');
+    s = s.replace(CALLOUT_MARKER, '$1');
   }
   // Block markers at line starts: headings, quotes, list bullets and numbers, task boxes.
-  if (/^[ \t]*(?:[>#*+\-]|\d{1,9}[.)])/m.test(s)) {
-    s = s.replace(/^[ \t]*(?:>[ \t]*)*(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+)?/gm, '');
+  if (MAY_HAVE_BLOCK_MARKER.test(s)) {
+    s = s.replace(BLOCK_MARKER, '');
   }
   // Emphasis, strike, highlight and code markers; `_` only at word edges (snake_case stays).
-  if (/[*~=`]/.test(s)) s = s.replace(/\*\*|~~|==|`+|\*/g, '');
-  if (s.includes('_')) s = s.replace(/(^|[^\p{L}\p{N}])_+|_+(?=[^\p{L}\p{N}]|$)/gu, '$1');
+  if (MAY_HAVE_EMPHASIS.test(s)) s = s.replace(EMPHASIS, '');
+  if (s.includes('_')) s = s.replace(UNDERSCORE_EMPHASIS, '$1');
   // Table pipes.
-  if (s.includes('|')) s = s.replace(/\s\|\s|^\||\|$/gm, ' ');
+  if (s.includes('|')) s = s.replace(TABLE_PIPE, ' ');
   if (s.includes('&')) s = decodeEntities(s);
   // Most fragments have single spaces only: testing is cheaper than rebuilding the string.
-  return NEEDS_COLLAPSE.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
+  return NEEDS_COLLAPSE.test(s) ? s.replace(WHITESPACE_RUN, ' ').trim() : s.trim();
 }
 
 /**

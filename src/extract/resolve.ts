@@ -83,7 +83,10 @@ function baseName(vaultPath: string): string {
 
 /** The extension of the last path segment, lower case with its dot, or ''. */
 export function extensionOf(target: string): string {
-  const match = /\.([A-Za-z0-9]{1,10})$/.exec(baseName(target));
+  // Most targets hold no dot in their last segment: no regex, no slice.
+  const dot = target.lastIndexOf('.');
+  if (dot === -1 || dot < target.lastIndexOf('/') || target.length - dot > 11) return '';
+  const match = /^\.[A-Za-z0-9]{1,10}$/.exec(target.slice(dot));
   return match ? match[0].toLowerCase() : '';
 }
 
@@ -159,9 +162,9 @@ function pick(candidates: Candidates | undefined, sourceFolder: string): string 
 
 /** A written target without surrounding space, leading `/` or `./`, or trailing note extension. */
 function cleanTarget(target: string, noteExtensions: readonly string[]): string {
-  let t = target.trim().replace(/^(\.\/)+/, '').replace(/^\/+/, '');
-  t = stripNoteExtension(t, noteExtensions);
-  return t;
+  let t = target.trim();
+  if (t.startsWith('.') || t.startsWith('/')) t = t.replace(/^(\.\/)+/, '').replace(/^\/+/, '');
+  return stripNoteExtension(t, noteExtensions);
 }
 
 /**
@@ -196,18 +199,17 @@ function resolveFile(target: string, sourcePath: string, index: ResolveIndex, ex
 
 type Target = { key: string; kind: ResolvedLink['targetKind']; title: string; path: string | null };
 
+/** An attachment: the vault file when it exists, else the name as written. */
+function fileTarget(path: string | null, name: string): Target {
+  return { key: attachmentKey(path ?? name), kind: 'attachment', title: baseName(path ?? name), path };
+}
+
 /** Where one raw link points. Pure; `null` for links that are no edge (empty target). */
 export function resolveTarget(link: RawLink, sourcePath: string, index: ResolveIndex): Target | null {
   const written = link.target.trim();
   if (!written && link.relativePath === undefined) return null;
   const ext = extensionOf(written || link.relativePath || '');
   const isNoteExt = ext !== '' && index.noteExtensions.includes(ext);
-  const fileTarget = (path: string | null, name: string): Target => ({
-    key: attachmentKey(path ?? name),
-    kind: 'attachment',
-    title: baseName(path ?? name),
-    path,
-  });
 
   if (link.relativePath !== undefined) {
     const rel = link.relativePath;

@@ -26,12 +26,19 @@ const IMPLICIT = (yaml.CORE_SCHEMA as unknown as { compiledImplicit: ImplicitTyp
 
 /** What js-yaml makes of a plain scalar: the first implicit type that resolves it, else the string. */
 function resolvePlain(s: string): unknown {
+  // Ints and floats start with a sign, a digit or a dot, so a scalar starting
+  // with a letter is null (`null`), a bool (`true`, `False`) or itself: only
+  // 4- and 5-letter words need the resolvers. Most keys and values are words.
+  const first = s.charCodeAt(0) | 0x20;
+  if (first >= 97 && first <= 122 && s.length !== 4 && s.length !== 5) return s;
   for (const type of IMPLICIT) if (type.resolve(s)) return type.construct(s);
   return s;
 }
 
 // js-yaml rejects these anywhere in a stream (its PATTERN_NON_PRINTABLE); a tab, a CR and a BOM are left to it too.
 const UNSAFE_CHARS = /[\x00-\x09\x0B-\x1F\x7F-\x84\x86-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+
+const NOT_PRINTABLE_ASCII = /[^\n\x20-\x7E]/;
 
 // A top-level key line: a plain key of word characters, `:`, then nothing or spaces and a value.
 const KEY_LINE = /^([A-Za-z_][\w-]*):(?: +(\S.*))?$/;
@@ -70,7 +77,8 @@ export interface SimpleYaml {
  * or empty) and its key lines, or null when it is not in the simple subset.
  */
 export function parseSimpleYaml(block: string): SimpleYaml | null {
-  if (block === '' || UNSAFE_CHARS.test(block)) return null;
+  // Printable ASCII and newlines (most blocks) cannot hold an unsafe character: one cheap class test first.
+  if (block === '' || (NOT_PRINTABLE_ASCII.test(block) && UNSAFE_CHARS.test(block))) return null;
   const data: Record<string, unknown> = {};
   const keyLines = new Map<string, number>();
   // The list of a `key:` line with no value, which `- item` lines fill, and

@@ -162,6 +162,7 @@ const ROWS: Row[] = [
   },
   { rule: 'context: list item and markdown link text', path: 'n.md', text: '- one [[a]]\n- two [see](b.md) here', contexts: ['one a', 'two see here'] },
   { rule: 'context: a paragraph wrapped over lines', text: 'Start of it\ncontinues [[a]] and\nends here. Next.', contexts: ['Start of it continues a and ends here.'] },
+  { rule: 'context: a heading right above the paragraph is not part of it', text: '## How it works\nFiles in [[folders]] stay put. Next.', contexts: ['Files in folders stay put.'] },
 
   // Summary and words.
   { rule: 'summary: frontmatter description', text: fm('description: Said in YAML.', 'Body text.'), summary: 'Said in YAML.' },
