@@ -1,16 +1,18 @@
 /**
  * The bench's floor: the least any build must do on a vault, measured on
- * the same files in the same run. List the note files, read each one with
- * the pipeline's own reader (src/extract/read.ts: same concurrency, same
- * UTF-8 decoding), and run one wiki-link regex over it. Using the pipeline's
- * reader keeps the floor honest: a faster reader in the build must not make
- * the build look cheaper next to a slower floor. Parsing "within 3x of the
+ * the same files in the same run. List the note files (joining paths as the
+ * scan does), read each one with the pipeline's own reader
+ * (src/extract/read.ts: same concurrency, same UTF-8 decoding), and run one
+ * wiki-link regex over it. Sharing the pipeline's listing and reader keeps
+ * the floor honest: a faster scan or reader in the build must not make the
+ * build look cheaper next to a slower floor. Parsing "within 3x of the
  * floor" means the rest of the work costs at most twice what the disk and
  * one regex pass cost.
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readFiles } from '../../src/extract/read.js';
+import { childPath } from '../../src/extract/scan.js';
 
 export interface FloorResult {
   seconds: number;
@@ -30,7 +32,8 @@ async function listNotes(vault: string, extensions: readonly string[]): Promise<
   const walk = async (dir: string): Promise<void> => {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = path.join(dir, entry.name);
+      // Joined as the scan joins (no path.join normalising): the floor lists as fast as the build can.
+      const full = childPath(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile() && extensions.includes(path.extname(entry.name).toLowerCase())) out.push(full);
     }

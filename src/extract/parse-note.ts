@@ -8,7 +8,7 @@
  * extractor is an offset in the file and its line is the file's line.
  */
 import type { LinkKind } from '../core/contract.js';
-import { blankOut, maskCode } from './code-spans.js';
+import { maskCode } from './code-spans.js';
 import { contextAround, MAX_CONTEXT } from './context.js';
 import { field, parseFrontmatter, scalarString, stringList } from './frontmatter.js';
 import { lineCounter } from './line-index.js';
@@ -30,6 +30,18 @@ export function normalizeNoteText(text: string): string {
   return noBom.includes('\r') ? noBom.replace(/\r\n?/g, '\n') : noBom;
 }
 
+/**
+ * A stand-in for the first `length` characters of `text` (the frontmatter):
+ * as long and with as many line breaks, nothing else. Extractors then see
+ * blank lines there, and offsets and line numbers after it are the file's.
+ */
+function blankLines(text: string, length: number): string {
+  if (length === 0) return '';
+  let newlines = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < length; at = text.indexOf('\n', at + 1)) newlines++;
+  return ' '.repeat(length - newlines) + '\n'.repeat(newlines);
+}
+
 /** The file name of `path` without its extension. */
 function baseName(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
@@ -37,9 +49,13 @@ function baseName(path: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
+// A line that may hold an H1 (`# ` after up to 3 spaces); ## and deeper are told apart by parseHeading.
+const H1_START = /^ {0,3}#[ \t]/gm;
+
 /** Text of the first `# H1` outside code, as plain text, or null. */
 function firstH1(body: string, masked: string): string | null {
-  for (const m of masked.matchAll(/^ {0,3}#[ \t]/gm)) {
+  H1_START.lastIndex = 0;
+  for (let m = H1_START.exec(masked); m !== null; m = H1_START.exec(masked)) {
     const lineEnd = masked.indexOf('\n', m.index);
     const end = lineEnd === -1 ? masked.length : lineEnd;
     const heading = parseHeading(body.slice(m.index, end));
@@ -187,7 +203,7 @@ export function parseNote(text: string, path: string): ParsedNote {
   const source = normalizeNoteText(text);
   const fm = parseFrontmatter(source, path);
   const data = fm.data;
-  const body = blankOut(source.slice(0, fm.bodyStart)) + source.slice(fm.bodyStart);
+  const body = blankLines(source, fm.bodyStart) + source.slice(fm.bodyStart);
   const masked = maskCode(body);
 
   const title = scalarString(field(data, 'title')) ?? firstH1(body, masked) ?? baseName(path);

@@ -9,12 +9,15 @@
 import type { Span } from './code-spans.js';
 import { parseHeading } from './markdown-blocks.js';
 
+// Words that can name a related section; text without them has none.
+const RELATED_WORDS = /related|see also/i;
+
 const RELATED_LABEL = /^(?:related|related notes|related links|related pages|related topics|see also)$/;
 
 /** True when a label (item text, heading text) names a related section. */
 export function isRelatedLabel(raw: string): boolean {
   // Cheap rejections first: most labels are neither short nor about relations.
-  if (raw.length > 200 || !/related|see also/i.test(raw)) return false;
+  if (raw.length > 200 || !RELATED_WORDS.test(raw)) return false;
   const label = raw
     .replace(/<[^<>]*>/g, ' ')
     .replace(/[*_~`=]/g, '')
@@ -38,10 +41,14 @@ function closeTop(stack: OpenElement[], spans: Span[], at: number): void {
   if (top.name === 'li' && top.related) spans.push({ start: top.start, end: at });
 }
 
+// An HTML list tag: `<li>`, `</ul>`, `<ol start="2">`. Shared and run with exec (matchAll would clone it per note).
+const LIST_TAG = /<(\/?)(li|ul|ol)\b[^<>]*>/gi;
+
 /** `<li>` items labelled "related", from the item to its end (explicit or implied). */
 function htmlRelatedRanges(text: string): Span[] {
   const tokens: { start: number; end: number; close: boolean; name: string }[] = [];
-  for (const m of text.matchAll(/<(\/?)(li|ul|ol)\b[^<>]*>/gi)) {
+  LIST_TAG.lastIndex = 0;
+  for (let m = LIST_TAG.exec(text); m !== null; m = LIST_TAG.exec(text)) {
     tokens.push({ start: m.index, end: m.index + m[0].length, close: m[1] === '/', name: m[2].toLowerCase() });
   }
   const spans: Span[] = [];
@@ -79,6 +86,8 @@ function lineEnd(text: string, start: number): number {
   return end === -1 ? text.length : end;
 }
 
+const RELATED_WORD_HITS = new RegExp(RELATED_WORDS.source, 'gi');
+
 /**
  * Markdown headings, list items and lone label lines named "related".
  * Only lines holding "related" or "see also" are looked at; a candidate
@@ -89,7 +98,8 @@ function markdownRelatedRanges(text: string): Span[] {
   const spans: Span[] = [];
   let covered = 0;
   let lastLineEnd = -1;
-  for (const m of text.matchAll(/related|see also/gi)) {
+  RELATED_WORD_HITS.lastIndex = 0;
+  for (let m = RELATED_WORD_HITS.exec(text); m !== null; m = RELATED_WORD_HITS.exec(text)) {
     // Another hit on the line just looked at, or inside a range found.
     if (m.index <= lastLineEnd || m.index < covered) continue;
     const start = text.lastIndexOf('\n', m.index) + 1;
@@ -150,13 +160,15 @@ function markdownRelatedRanges(text: string): Span[] {
   return spans;
 }
 
-const RELATED_WORDS = /related|see also/i;
+const HTML_LIST_ITEM = /<li\b/i;
 
 /** Sorted, merged ranges of the text that list related notes. */
 export function findRelatedRanges(text: string): Span[] {
   // Both passes only ever mark text labelled "related" or "see also": without either, skip them.
   if (!RELATED_WORDS.test(text)) return [];
-  const all = [...htmlRelatedRanges(text), ...markdownRelatedRanges(text)].sort((a, b) => a.start - b.start);
+  // Only list items can be labelled in HTML: without an `<li`, skip that pass.
+  const html = HTML_LIST_ITEM.test(text) ? htmlRelatedRanges(text) : [];
+  const all = [...html, ...markdownRelatedRanges(text)].sort((a, b) => a.start - b.start);
   const merged: Span[] = [];
   for (const s of all) {
     const last = merged[merged.length - 1];

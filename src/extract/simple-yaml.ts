@@ -40,10 +40,12 @@ const UNSAFE_CHARS = /[\x00-\x09\x0B-\x1F\x7F-\x84\x86-\x9F\uFEFF\uFFFE\uFFFF]|[
 
 const NOT_PRINTABLE_ASCII = /[^\n\x20-\x7E]/;
 
+// Both line forms are matched in place in the block (sticky, from the line's
+// start, through its newline): no slice per line.
 // A top-level key line: a plain key of word characters, `:`, then nothing or spaces and a value.
-const KEY_LINE = /^([A-Za-z_][\w-]*):(?: +(\S.*))?$/;
+const KEY_LINE = /([A-Za-z_][\w-]*):(?: +(\S.*))?(?:\n|$)/y;
 // A sequence item: indentation, `- `, a value.
-const ITEM_LINE = /^( *)- +(\S.*)$/;
+const ITEM_LINE = /( *)- +(\S.*)(?:\n|$)/y;
 // A plain scalar that stays on its line and means only itself: it does not
 // start with an indicator, holds no comment, no `: `, no brackets or braces,
 // and does not end with `:` or a space.
@@ -88,15 +90,13 @@ export function parseSimpleYaml(block: string): SimpleYaml | null {
   let listIndent = -1;
   let lineNo = 1;
   for (let at = 0; at < block.length; ) {
-    let end = block.indexOf('\n', at);
-    if (end === -1) end = block.length;
-    const line = block.slice(at, end);
-    at = end + 1;
     lineNo++;
-    const first = line.charCodeAt(0);
+    const first = block.charCodeAt(at);
     if (listKey !== null && (first === 32 || first === 45) /* space, - */) {
-      const item = ITEM_LINE.exec(line);
+      ITEM_LINE.lastIndex = at;
+      const item = ITEM_LINE.exec(block);
       if (item === null) return null;
+      at = ITEM_LINE.lastIndex;
       if (list === null) {
         listIndent = item[1].length;
         list = [];
@@ -107,8 +107,10 @@ export function parseSimpleYaml(block: string): SimpleYaml | null {
       list.push(value);
       continue;
     }
-    const m = KEY_LINE.exec(line);
+    KEY_LINE.lastIndex = at;
+    const m = KEY_LINE.exec(block);
     if (m === null || m[1] === '__proto__') return null;
+    at = KEY_LINE.lastIndex;
     const key = String(resolvePlain(m[1]));
     // js-yaml refuses a duplicated key (and `null` and `Null` are one key).
     if (key === '__proto__' || Object.hasOwn(data, key)) return null;

@@ -30,11 +30,14 @@ function tagMayStart(text: string, at: number): boolean {
   return c === 62 /* > */ || c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000 || (c > 0x2000 && c <= 0x200a);
 }
 
+const ONLY_DIGITS = /^[0-9]*$/;
+const ONLY_SEPARATORS = /^[-_/]*$/;
+
 /** Cleans one candidate: trailing `/` dropped; null when all digits (`#123`) or all `-`, `_`, `/`. */
 function validTag(raw: string): string | null {
   let tag = raw;
   while (tag.endsWith('/')) tag = tag.slice(0, -1);
-  if (/^[0-9]*$/.test(tag) || /^[-_/]*$/.test(tag)) return null;
+  if (ONLY_DIGITS.test(tag) || ONLY_SEPARATORS.test(tag)) return null;
   return tag;
 }
 
@@ -45,12 +48,15 @@ export function findInlineTags(text: string, skip: readonly Span[] = []): string
   // `<li>#security</li>` is; nor inside a wiki link (`[[C #sharp]]`), passed
   // in `skip`. All lists are in text order: one pointer each.
   // HTML tags are found lazily, only as far as the last candidate: one regex, moving forward.
-  const html = text.includes('<') ? new RegExp(HTML_TAG) : null;
+  const html = text.includes('<') ? HTML_TAG : null;
+  HTML_TAG.lastIndex = 0;
   let tagStart = -1;
   let tagEnd = -1;
   let k = 0;
   const out: string[] = [];
-  for (const m of text.matchAll(INLINE_TAG)) {
+  // exec on the shared regex: matchAll would clone it on every call (once per note).
+  INLINE_TAG.lastIndex = 0;
+  for (let m = INLINE_TAG.exec(text); m !== null; m = INLINE_TAG.exec(text)) {
     if (!tagMayStart(text, m.index)) continue;
     while (html !== null && tagEnd <= m.index) {
       const t = html.exec(text);
