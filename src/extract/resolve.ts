@@ -11,19 +11,21 @@
  * Every lookup goes through maps built once: O(notes + links), never
  * O(notes × links).
  */
-import { attachmentKey, danglingKey, normalizeName } from '../core/normalize.js';
+import { attachmentKey, normalizeName } from '../core/normalize.js';
 import type { ParsedNote, RawLink, ResolvedLink } from './types.js';
 import { DEFAULT_NOTE_EXTENSIONS } from './scan.js';
 
 /**
- * Every match for one normalised name, ready for the tie rule: `best` is the
- * shortest path (then the first in sort order), `byFolder` the best one per
- * folder (absent when there is a single candidate). A lookup is then O(1)
- * even when 20,000 folders each hold an `index.md`.
+ * Every match for one normalised name, ready for the tie rule: the path
+ * itself when there is one (most names), else `best`, the shortest path
+ * (then the first in sort order), and `byFolder`, the best one per folder.
+ * A lookup is then O(1) even when 20,000 folders each hold an `index.md`.
  */
-interface Candidates {
+type Candidates = string | Ties;
+
+interface Ties {
   best: string;
-  byFolder: Map<string, string> | null;
+  byFolder: Map<string, string>;
   all: string[];
 }
 
@@ -48,19 +50,20 @@ export interface ResolveResult {
   attachments: Map<string, { title: string; path: string | null }>;
 }
 
-const push = (map: Map<string, Candidates>, key: string, value: string): void => {
+function push(map: Map<string, Candidates>, key: string, value: string): void {
   const entry = map.get(key);
-  if (!entry) map.set(key, { best: value, byFolder: null, all: [value] });
-  else if (entry.all[entry.all.length - 1] !== value) entry.all.push(value);
-};
+  if (entry === undefined) map.set(key, value);
+  else if (typeof entry === 'string') {
+    if (entry !== value) map.set(key, { best: entry, byFolder: new Map(), all: [entry, value] });
+  } else if (entry.all[entry.all.length - 1] !== value) entry.all.push(value);
+}
 
 /** Applies the tie order to every multi-candidate entry, once. */
 function finalize(map: Map<string, Candidates>): void {
   for (const entry of map.values()) {
-    if (entry.all.length < 2) continue;
+    if (typeof entry === 'string') continue;
     entry.all.sort(byLengthThenPath);
     entry.best = entry.all[0];
-    entry.byFolder = new Map();
     for (const candidate of entry.all) {
       const folder = folderOf(candidate);
       if (!entry.byFolder.has(folder)) entry.byFolder.set(folder, candidate);
@@ -156,8 +159,9 @@ export function buildResolveIndex(
 
 /** The tie rule: same folder as the linking note, else the first of the sorted list. */
 function pick(candidates: Candidates | undefined, sourceFolder: string): string | null {
-  if (!candidates) return null;
-  return candidates.byFolder?.get(sourceFolder) ?? candidates.best;
+  if (candidates === undefined) return null;
+  if (typeof candidates === 'string') return candidates;
+  return candidates.byFolder.get(sourceFolder) ?? candidates.best;
 }
 
 /** A written target without surrounding space, leading `/` or `./`, or trailing note extension. */
@@ -172,9 +176,12 @@ function cleanTarget(target: string, noteExtensions: readonly string[]): string 
  * when nothing matches.
  */
 export function resolveNoteName(target: string, sourcePath: string, index: ResolveIndex): string | null {
-  const name = normalizeName(cleanTarget(target, index.noteExtensions));
+  return noteByName(normalizeName(cleanTarget(target, index.noteExtensions)), folderOf(sourcePath), index);
+}
+
+/** resolveNoteName for a name already cleaned and normalised, linked from `folder`. */
+function noteByName(name: string, folder: string, index: ResolveIndex): string | null {
   if (!name) return null;
-  const folder = folderOf(sourcePath);
   if (name.includes('/')) {
     const hit = pick(index.notePathSuffix.get(name), folder);
     if (hit) return hit;
@@ -187,13 +194,12 @@ export function resolveNoteName(target: string, sourcePath: string, index: Resol
 }
 
 /** A non-note file by exact path, path suffix or file name; null when the vault has none. */
-function resolveFile(target: string, sourcePath: string, index: ResolveIndex, exact?: string): string | null {
+function resolveFile(target: string, folder: string, index: ResolveIndex, exact?: string): string | null {
   if (exact !== undefined) {
     const hit = index.fileExactPath.get(normalizeName(exact));
     if (hit) return hit;
   }
   const name = normalizeName(target.replace(/^(\.\.?\/)+/, '').replace(/^\/+/, ''));
-  const folder = folderOf(sourcePath);
   return (name.includes('/') ? pick(index.filePathSuffix.get(name), folder) : null) ?? pick(index.fileName.get(name), folder);
 }
 
@@ -204,8 +210,12 @@ function fileTarget(path: string | null, name: string): Target {
   return { key: attachmentKey(path ?? name), kind: 'attachment', title: baseName(path ?? name), path };
 }
 
-/** Where one raw link points. Pure; `null` for links that are no edge (empty target). */
-export function resolveTarget(link: RawLink, sourcePath: string, index: ResolveIndex): Target | null {
+/**
+ * Where one raw link points. Pure; `null` for links that are no edge (empty
+ * target). `folder` is the linking note's folder (computed from `sourcePath`
+ * when not given; resolveLinks passes it once per note).
+ */
+export function resolveTarget(link: RawLink, sourcePath: string, index: ResolveIndex, folder = folderOf(sourcePath)): Target | null {
   const written = link.target.trim();
   if (!written && link.relativePath === undefined) return null;
   const ext = extensionOf(written || link.relativePath || '');
@@ -221,22 +231,23 @@ export function resolveTarget(link: RawLink, sourcePath: string, index: ResolveI
     }
     // A markdown link names a file: any extension but a note's is an attachment.
     if (ext && !isNoteExt) {
-      const file = resolveFile(written, sourcePath, index, rel);
+      const file = resolveFile(written, folder, index, rel);
       return fileTarget(file, baseName(written || rel));
     }
   } else if (ext && !isNoteExt) {
     // Embeds of non-note files and links to known file types are attachments, found or
     // not; any other dotted name only when a file of that name exists.
-    const file = resolveFile(written, sourcePath, index);
+    const file = resolveFile(written, folder, index);
     if (file || link.kind === 'embed' || ATTACHMENT_EXTENSIONS.has(ext)) return fileTarget(file, written);
   }
 
   const name = written || link.relativePath || '';
-  const note = resolveNoteName(name, sourcePath, index);
+  // Cleaned and normalised once: the name looked up is also the dangling key (danglingKey's form).
+  const normal = normalizeName(cleanTarget(name, index.noteExtensions));
+  if (!normal) return null;
+  const note = noteByName(normal, folder, index);
   if (note) return { key: note, kind: 'note', title: note, path: note };
-  const clean = cleanTarget(name, index.noteExtensions);
-  if (!normalizeName(clean)) return null;
-  return { key: danglingKey(clean), kind: 'dangling', title: name.trim(), path: null };
+  return { key: '?' + normal, kind: 'dangling', title: name.trim(), path: null };
 }
 
 /**
@@ -249,8 +260,9 @@ export function resolveLinks(notes: readonly ParsedNote[], index: ResolveIndex):
   const attachments = new Map<string, { title: string; path: string | null }>();
   const attachmentByName = new Map<string, string>();
   for (const note of notes) {
+    const folder = folderOf(note.path);
     for (const raw of note.links) {
-      const target = resolveTarget(raw, note.path, index);
+      const target = resolveTarget(raw, note.path, index, folder);
       if (!target) continue;
       if (target.kind === 'note' && target.key === note.path) continue;
       let key = target.key;
