@@ -56,12 +56,15 @@ function sentenceStart(s: string): number {
   return at;
 }
 
+// The end of a sentence: its mark, closing quotes or brackets, then a space or the end.
+const SENTENCE_END = /[.!?]["'”’)\]]*(?=\s|$)/;
+
 // The end of a sentence and the space after it (never empty, so exec always moves on).
 const SENTENCE_BREAK = /[.!?]["'”’)\]]*\s+/g;
 
 /** End (exclusive) of the sentence that the start of `s` belongs to. */
 function sentenceEnd(s: string): number {
-  const m = /[.!?]["'”’)\]]*(?=\s|$)/.exec(s);
+  const m = SENTENCE_END.exec(s);
   return m ? m.index + m[0].length : s.length;
 }
 
@@ -80,6 +83,9 @@ function keepStart(s: string, max: number): string {
   const space = head.lastIndexOf(' ');
   return (space > max / 2 ? head.slice(0, space) : head) + '…';
 }
+
+const SPACE_AT_END = /\s$/;
+const SPACE_AT_START = /^\s/;
 
 /**
  * The plain-text sentence around the link at [start, end) of `text`, at most
@@ -109,8 +115,8 @@ export function contextAround(fullText: string, linkStart: number, linkEnd: numb
     const space = right.lastIndexOf(' ');
     right = (space > 0 ? right.slice(0, space) : '') + '…';
   } else right = right.slice(0, rightEnd);
-  const gapLeft = left !== '' && /\s$/.test(rawLeft) ? ' ' : '';
-  const gapRight = right !== '' && /^\s/.test(rawRight) ? ' ' : '';
+  const gapLeft = left !== '' && SPACE_AT_END.test(rawLeft) ? ' ' : '';
+  const gapRight = right !== '' && SPACE_AT_START.test(rawRight) ? ' ' : '';
   const whole = left + gapLeft + link + gapRight + right;
   if (whole.length <= MAX_CONTEXT) return whole.trim();
   const budget = Math.max(MAX_CONTEXT - link.length - 2, 0);

@@ -231,7 +231,8 @@ export function parseNote(text: string, path: string): ParsedNote {
     created: scalarString(field(data, 'created')) ?? scalarString(field(data, 'date')),
     updated: scalarString(field(data, 'updated')),
     draft,
-    words: countWords(masked),
+    // The frontmatter's stand-in is blank: count from the body on.
+    words: countWords(masked, fm.bodyStart),
     links,
     warnings: fm.warnings,
   };

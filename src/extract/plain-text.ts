@@ -33,9 +33,10 @@ export function wikiLinkText(inner: string): string {
     const alias = inner.slice(bar + 1).trim();
     if (alias) return alias;
   }
-  const target = (bar === -1 ? inner : inner.slice(0, bar)).replace(/\\$/, '');
+  const beforeBar = bar === -1 ? inner : inner.slice(0, bar);
+  const target = beforeBar.endsWith('\\') ? beforeBar.slice(0, -1) : beforeBar;
   // The common case, a bare note name: the split below would give the same.
-  if (!target.includes('#')) return target.replace(/^\^/, '').trim();
+  if (!target.includes('#')) return (target.startsWith('^') ? target.slice(1) : target).trim();
   return target
     .split('#')
     .map((p) => p.replace(/^\^/, '').trim())

@@ -122,8 +122,10 @@ function skipMarkup(s: string, i: number, c: number, gt: Finder, nl: Finder, par
  * is a run of letters and digits, joined by `'`, `’`, `-` or `_`
  * (`end-to-end`, `it's`); each CJK character is a word. HTML tags and link
  * destinations (URLs, paths) are not words, a wiki link counts its alias.
+ * `from`: where to start (a word is never cut there: the caller passes the
+ * end of a blank stretch).
  */
-export function countWords(masked: string): number {
+export function countWords(masked: string, from = 0): number {
   const gt = nextIndexFinder(masked, '>');
   const nl = nextIndexFinder(masked, '\n');
   const paren = nextIndexFinder(masked, ')');
@@ -133,7 +135,7 @@ export function countWords(masked: string): number {
   let n = 0;
   let inWord = false;
   const len = masked.length;
-  for (let i = 0; i < len; i++) {
+  for (let i = from; i < len; i++) {
     const c = masked.charCodeAt(i);
     let k: number;
     if (c < 128) {

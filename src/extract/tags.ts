@@ -76,11 +76,17 @@ export function findInlineTags(text: string, skip: readonly Span[] = []): string
   return out;
 }
 
+function withoutTrailingSlashes(tag: string): string {
+  let end = tag.length;
+  while (end > 0 && tag.charCodeAt(end - 1) === 47 /* / */) end--;
+  return end === tag.length ? tag : tag.slice(0, end);
+}
+
 /** Tags of a frontmatter `tags`/`tag` value: list or string; numbers become strings. */
 export function frontmatterTags(value: unknown): string[] {
   // Unlike inline `#2020`, a frontmatter `2020` is a tag: it was written as one.
   return stringList(value, /[\s,]+/)
-    .map((t) => cleanTag(t).replace(/\/+$/, ''))
+    .map((t) => withoutTrailingSlashes(cleanTag(t)))
     .filter((t) => t !== '');
 }
 

@@ -29,7 +29,8 @@ const WIKI_LINK = /\[\[([^[\]\n]*)\]\]/g;
 export function parseWikiInner(inner: string): { target: string; subpath: string; alias: string } | null {
   const bar = inner.indexOf('|');
   // In a table the bar is escaped as `\|`: the backslash belongs to neither side.
-  const ref = (bar === -1 ? inner : inner.slice(0, bar)).replace(/\\$/, '');
+  const beforeBar = bar === -1 ? inner : inner.slice(0, bar);
+  const ref = beforeBar.endsWith('\\') ? beforeBar.slice(0, -1) : beforeBar;
   const alias = bar === -1 ? '' : inner.slice(bar + 1).trim();
   const hash = ref.indexOf('#');
   const target = (hash === -1 ? ref : ref.slice(0, hash)).trim();
