@@ -191,7 +191,12 @@ export function scalarString(value: unknown): string | null {
 export function stringList(value: unknown, separator: RegExp): string[] {
   const out: string[] = [];
   if (typeof value === 'string') out.push(...value.split(separator));
-  else collectStrings(value, 0, new Set(), out);
+  else if (Array.isArray(value)) collectStrings(value, 0, new Set(), out);
+  else {
+    // A lone scalar (or nothing: most notes have no aliases): no list to walk.
+    const s = scalarString(value);
+    if (s !== null) out.push(s);
+  }
   return out.map((s) => s.trim()).filter((s) => s !== '');
 }
 

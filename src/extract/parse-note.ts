@@ -76,8 +76,8 @@ function frontmatterLinks(data: Record<string, unknown>, keyLines: Map<string, n
   const links: RawLink[] = [];
   // Each list or mapping is read once: YAML aliases can repeat one many times.
   const seen = new Set<object>();
-  for (const [key, value] of Object.entries(data)) {
-    if (!NOT_LINK_KEYS.has(key.toLowerCase())) collectValueLinks(value, key, keyLines.get(key) ?? 1, 0, seen, links);
+  for (const key of Object.keys(data)) {
+    if (!NOT_LINK_KEYS.has(key.toLowerCase())) collectValueLinks(data[key], key, keyLines.get(key) ?? 1, 0, seen, links);
   }
   return links;
 }
@@ -207,7 +207,8 @@ export function parseNote(text: string, path: string): ParsedNote {
   const masked = maskCode(body);
 
   const title = scalarString(field(data, 'title')) ?? firstH1(body, masked) ?? baseName(path);
-  const aliases = [...new Set(stringList(field(data, 'aliases') ?? field(data, 'alias'), /,/))];
+  const written = stringList(field(data, 'aliases') ?? field(data, 'alias'), /,/);
+  const aliases = written.length < 2 ? written : [...new Set(written)];
   const found = bodyLinks(masked, path);
   const wikiSpans = found.filter((f) => f.wiki);
   const tags = dedupeTags(

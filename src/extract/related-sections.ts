@@ -42,14 +42,17 @@ function closeTop(stack: OpenElement[], spans: Span[], at: number): void {
 }
 
 // An HTML list tag: `<li>`, `</ul>`, `<ol start="2">`. Shared and run with exec (matchAll would clone it per note).
-const LIST_TAG = /<(\/?)(li|ul|ol)\b[^<>]*>/gi;
+const LIST_TAG = /<\/?(?:li|ul|ol)\b[^<>]*>/gi;
 
 /** `<li>` items labelled "related", from the item to its end (explicit or implied). */
 function htmlRelatedRanges(text: string): Span[] {
   const tokens: { start: number; end: number; close: boolean; name: string }[] = [];
   LIST_TAG.lastIndex = 0;
   for (let m = LIST_TAG.exec(text); m !== null; m = LIST_TAG.exec(text)) {
-    tokens.push({ start: m.index, end: m.index + m[0].length, close: m[1] === '/', name: m[2].toLowerCase() });
+    // No capture groups (one string fewer per tag): the name is the two letters after `<` or `</`.
+    const close = text.charCodeAt(m.index + 1) === 47; /* / */
+    const nameAt = m.index + (close ? 2 : 1);
+    tokens.push({ start: m.index, end: LIST_TAG.lastIndex, close, name: text.slice(nameAt, nameAt + 2).toLowerCase() });
   }
   const spans: Span[] = [];
   const stack: OpenElement[] = [];

@@ -40,12 +40,24 @@ const UNSAFE_CHARS = /[\x00-\x09\x0B-\x1F\x7F-\x84\x86-\x9F\uFEFF\uFFFE\uFFFF]|[
 
 const NOT_PRINTABLE_ASCII = /[^\n\x20-\x7E]/;
 
-// Both line forms are matched in place in the block (sticky, from the line's
-// start, through its newline): no slice per line.
+// Both line forms are tested in place in the block (sticky, from the line's
+// start, through its newline), and their parts then cut out by position: no
+// slice per line and no match array (this runs on every line of every note).
 // A top-level key line: a plain key of word characters, `:`, then nothing or spaces and a value.
-const KEY_LINE = /([A-Za-z_][\w-]*):(?: +(\S.*))?(?:\n|$)/y;
+const KEY_LINE = /[A-Za-z_][\w-]*:(?: +\S.*)?(?:\n|$)/y;
 // A sequence item: indentation, `- `, a value.
-const ITEM_LINE = /( *)- +(\S.*)(?:\n|$)/y;
+const ITEM_LINE = / *- +\S.*(?:\n|$)/y;
+
+/** Offset of the first character at or after `at` that is not a space. */
+function skipSpaces(s: string, at: number): number {
+  while (s.charCodeAt(at) === 32) at++;
+  return at;
+}
+
+/** End of the line a sticky match ended at `end` (before its newline, if any). */
+function lineEndOf(s: string, end: number): number {
+  return s.charCodeAt(end - 1) === 10 ? end - 1 : end;
+}
 // A plain scalar that stays on its line and means only itself: it does not
 // start with an indicator, holds no comment, no `: `, no brackets or braces,
 // and does not end with `:` or a space.
@@ -94,36 +106,43 @@ export function parseSimpleYaml(block: string): SimpleYaml | null {
     const first = block.charCodeAt(at);
     if (listKey !== null && (first === 32 || first === 45) /* space, - */) {
       ITEM_LINE.lastIndex = at;
-      const item = ITEM_LINE.exec(block);
-      if (item === null) return null;
+      if (!ITEM_LINE.test(block)) return null;
+      const lineStart = at;
       at = ITEM_LINE.lastIndex;
+      const dash = skipSpaces(block, lineStart);
+      const indent = dash - lineStart;
       if (list === null) {
-        listIndent = item[1].length;
+        listIndent = indent;
         list = [];
         data[listKey] = list;
-      } else if (item[1].length !== listIndent) return null;
-      const value = scalar(item[2]);
+      } else if (indent !== listIndent) return null;
+      const value = scalar(block.slice(skipSpaces(block, dash + 1), lineEndOf(block, at)));
       if (value === undefined) return null;
       list.push(value);
       continue;
     }
     KEY_LINE.lastIndex = at;
-    const m = KEY_LINE.exec(block);
-    if (m === null || m[1] === '__proto__') return null;
+    if (!KEY_LINE.test(block)) return null;
+    const lineStart = at;
     at = KEY_LINE.lastIndex;
-    const key = String(resolvePlain(m[1]));
+    // A key is word characters and `-`: its colon is the line's first.
+    const colon = block.indexOf(':', lineStart);
+    const written = block.slice(lineStart, colon);
+    if (written === '__proto__') return null;
+    const key = String(resolvePlain(written));
     // js-yaml refuses a duplicated key (and `null` and `Null` are one key).
     if (key === '__proto__' || Object.hasOwn(data, key)) return null;
-    keyLines.set(m[1], lineNo);
+    keyLines.set(written, lineNo);
     listKey = null;
     list = null;
-    if (m[2] === undefined) {
+    const lineEnd = lineEndOf(block, at);
+    if (colon + 1 === lineEnd) {
       // An empty value is null, unless `- item` lines follow.
       data[key] = null;
       listKey = key;
       continue;
     }
-    const value = scalar(m[2]);
+    const value = scalar(block.slice(skipSpaces(block, colon + 1), lineEnd));
     if (value === undefined) return null;
     data[key] = value;
   }
