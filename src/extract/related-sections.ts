@@ -97,11 +97,12 @@ const RELATED_WORD_HITS = new RegExp(RELATED_WORDS.source, 'gi');
  * inside a range already found is skipped, so each forward scan covers new
  * text and the whole pass stays linear.
  */
-function markdownRelatedRanges(text: string): Span[] {
+function markdownRelatedRanges(text: string, firstHit: number): Span[] {
   const spans: Span[] = [];
   let covered = 0;
   let lastLineEnd = -1;
-  RELATED_WORD_HITS.lastIndex = 0;
+  // Hits before `firstHit` (the first one) there are none: the search starts there.
+  RELATED_WORD_HITS.lastIndex = firstHit;
   for (let m = RELATED_WORD_HITS.exec(text); m !== null; m = RELATED_WORD_HITS.exec(text)) {
     // Another hit on the line just looked at, or inside a range found.
     if (m.index <= lastLineEnd || m.index < covered) continue;
@@ -168,10 +169,12 @@ const HTML_LIST_ITEM = /<li\b/i;
 /** Sorted, merged ranges of the text that list related notes. */
 export function findRelatedRanges(text: string): Span[] {
   // Both passes only ever mark text labelled "related" or "see also": without either, skip them.
-  if (!RELATED_WORDS.test(text)) return [];
+  RELATED_WORD_HITS.lastIndex = 0;
+  const first = RELATED_WORD_HITS.exec(text);
+  if (first === null) return [];
   // Only list items can be labelled in HTML: without an `<li`, skip that pass.
   const html = HTML_LIST_ITEM.test(text) ? htmlRelatedRanges(text) : [];
-  const all = [...html, ...markdownRelatedRanges(text)].sort((a, b) => a.start - b.start);
+  const all = [...html, ...markdownRelatedRanges(text, first.index)].sort((a, b) => a.start - b.start);
   const merged: Span[] = [];
   for (const s of all) {
     const last = merged[merged.length - 1];
