@@ -168,6 +168,22 @@ function advance(spans: readonly Span[], k: number, at: number): number {
 }
 
 /**
+ * True when some `]:` sits on a line that starts with up to 3 spaces and
+ * `[`, as every definition's does. Looking at each `]:` (few per note; `[[x]]:`
+ * in prose is the usual one) is much cheaper than running DEFINITION, a
+ * line-anchored pattern tried at every line start.
+ */
+function mayHoldDefinition(text: string): boolean {
+  for (let at = text.indexOf(']:'); at !== -1; at = text.indexOf(']:', at + 2)) {
+    let i = text.lastIndexOf('\n', at) + 1;
+    const limit = i + 3;
+    while (i < limit && text.charCodeAt(i) === 32) i++;
+    if (text.charCodeAt(i) === 91 /* [ */) return true;
+  }
+  return false;
+}
+
+/**
  * Markdown links to notes and image embeds in `text`, in order. Links to
  * other files (a plain `[x](file.pdf)`) are dropped; images of any file are
  * kept as embeds. `skip`: sorted spans (the wiki links) where nothing starts:
@@ -195,7 +211,7 @@ export function findMarkdownLinks(text: string, notePath: string, skip: readonly
       }
     }
   }
-  if (text.includes(']:')) {
+  if (mayHoldDefinition(text)) {
     let k = 0;
     for (const m of text.matchAll(DEFINITION)) {
       k = advance(skip, k, m.index);
