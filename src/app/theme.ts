@@ -3,6 +3,7 @@
  * resolved to one of the two, written on <html data-theme> for the CSS, and
  * announced to the renderer so the canvas (labels, edges, background) follows.
  */
+import { createListeners } from './listeners.js';
 import { resolveTheme, type ResolvedTheme } from './style/colors.js';
 import type { Disposable, Store, Theme } from './state/types.js';
 
@@ -22,7 +23,7 @@ export function nextTheme(current: ResolvedTheme): Theme {
 
 export function createThemeController(store: Store, root: HTMLElement = document.documentElement): ThemeController {
   const media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
-  const listeners = new Set<(theme: ResolvedTheme) => void>();
+  const listeners = createListeners<[ResolvedTheme]>();
   let current: ResolvedTheme = resolveTheme(store.get().theme, media?.matches ?? false);
 
   function apply(): void {
@@ -31,7 +32,7 @@ export function createThemeController(store: Store, root: HTMLElement = document
     root.style.colorScheme = next;
     if (next !== current) {
       current = next;
-      listeners.forEach((l) => l(next));
+      listeners.emit(next);
     }
   }
   apply();
@@ -46,10 +47,7 @@ export function createThemeController(store: Store, root: HTMLElement = document
   return {
     resolved: () => current,
     toggle: () => store.set({ theme: nextTheme(current) }),
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onChange: listeners.add,
     dispose() {
       if (disposed) return;
       disposed = true;

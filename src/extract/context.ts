@@ -3,6 +3,7 @@
  * summary panel and edge tooltips ("It's the promised fix to the trust cliff
  * captured in zoom security meltdown exposes cryptography gaps.").
  */
+import { parseHeading } from './markdown-blocks.js';
 import { toPlainText, truncateAtWord } from './plain-text.js';
 
 /** Longest context returned, in characters (an ellipsis marks each cut). */
@@ -12,9 +13,6 @@ const WINDOW = 320;
 
 // A line that starts a block of its own: list item, heading, quote, HTML, table row.
 const BLOCK_START = /^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|>|<|\|)/;
-
-// An ATX heading line: up to 3 spaces, 1 to 6 `#`, then a space, a tab or the line's end.
-const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 
 function lineStartBefore(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
@@ -32,7 +30,7 @@ function blockAround(text: string, start: number, end: number): { from: number; 
     const prevStart = lineStartBefore(text, from - 1);
     const prev = text.slice(prevStart, from - 1);
     // A blank line ends the paragraph; a heading is a block of one line, never the start of the next paragraph.
-    if (prev.trim() === '' || ATX_HEADING.test(prev)) break;
+    if (prev.trim() === '' || parseHeading(prev) !== null) break;
     from = prevStart;
   }
   let to = lineEndAfter(text, end);

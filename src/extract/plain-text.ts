@@ -113,12 +113,13 @@ const SHORT_FRAGMENTS_KEPT = 4096;
  */
 export function quickPlainText(markdown: string): string | null {
   if (ALREADY_PLAIN.test(markdown)) return plainAsWritten(markdown);
-  const first = markdown.charCodeAt(0);
   // A list item, heading or quote line of plain prose: the marker pass would leave the prose.
-  if (first === 45 /* - */ || first === 42 /* * */ || first === 43 /* + */ || first === 35 /* # */ || first === 62 /* > */ || first === 32 || first === 9) {
-    const marker = LEADING_BLOCK_MARKER.exec(markdown)![0].length;
-    if (marker > 0 && ALREADY_PLAIN.test(markdown.slice(marker))) return plainAsWritten(markdown.slice(marker));
+  const marker = LEADING_BLOCK_MARKER.exec(markdown)![0].length;
+  if (marker > 0) {
+    const prose = markdown.slice(marker);
+    if (ALREADY_PLAIN.test(prose)) return plainAsWritten(prose);
   }
+  const first = markdown.charCodeAt(0);
   if (first === 91 /* [ */ || first === 33 /* ! */) {
     const link = ONLY_WIKI_LINK.exec(markdown);
     if (link !== null) {

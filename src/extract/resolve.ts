@@ -11,7 +11,7 @@
  * Every lookup goes through maps built once: O(notes + links), never
  * O(notes × links).
  */
-import { attachmentKey, normalizeName } from '../core/normalize.js';
+import { attachmentKey, danglingKey, normalizeName } from '../core/normalize.js';
 import type { ParsedNote, RawLink, ResolvedLink } from './types.js';
 import { DEFAULT_NOTE_EXTENSIONS } from './scan.js';
 
@@ -242,12 +242,12 @@ export function resolveTarget(link: RawLink, sourcePath: string, index: ResolveI
   }
 
   const name = written || link.relativePath || '';
-  // Cleaned and normalised once: the name looked up is also the dangling key (danglingKey's form).
+  // Cleaned and normalised once for the lookup; the dangling key is made of the same name.
   const normal = normalizeName(cleanTarget(name, index.noteExtensions));
   if (!normal) return null;
   const note = noteByName(normal, folder, index);
   if (note) return { key: note, kind: 'note', title: note, path: note };
-  return { key: '?' + normal, kind: 'dangling', title: name.trim(), path: null };
+  return { key: danglingKey(normal), kind: 'dangling', title: name.trim(), path: null };
 }
 
 /**

@@ -35,8 +35,7 @@ const ONLY_SEPARATORS = /^[-_/]*$/;
 
 /** Cleans one candidate: trailing `/` dropped; null when all digits (`#123`) or all `-`, `_`, `/`. */
 function validTag(raw: string): string | null {
-  let tag = raw;
-  while (tag.endsWith('/')) tag = tag.slice(0, -1);
+  const tag = withoutTrailingSlashes(raw);
   if (ONLY_DIGITS.test(tag) || ONLY_SEPARATORS.test(tag)) return null;
   return tag;
 }

@@ -4,6 +4,7 @@
  * `updateEachNodeAttributes` per animation frame (sigma redraws from that),
  * and forwards drags and pause/resume. `dispose()` terminates the worker.
  */
+import { createListeners } from '../listeners.js';
 import { layoutRadius } from '../../core/forces.js';
 import type { MapGraph } from '../render/reducers.js';
 import type { FromWorker, InitMessage, ToWorker } from './protocol.js';
@@ -114,7 +115,7 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
   const { message, keys } = buildInitMessage(graph);
   const index = new Map(keys.map((k, i) => [k, i]));
   const worker = (options.createWorker ?? defaultWorker)();
-  const listeners = new Set<() => void>();
+  const listeners = createListeners();
 
   let hot = true;
   let isPaused = false;
@@ -127,7 +128,7 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
   const send = (msg: ToWorker, transfer: Transferable[] = []) => {
     if (!disposed) worker.postMessage(msg, transfer);
   };
-  const changed = () => listeners.forEach((l) => l());
+  const changed = listeners.emit;
 
   function apply(): void {
     frame = null;
@@ -208,10 +209,7 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
       if (held === key) held = null;
       if (i !== undefined) send({ type: 'release', index: i });
     },
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onChange: listeners.add,
     dispose() {
       if (disposed) return;
       disposed = true;
