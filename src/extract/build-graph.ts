@@ -21,7 +21,7 @@ import {
   type NodeAttributes,
   type NoteNodeAttributes,
 } from '../core/contract.js';
-import { tagKey } from '../core/normalize.js';
+import { dedupeTags } from './tags.js';
 import type { ResolveResult } from './resolve.js';
 import type { ParsedNote } from './types.js';
 
@@ -45,19 +45,6 @@ export function sortWarnings(warnings: readonly BuildWarning[]): BuildWarning[] 
   return [...warnings].sort(
     (a, b) => byCodeUnit(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || byCodeUnit(a.message, b.message),
   );
-}
-
-/** Tags without duplicates (case-insensitive), first-seen casing and order kept. */
-function dedupeTags(tags: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const tag of tags) {
-    const key = tagKey(tag);
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    out.push(tag);
-  }
-  return out;
 }
 
 const placeholders = { inDegree: 0, outDegree: 0, x: 0, y: 0 };

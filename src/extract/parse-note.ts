@@ -42,8 +42,8 @@ function blankLines(text: string, length: number): string {
   return ' '.repeat(length - newlines) + '\n'.repeat(newlines);
 }
 
-/** The file name of `path` without its extension. */
-function baseName(path: string): string {
+/** The file name of `path` without its extension: the title of a note that names none. */
+export function titleFromFileName(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(0, dot) : name;
@@ -206,7 +206,7 @@ export function parseNote(text: string, path: string): ParsedNote {
   const body = blankLines(source, fm.bodyStart) + source.slice(fm.bodyStart);
   const masked = maskCode(body);
 
-  const title = scalarString(field(data, 'title')) ?? firstH1(body, masked) ?? baseName(path);
+  const title = scalarString(field(data, 'title')) ?? firstH1(body, masked) ?? titleFromFileName(path);
   const written = stringList(field(data, 'aliases') ?? field(data, 'alias'), /,/);
   const aliases = written.length < 2 ? written : [...new Set(written)];
   const found = bodyLinks(masked, path);

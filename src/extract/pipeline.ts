@@ -12,7 +12,7 @@ import { assignHealth, buildHealth } from './health.js';
 import { layoutTicks } from '../core/forces.js';
 import { layoutGraph } from './layout.js';
 import { measureGraph } from './metrics.js';
-import { parseNote } from './parse-note.js';
+import { parseNote, titleFromFileName } from './parse-note.js';
 import { createProgress, type Progress } from './progress.js';
 import { readFiles, type ReadFile } from './read.js';
 import { buildResolveIndex, resolveLinks, type ResolveResult } from './resolve.js';
@@ -146,11 +146,9 @@ export async function readParseStage(
 
 /** A note with nothing but its file name, for a file the parser choked on. */
 function fallbackNote(file: string): ParsedNote {
-  const base = file.slice(file.lastIndexOf('/') + 1);
-  const dot = base.lastIndexOf('.');
   return {
     path: file,
-    title: dot > 0 ? base.slice(0, dot) : base,
+    title: titleFromFileName(file),
     tags: [],
     aliases: [],
     summary: '',
