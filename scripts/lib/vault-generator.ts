@@ -13,6 +13,7 @@
 import { createRandom } from './prng.js';
 import { planVault, type VaultPlan } from './vault-plan.js';
 import { renderNote } from './vault-render.js';
+import { byCodeUnit } from '../../src/core/order.js';
 
 export interface GeneratorOptions {
   /** Number of notes (1 to 1,000,000). */
@@ -72,7 +73,7 @@ export function generateVaultWithPlan(options: Partial<GeneratorOptions> & { not
   // A second stream for the prose, so changing the wording never moves the structure.
   const random = createRandom((resolved.seed ^ 0x5bd1e995) >>> 0);
   const files = plan.notes.map((note) => ({ path: note.path, text: renderNote(note, plan.notes, random) }));
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  files.sort((a, b) => byCodeUnit(a.path, b.path));
   return { plan, files };
 }
 

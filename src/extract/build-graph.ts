@@ -21,6 +21,7 @@ import {
   type NodeAttributes,
   type NoteNodeAttributes,
 } from '../core/contract.js';
+import { byCodeUnit } from '../core/order.js';
 import { dedupeTags } from './tags.js';
 import type { ResolveResult } from './resolve.js';
 import type { ParsedNote } from './types.js';
@@ -37,8 +38,6 @@ export interface BuildInput {
   /** Every warning of the build (scan, read, parse); sorted here. */
   warnings: readonly BuildWarning[];
 }
-
-export const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Warnings sorted by file, then line, then message: the same order on every run. */
 export function sortWarnings(warnings: readonly BuildWarning[]): BuildWarning[] {

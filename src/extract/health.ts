@@ -23,6 +23,7 @@ import type Graph from 'graphology';
 import type { DanglingReport, HealthReport, Reference, Suggestion } from '../core/contract.js';
 import { buildSuggestionIndex, suggestFor, type SuggestionIndex } from './suggest.js';
 import type { ParsedNote, ResolvedLink } from './types.js';
+import { byCodeUnit } from '../core/order.js';
 
 /** Counts that go with a report (for the CLI's summary line and `--json`). */
 export interface HealthStats {
@@ -38,11 +39,6 @@ export interface HealthStats {
   orphans: number;
   onlyOutgoing: number;
   onlyIncoming: number;
-}
-
-/** Plain code-unit order: the same on every machine, unlike localeCompare. */
-function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -8,6 +8,7 @@
 import { createLayoutSimulation, layoutRadius, layoutTicks, type LayoutLink, type LayoutNode } from '../core/forces.js';
 import type { NotemapGraph } from './build-graph.js';
 import { seedPositions } from './initial-positions.js';
+import { byCodeUnit } from '../core/order.js';
 
 export interface LayoutOptions {
   /** Ticks to run; default `layoutTicks(node count)`. */
@@ -26,7 +27,7 @@ export const round2 = (v: number): number => {
  * the nodes keep d3's starting spiral (never all at one point). Returns the ticks run.
  */
 export function layoutGraph(graph: NotemapGraph, options: LayoutOptions = {}): number {
-  const keys = graph.nodes().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const keys = graph.nodes().sort(byCodeUnit);
   const indexOf = new Map(keys.map((k, i) => [k, i]));
   const nodes: LayoutNode[] = keys.map((k) => ({ radius: layoutRadius(graph.getNodeAttribute(k, 'inDegree')) }));
   const links: LayoutLink[] = [];

@@ -17,7 +17,8 @@ import { connectedComponents } from 'graphology-components';
 import pagerank from 'graphology-metrics/centrality/pagerank.js';
 import type { GraphStats, TagCount } from '../core/contract.js';
 import { tagKey } from '../core/normalize.js';
-import { byCodeUnit, type NotemapGraph } from './build-graph.js';
+import { byCodeUnit } from '../core/order.js';
+import type { NotemapGraph } from './build-graph.js';
 
 export const LOUVAIN_SEED = 0x6e6f7465; // "note"
 

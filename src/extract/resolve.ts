@@ -14,6 +14,7 @@
 import { attachmentKey, danglingKey, normalizeName } from '../core/normalize.js';
 import type { ParsedNote, RawLink, ResolvedLink } from './types.js';
 import { DEFAULT_NOTE_EXTENSIONS } from './scan.js';
+import { byCodeUnit } from '../core/order.js';
 
 /**
  * Every match for one normalised name, ready for the tie rule: the path
@@ -72,7 +73,7 @@ function finalize(map: Map<string, Candidates>): void {
 }
 
 const byLengthThenPath = (a: string, b: string): number =>
-  a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+  a.length - b.length || byCodeUnit(a, b);
 
 /** Folder part of a vault path (`''` at the root). */
 export function folderOf(vaultPath: string): string {

@@ -13,6 +13,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildWarning } from '../core/contract.js';
 import type { ScannedFile } from './types.js';
+import { byCodeUnit } from '../core/order.js';
 
 /** Note extensions by default (lower case, with the dot). */
 export const DEFAULT_NOTE_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt'];
@@ -145,7 +146,7 @@ export async function scanVault(vaultDir: string, options: ScanOptions = {}): Pr
   };
 
   await walk(root, root, '');
-  const byPath = (a: ScannedFile, b: ScannedFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const byPath = (a: ScannedFile, b: ScannedFile): number => byCodeUnit(a.path, b.path);
   notes.sort(byPath);
   others.sort(byPath);
   return { root, notes, others, warnings };

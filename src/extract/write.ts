@@ -20,6 +20,7 @@ import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { NotemapGraph } from './build-graph.js';
+import { byCodeUnit } from '../core/order.js';
 
 /** Rounds coordinates to 2 decimals and any other fraction to 6 significant digits. */
 function roundValue(key: string, value: unknown): unknown {
@@ -30,8 +31,6 @@ function roundValue(key: string, value: unknown): unknown {
 }
 
 const json = (value: unknown): string => JSON.stringify(value, roundValue);
-
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The serialized graph as a list of chunks (joined, they are the file).

@@ -23,6 +23,7 @@ import { schemeObservable10 } from 'd3-scale-chromatic';
 import { tagAtDepth, tagKey } from '../../core/normalize.js';
 import type { Theme } from '../state/types.js';
 import type { MapGraph } from '../state/visibility.js';
+import { byCodeUnit } from '../../core/order.js';
 
 export type ResolvedTheme = 'light' | 'dark';
 
@@ -77,7 +78,7 @@ export function resolveTheme(theme: Theme, prefersDark: boolean): ResolvedTheme 
 
 function compareEntries(a: LegendEntry, b: LegendEntry): number {
   if (a.count !== b.count) return b.count - a.count;
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  return byCodeUnit(a.key, b.key);
 }
 
 /** Build without memoization (see buildTagPalette). */
