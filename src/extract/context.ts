@@ -3,6 +3,7 @@
  * summary panel and edge tooltips ("It's the promised fix to the trust cliff
  * captured in zoom security meltdown exposes cryptography gaps.").
  */
+import { lineEndAt, lineStartAt } from './line-index.js';
 import { parseHeading } from './markdown-blocks.js';
 import { toPlainText, truncateAtWord } from './plain-text.js';
 
@@ -14,28 +15,19 @@ const WINDOW = 320;
 // A line that starts a block of its own: list item, heading, quote, HTML, table row.
 const BLOCK_START = /^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|>|<|\|)/;
 
-function lineStartBefore(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEndAfter(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end === -1 ? text.length : end;
-}
-
 /** The block (paragraph, list item, table row, ...) of `text` holding [start, end). */
 function blockAround(text: string, start: number, end: number): { from: number; to: number } {
-  let from = lineStartBefore(text, start);
+  let from = lineStartAt(text, start);
   while (from > 0 && !BLOCK_START.test(text.slice(from, from + 16))) {
-    const prevStart = lineStartBefore(text, from - 1);
+    const prevStart = lineStartAt(text, from - 1);
     const prev = text.slice(prevStart, from - 1);
     // A blank line ends the paragraph; a heading is a block of one line, never the start of the next paragraph.
     if (prev.trim() === '' || parseHeading(prev) !== null) break;
     from = prevStart;
   }
-  let to = lineEndAfter(text, end);
+  let to = lineEndAt(text, end);
   while (to < text.length) {
-    const nextEnd = lineEndAfter(text, to + 1);
+    const nextEnd = lineEndAt(text, to + 1);
     const next = text.slice(to + 1, nextEnd);
     if (next.trim() === '' || BLOCK_START.test(next)) break;
     to = nextEnd;

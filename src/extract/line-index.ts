@@ -2,7 +2,8 @@
  * Forward-only text lookups in amortised linear time: line numbers of
  * offsets taken in text order, and "next occurrence of" searches. Both
  * exist because plain `lastIndexOf`/`indexOf` per match rescans long
- * stretches and turns a 5 MB single-line note quadratic.
+ * stretches and turns a 5 MB single-line note quadratic. Also the bounds
+ * of the line holding an offset, which several extractors need.
  */
 
 /**
@@ -45,4 +46,15 @@ export function nextIndexFinder(text: string, needle: string): (from: number) =>
     cached = text.indexOf(needle, from);
     return cached;
   };
+}
+
+/** Start of the line holding `offset` (a line's `\n` belongs to that line). */
+export function lineStartAt(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** End (exclusive, before its `\n`) of the line holding `offset`. */
+export function lineEndAt(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end === -1 ? text.length : end;
 }

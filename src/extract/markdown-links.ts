@@ -7,7 +7,7 @@
  */
 import { posix } from 'node:path';
 import type { Span } from './code-spans.js';
-import { nextIndexFinder } from './line-index.js';
+import { lineStartAt, nextIndexFinder } from './line-index.js';
 
 /** File extensions that make a target a note. */
 export const NOTE_EXTENSIONS: readonly string[] = ['md', 'markdown', 'txt'];
@@ -175,7 +175,7 @@ function advance(spans: readonly Span[], k: number, at: number): number {
  */
 function mayHoldDefinition(text: string): boolean {
   for (let at = text.indexOf(']:'); at !== -1; at = text.indexOf(']:', at + 2)) {
-    let i = text.lastIndexOf('\n', at) + 1;
+    let i = lineStartAt(text, at);
     const limit = i + 3;
     while (i < limit && text.charCodeAt(i) === 32) i++;
     if (text.charCodeAt(i) === 91 /* [ */) return true;

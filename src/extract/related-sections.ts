@@ -7,6 +7,7 @@
  * line (until the end of the block that follows it).
  */
 import type { Span } from './code-spans.js';
+import { lineEndAt, lineStartAt } from './line-index.js';
 import { parseHeading } from './markdown-blocks.js';
 
 // Words that can name a related section; text without them has none.
@@ -83,11 +84,6 @@ function indentOf(line: string): number {
   return line.length - line.trimStart().length;
 }
 
-/** End offset (exclusive, before `\n`) of the line starting at `start`. */
-function lineEnd(text: string, start: number): number {
-  const end = text.indexOf('\n', start);
-  return end === -1 ? text.length : end;
-}
 
 const RELATED_WORD_HITS = new RegExp(RELATED_WORDS.source, 'gi');
 
@@ -106,8 +102,8 @@ function markdownRelatedRanges(text: string, firstHit: number): Span[] {
   for (let m = RELATED_WORD_HITS.exec(text); m !== null; m = RELATED_WORD_HITS.exec(text)) {
     // Another hit on the line just looked at, or inside a range found.
     if (m.index <= lastLineEnd || m.index < covered) continue;
-    const start = text.lastIndexOf('\n', m.index) + 1;
-    const end = lineEnd(text, start);
+    const start = lineStartAt(text, m.index);
+    const end = lineEndAt(text, start);
     lastLineEnd = end;
     if (start < covered) continue;
     const line = text.slice(start, end);
@@ -117,7 +113,7 @@ function markdownRelatedRanges(text: string, firstHit: number): Span[] {
       if (!isRelatedLabel(heading.text)) continue;
       // To the next heading of the same or a higher level.
       for (let at = end + 1; at < text.length; ) {
-        const e = lineEnd(text, at);
+        const e = lineEndAt(text, at);
         const h = parseHeading(text.slice(at, Math.min(e, at + 8)));
         if (h && h.level <= heading.level) break;
         last = e;
@@ -131,7 +127,7 @@ function markdownRelatedRanges(text: string, firstHit: number): Span[] {
         // The item's children: following lines indented deeper (blank lines allowed).
         const indent = indentOf(line);
         for (let at = end + 1; at < text.length; ) {
-          const e = lineEnd(text, at);
+          const e = lineEndAt(text, at);
           const next = text.slice(at, e);
           if (next.trim() !== '') {
             if (indentOf(next) <= indent) break;
@@ -147,7 +143,7 @@ function markdownRelatedRanges(text: string, firstHit: number): Span[] {
         let at = end + 1;
         let seen = false;
         while (at < text.length) {
-          const e = lineEnd(text, at);
+          const e = lineEndAt(text, at);
           const next = text.slice(at, e);
           if (next.trim() === '' ? seen : parseHeading(next) !== null) break;
           if (next.trim() !== '') {
