@@ -144,8 +144,9 @@ async function start(): Promise<void> {
     }
   }
 
-  const selected = store.get().selected;
-  if (selected !== null && graph.hasNode(selected)) renderer.focusNode(selected);
+  const { selected, localDepth } = store.get();
+  // A local view opens framed on all it shows, as when it is entered on the map; a selection alone is centred.
+  if (selected !== null && graph.hasNode(selected) && localDepth === 0) renderer.focusNode(selected);
   else renderer.fit(false);
   document.body.classList.remove('is-loading');
 

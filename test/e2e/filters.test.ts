@@ -65,4 +65,23 @@ describe('filters', () => {
     expect(await drawn(page, dangling!)).toBe(true);
     await page.close();
   });
+
+  it('a link to a local view opens framed on the note and all its neighbours', async () => {
+    // The most linked note: its neighbours are spread over the whole map.
+    const hub = graph.reduceNodes((best: string | null, key) => (best === null || graph.degree(key) > graph.degree(best) ? key : best), null)!;
+    const { page } = await openMap(session, `?note=${encodeURIComponent(hub)}&depth=1`);
+    await settle(page);
+    const { drawnCount, offScreen } = await page.evaluate((keys) => {
+      const hook = window.__notemap!;
+      const map = document.getElementById('graph')!.getBoundingClientRect();
+      const panel = document.getElementById('panel')!.getBoundingClientRect();
+      const right = Math.min(map.right, panel.left);
+      const points = keys.map((key) => ({ key, p: hook.nodeScreenPosition(key) })).filter((e) => e.p !== null);
+      const outside = points.filter(({ p }) => p!.x < map.left || p!.x > right || p!.y < map.top || p!.y > map.bottom);
+      return { drawnCount: points.length, offScreen: outside.map((e) => e.key) };
+    }, [hub, ...graph.neighbors(hub)]);
+    expect(drawnCount).toBeGreaterThan(10);
+    expect(offScreen).toEqual([]);
+    await page.close();
+  });
 });
