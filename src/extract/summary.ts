@@ -117,6 +117,23 @@ function skipMarkup(s: string, i: number, c: number, gt: Finder, nl: Finder, par
   return end !== -1 && b !== -1 && b < end && (newline === -1 || end < newline) ? b : -1;
 }
 
+// The code units of the text being counted, in a buffer reused across
+// calls: V8 reads a typed array 2-3x faster than `charCodeAt`, which more
+// than pays for the copy (one native write per note). Uint16Array and
+// utf16le are both little-endian on the platforms Node runs on. A huge
+// note gets a buffer of its own, so the shared one stays small.
+const SHARED_UNITS = 1 << 16;
+const sharedBytes = Buffer.alloc(2 * SHARED_UNITS);
+const sharedUnits = new Uint16Array(sharedBytes.buffer, sharedBytes.byteOffset, SHARED_UNITS);
+function codeUnitsOf(text: string): Uint16Array {
+  if (text.length > SHARED_UNITS) {
+    const bytes = Buffer.from(text, 'utf16le');
+    return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
+  }
+  sharedBytes.write(text, 0, 'utf16le');
+  return sharedUnits;
+}
+
 /**
  * Words of prose in `masked` (a body with code masked), in one pass: a word
  * is a run of letters and digits, joined by `'`, `’`, `-` or `_`
@@ -132,11 +149,12 @@ export function countWords(masked: string, from = 0): number {
   const space = nextIndexFinder(masked, ' ');
   const close = nextIndexFinder(masked, ']]');
   const bar = nextIndexFinder(masked, '|');
+  const u = codeUnitsOf(masked);
   let n = 0;
   let inWord = false;
   const len = masked.length;
   for (let i = from; i < len; i++) {
-    const c = masked.charCodeAt(i);
+    const c = u[i];
     let k: number;
     if (c < 128) {
       k = ASCII[c];
@@ -147,8 +165,12 @@ export function countWords(masked: string, from = 0): number {
         continue;
       }
     } else {
-      const cp = masked.codePointAt(i)!;
-      if (cp > 0xffff) i++;
+      let cp = c;
+      // A surrogate pair is one code point (an astral letter is one word character).
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < len && u[i + 1] >= 0xdc00 && u[i + 1] <= 0xdfff) {
+        cp = ((c - 0xd800) << 10) + (u[i + 1] - 0xdc00) + 0x10000;
+        i++;
+      }
       k = classOfCodePoint(cp);
       if (k === 4) {
         n++;
@@ -159,7 +181,7 @@ export function countWords(masked: string, from = 0): number {
     if (k === 1) {
       if (!inWord) n++;
       inWord = true;
-    } else if (k === 2 && inWord && i + 1 < len && masked.charCodeAt(i + 1) < 128 && ASCII[masked.charCodeAt(i + 1)] === 1) {
+    } else if (k === 2 && inWord && i + 1 < len && u[i + 1] < 128 && ASCII[u[i + 1]] === 1) {
       // A joiner between letters keeps the word going (`end-to-end`).
     } else {
       inWord = false;
