@@ -12,6 +12,8 @@ import { parseHeading } from './markdown-blocks.js';
 
 // Words that can name a related section; text without them has none.
 const RELATED_WORDS = /related|see also/i;
+// The same words, searched for through a whole note.
+const RELATED_WORD_HITS = new RegExp(RELATED_WORDS.source, 'gi');
 
 const RELATED_LABEL = /^(?:related|related notes|related links|related pages|related topics|see also)$/;
 
@@ -30,7 +32,8 @@ export function isRelatedLabel(raw: string): boolean {
 }
 
 interface OpenElement {
-  name: string;
+  /** An `<li>` (else a `<ul>` or `<ol>`). */
+  item: boolean;
   start: number;
   /** An li whose label is "related". */
   related: boolean;
@@ -39,41 +42,64 @@ interface OpenElement {
 /** Closes the innermost open element at `at`; a related item becomes a span. */
 function closeTop(stack: OpenElement[], spans: Span[], at: number): void {
   const top = stack.pop()!;
-  if (top.name === 'li' && top.related) spans.push({ start: top.start, end: at });
+  if (top.item && top.related) spans.push({ start: top.start, end: at });
 }
 
-// An HTML list tag: `<li>`, `</ul>`, `<ol start="2">`. Shared and run with exec (matchAll would clone it per note).
-const LIST_TAG = /<\/?(?:li|ul|ol)\b[^<>]*>/gi;
+// An HTML list tag at a `<`: `<li>`, `</ul>`, `<ol start="2">`. Tried at each
+// `<` in turn (found with indexOf), which is what a global search does, with
+// no match array per tag.
+const LIST_TAG_AT = /<\/?(?:li|ul|ol)\b[^<>]*>/iy;
 
-/** `<li>` items labelled "related", from the item to its end (explicit or implied). */
-function htmlRelatedRanges(text: string): Span[] {
-  const tokens: { start: number; end: number; close: boolean; name: string }[] = [];
-  LIST_TAG.lastIndex = 0;
-  for (let m = LIST_TAG.exec(text); m !== null; m = LIST_TAG.exec(text)) {
-    // No capture groups (one string fewer per tag): the name is the two letters after `<` or `</`.
-    const close = text.charCodeAt(m.index + 1) === 47; /* / */
-    const nameAt = m.index + (close ? 2 : 1);
-    tokens.push({ start: m.index, end: LIST_TAG.lastIndex, close, name: text.slice(nameAt, nameAt + 2).toLowerCase() });
-  }
+/**
+ * `<li>` items labelled "related", from the item to its end (explicit or
+ * implied). `firstHit`: where the first "related" or "see also" is; a label
+ * is only read when such a word lies in it.
+ */
+function htmlRelatedRanges(text: string, firstHit: number): Span[] {
   const spans: Span[] = [];
   const stack: OpenElement[] = [];
-  tokens.forEach((t, k) => {
-    if (!t.close && t.name === 'li') {
+  // The last <li> opened and where its label starts: the label runs to the next list tag.
+  let labelled: OpenElement | null = null;
+  let labelStart = 0;
+  let hit = firstHit;
+  for (let lt = text.indexOf('<'); ; lt = text.indexOf('<', lt + 1)) {
+    let end = -1;
+    if (lt !== -1) {
+      LIST_TAG_AT.lastIndex = lt;
+      if (!LIST_TAG_AT.test(text)) continue;
+      end = LIST_TAG_AT.lastIndex;
+    }
+    const at = lt === -1 ? text.length : lt;
+    if (labelled !== null) {
+      // Hits are found in text order, so the next one at or after the label tells whether it can name a section.
+      if (hit !== -1 && hit < labelStart) {
+        RELATED_WORD_HITS.lastIndex = labelStart;
+        hit = RELATED_WORD_HITS.exec(text)?.index ?? -1;
+      }
+      labelled.related = hit !== -1 && hit < at && isRelatedLabel(text.slice(labelStart, at));
+      labelled = null;
+    }
+    if (lt === -1) break;
+    const close = text.charCodeAt(lt + 1) === 47; /* / */
+    const item = (text.charCodeAt(lt + (close ? 2 : 1)) | 0x20) === 108; /* l */
+    if (!close && item) {
       // A new item closes the previous one at the same level (HTML's implied </li>).
-      if (stack.length > 0 && stack[stack.length - 1].name === 'li') closeTop(stack, spans, t.start);
-      const labelEnd = k + 1 < tokens.length ? tokens[k + 1].start : text.length;
-      stack.push({ name: 'li', start: t.start, related: isRelatedLabel(text.slice(t.end, labelEnd)) });
-    } else if (!t.close) {
-      stack.push({ name: t.name, start: t.start, related: false });
-    } else if (t.name === 'li') {
-      while (stack.length > 0 && stack[stack.length - 1].name !== 'li') stack.pop();
-      if (stack.length > 0) closeTop(stack, spans, t.end);
+      if (stack.length > 0 && stack[stack.length - 1].item) closeTop(stack, spans, lt);
+      labelled = { item: true, start: lt, related: false };
+      labelStart = end;
+      stack.push(labelled);
+    } else if (!close) {
+      stack.push({ item: false, start: lt, related: false });
+    } else if (item) {
+      while (stack.length > 0 && !stack[stack.length - 1].item) stack.pop();
+      if (stack.length > 0) closeTop(stack, spans, end);
     } else {
       // </ul> or </ol>: closes any items left open inside the list.
-      while (stack.length > 0 && stack[stack.length - 1].name === 'li') closeTop(stack, spans, t.start);
+      while (stack.length > 0 && stack[stack.length - 1].item) closeTop(stack, spans, lt);
       if (stack.length > 0) stack.pop();
     }
-  });
+    lt = end - 1;
+  }
   while (stack.length > 0) closeTop(stack, spans, text.length);
   return spans;
 }
@@ -84,8 +110,6 @@ function indentOf(line: string): number {
   return line.length - line.trimStart().length;
 }
 
-
-const RELATED_WORD_HITS = new RegExp(RELATED_WORDS.source, 'gi');
 
 /**
  * Markdown headings, list items and lone label lines named "related".
@@ -160,16 +184,13 @@ function markdownRelatedRanges(text: string, firstHit: number): Span[] {
   return spans;
 }
 
-const HTML_LIST_ITEM = /<li\b/i;
-
 /** Sorted, merged ranges of the text that list related notes. */
 export function findRelatedRanges(text: string): Span[] {
   // Both passes only ever mark text labelled "related" or "see also": without either, skip them.
   RELATED_WORD_HITS.lastIndex = 0;
   const first = RELATED_WORD_HITS.exec(text);
   if (first === null) return [];
-  // Only list items can be labelled in HTML: without an `<li`, skip that pass.
-  const html = HTML_LIST_ITEM.test(text) ? htmlRelatedRanges(text) : [];
+  const html = htmlRelatedRanges(text, first.index);
   const all = [...html, ...markdownRelatedRanges(text, first.index)].sort((a, b) => a.start - b.start);
   const merged: Span[] = [];
   for (const s of all) {

@@ -109,6 +109,11 @@ const ROWS: Row[] = [
     links: [['related', 'a'], ['inline', 'b']],
   },
   {
+    rule: 'related: HTML label in other markup, tags in any case, a later item mentioning related is not a label',
+    text: '<UL><LI class="x"><b>See also</b><ul><li>[[a]]</li></ul></LI><li>[[b]] is related</li></UL>',
+    links: [['related', 'a'], ['inline', 'b']],
+  },
+  {
     rule: 'related: under a "Related" heading until the next heading of the same level',
     text: '[[a]]\n## Related\n- [[b]]\n### Deeper\n[[c]]\n## Next\n[[d]]',
     links: [['inline', 'a'], ['related', 'b'], ['related', 'c'], ['inline', 'd']],
