@@ -82,8 +82,8 @@ const REFERENCE_LINK = /!?\[([^[\]\n]*)\]\[[^[\]\n]*\]/g;
 const CALLOUT_MARKER = /^([ \t]*(?:>[ \t]*)*)\[![^\]\n]*\][-+]?/gm;
 const MAY_HAVE_BLOCK_MARKER = /^[ \t]*(?:[>#*+\-]|\d{1,9}[.)])/m;
 const BLOCK_MARKER = /^[ \t]*(?:>[ \t]*)*(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+)?/gm;
-// The marker of a fragment's first line (the same pattern, anchored at the start, always matching).
-const LEADING_BLOCK_MARKER = new RegExp(BLOCK_MARKER.source);
+// The marker of a fragment's first line (the same pattern, sticky at the start, always matching: its length is lastIndex).
+const LEADING_BLOCK_MARKER = new RegExp(BLOCK_MARKER.source, 'y');
 const MAY_HAVE_EMPHASIS = /[*~=`]/;
 const EMPHASIS = /\*\*|~~|==|`+|\*/g;
 const UNDERSCORE_EMPHASIS = /(^|[^\p{L}\p{N}])_+|_+(?=[^\p{L}\p{N}]|$)/gu;
@@ -114,7 +114,9 @@ const SHORT_FRAGMENTS_KEPT = 4096;
 export function quickPlainText(markdown: string): string | null {
   if (ALREADY_PLAIN.test(markdown)) return plainAsWritten(markdown);
   // A list item, heading or quote line of plain prose: the marker pass would leave the prose.
-  const marker = LEADING_BLOCK_MARKER.exec(markdown)![0].length;
+  LEADING_BLOCK_MARKER.lastIndex = 0;
+  LEADING_BLOCK_MARKER.test(markdown);
+  const marker = LEADING_BLOCK_MARKER.lastIndex;
   if (marker > 0) {
     const prose = markdown.slice(marker);
     if (ALREADY_PLAIN.test(prose)) return plainAsWritten(prose);

@@ -58,13 +58,13 @@ export function findInlineTags(text: string, skip: readonly Span[] = []): string
   for (let m = INLINE_TAG.exec(text); m !== null; m = INLINE_TAG.exec(text)) {
     if (!tagMayStart(text, m.index)) continue;
     while (html !== null && tagEnd <= m.index) {
-      const t = html.exec(text);
-      if (t === null) {
+      // test, not exec: no match array per HTML tag. A tag holds one `<`, its first character.
+      if (!html.test(text)) {
         tagStart = tagEnd = text.length + 1;
         break;
       }
-      tagStart = t.index;
-      tagEnd = t.index + t[0].length;
+      tagEnd = html.lastIndex;
+      tagStart = text.lastIndexOf('<', tagEnd - 1);
     }
     if (html !== null && tagStart < m.index && m.index < tagEnd) continue;
     while (k < skip.length && skip[k].end <= m.index) k++;
