@@ -12,13 +12,13 @@ import { stringList } from './frontmatter.js';
 // variation selector and zero-width joiner), as Obsidian allows.
 const TAG_CHAR = String.raw`[\p{L}\p{M}\p{N}_\-/\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f]`;
 
-// An inline tag: `#`, then one or more tag characters (group 1). The `#`
-// must follow the start of a line, whitespace or `>` (as in
-// `<li>#security</li>`): checked in code, since a pattern that starts with
-// a literal `#` is searched much faster than one starting with a lookbehind.
-// This excludes `&#35;` (after `&`), URL fragments (after `/`), `[[n#h]]`,
-// `##` and headings (`# Title`: a space follows the `#`).
-const INLINE_TAG = new RegExp(String.raw`#(${TAG_CHAR}+)`, 'gu');
+// An inline tag: `#`, then one or more tag characters. The `#` must follow
+// the start of a line, whitespace or `>` (as in `<li>#security</li>`):
+// checked in code before the pattern is tried (sticky, at that `#`), so the
+// `#`s of headings and `##` cost no regex. This excludes `&#35;` (after `&`),
+// URL fragments (after `/`), `[[n#h]]`, `##` and headings (`# Title`: a
+// space follows the `#`).
+const INLINE_TAG_AT = new RegExp(String.raw`#${TAG_CHAR}+`, 'uy');
 
 // An HTML tag on one line: `<` + letter or `/`, no `<`, `>` or newline inside, `>`.
 const HTML_TAG = /<\/?[a-zA-Z][^<>\n]*>/g;
@@ -53,11 +53,12 @@ export function findInlineTags(text: string, skip: readonly Span[] = []): string
   let tagEnd = -1;
   let k = 0;
   const out: string[] = [];
-  // exec on the shared regex: matchAll would clone it on every call (once per note).
-  INLINE_TAG.lastIndex = 0;
-  for (let m = INLINE_TAG.exec(text); m !== null; m = INLINE_TAG.exec(text)) {
-    if (!tagMayStart(text, m.index)) continue;
-    while (html !== null && tagEnd <= m.index) {
+  for (let at = text.indexOf('#'); at !== -1; at = text.indexOf('#', at + 1)) {
+    if (!tagMayStart(text, at)) continue;
+    INLINE_TAG_AT.lastIndex = at;
+    if (!INLINE_TAG_AT.test(text)) continue;
+    const end = INLINE_TAG_AT.lastIndex;
+    while (html !== null && tagEnd <= at) {
       // test, not exec: no match array per HTML tag. A tag holds one `<`, its first character.
       if (!html.test(text)) {
         tagStart = tagEnd = text.length + 1;
@@ -66,10 +67,10 @@ export function findInlineTags(text: string, skip: readonly Span[] = []): string
       tagEnd = html.lastIndex;
       tagStart = text.lastIndexOf('<', tagEnd - 1);
     }
-    if (html !== null && tagStart < m.index && m.index < tagEnd) continue;
-    while (k < skip.length && skip[k].end <= m.index) k++;
-    if (k < skip.length && skip[k].start <= m.index) continue;
-    const tag = validTag(m[1]);
+    if (html !== null && tagStart < at && at < tagEnd) continue;
+    while (k < skip.length && skip[k].end <= at) k++;
+    if (k < skip.length && skip[k].start <= at) continue;
+    const tag = validTag(text.slice(at + 1, end));
     if (tag !== null) out.push(tag);
   }
   return out;
