@@ -167,25 +167,23 @@ function bodyLinks(masked: string, path: string): BodyLink[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Links per note that get a context of their own; past it, links reuse their target's first context. */
-const OWN_CONTEXTS = 500;
-
-/** Adds line and context to body links. */
+/**
+ * Adds line and context to body links. A link to a target the note already
+ * linked to (same written target, same kind of link) shares that first
+ * link's context: both become one edge, and an edge keeps the context of its
+ * first link, so a sentence of its own would be thrown away. This also
+ * bounds the cost of a huge generated note with 100k links to a few targets.
+ */
 function finishLinks(found: BodyLink[], body: string): RawLink[] {
   const lineAt = lineCounter(body);
-  // Contexts are the costly part (a bounded window each); a huge generated
-  // note with 100k links reuses them per target so parsing stays fast.
   const contexts = new Map<string, string>();
-  return found.map((f, i) => {
-    let context: string | undefined;
-    if (i < OWN_CONTEXTS) context = contextAround(body, f.start, f.end);
-    else {
-      const key = f.relativePath !== undefined ? '/' + f.relativePath : f.target;
-      context = contexts.get(key);
-      if (context === undefined) {
-        context = contextAround(body, f.start, f.end);
-        contexts.set(key, context);
-      }
+  return found.map((f) => {
+    // All that resolution depends on: the target as written, a markdown link's path, whether it is an embed.
+    const key = (f.kind === 'embed' ? '!' : '') + (f.relativePath !== undefined ? f.target + '\0' + f.relativePath : f.target);
+    let context = contexts.get(key);
+    if (context === undefined) {
+      context = contextAround(body, f.start, f.end);
+      contexts.set(key, context);
     }
     const link: RawLink = { target: f.target, kind: f.kind, line: lineAt(f.start), context };
     if (f.relativePath !== undefined) link.relativePath = f.relativePath;
