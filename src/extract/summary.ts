@@ -151,20 +151,26 @@ export function countWords(masked: string, from = 0): number {
   const bar = nextIndexFinder(masked, '|');
   const u = codeUnitsOf(masked);
   let n = 0;
-  let inWord = false;
+  // 1 while inside a word. Letters, digits and other characters (most of the
+  // text) take the branch-free first path: a word starts where a letter
+  // follows a non-letter. Joiners, markup and non-ASCII take the second.
+  let inWord = 0;
   const len = masked.length;
   for (let i = from; i < len; i++) {
     const c = u[i];
-    let k: number;
-    if (c < 128) {
-      k = ASCII[c];
-      if (k === 3) {
-        const end = skipMarkup(masked, i, c, gt, nl, paren, space, close, bar);
-        if (end !== -1) i = end;
-        inWord = false;
-        continue;
-      }
-    } else {
+    let k = c < 128 ? ASCII[c] : 5;
+    if (k <= 1) {
+      n += k & ~inWord;
+      inWord = k;
+      continue;
+    }
+    if (k === 3) {
+      const end = skipMarkup(masked, i, c, gt, nl, paren, space, close, bar);
+      if (end !== -1) i = end;
+      inWord = 0;
+      continue;
+    }
+    if (k === 5) {
       let cp = c;
       // A surrogate pair is one code point (an astral letter is one word character).
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < len && u[i + 1] >= 0xdc00 && u[i + 1] <= 0xdfff) {
@@ -174,18 +180,17 @@ export function countWords(masked: string, from = 0): number {
       k = classOfCodePoint(cp);
       if (k === 4) {
         n++;
-        inWord = false;
+        inWord = 0;
+        continue;
+      }
+      if (k <= 1) {
+        n += k & ~inWord;
+        inWord = k;
         continue;
       }
     }
-    if (k === 1) {
-      if (!inWord) n++;
-      inWord = true;
-    } else if (k === 2 && inWord && i + 1 < len && u[i + 1] < 128 && ASCII[u[i + 1]] === 1) {
-      // A joiner between letters keeps the word going (`end-to-end`).
-    } else {
-      inWord = false;
-    }
+    // A joiner between letters keeps the word going (`end-to-end`); anywhere else it ends it.
+    if (!(inWord === 1 && i + 1 < len && u[i + 1] < 128 && ASCII[u[i + 1]] === 1)) inWord = 0;
   }
   return n;
 }

@@ -187,8 +187,9 @@ const ROWS: Row[] = [
     summary: 'word '.repeat(55).trim() + '…',
   },
   { rule: 'words: body prose only, markup, URLs and code excluded', text: fm('title: not counted words here', '# Head line\n\nIt’s end-to-end [link text](https://a.b/c/d) and [[Some Note|alias]].\n```\ncode words\n```\n'), words: 8 },
-  // 𝒜𝒷𝒸 is three astral letters (surrogate pairs): one word; 你好 is two CJK words; an emoji and a lone surrogate are not letters.
-  { rule: 'words: letters of any script, astral letters, CJK one word each', text: 'café 𝒜𝒷𝒸 naïve 你好 😀 \ud800 ok', words: 6 },
+  // 𝒜𝒷𝒸 is three astral letters (surrogate pairs): one word; 你好 is two CJK words; an emoji and a lone surrogate are not letters;
+  // a dash joins letters, an em dash does not; a trailing joiner ends its word.
+  { rule: 'words: letters of any script, astral letters, CJK one word each', text: 'café 𝒜𝒷𝒸 naïve 你好 😀 \ud800 ok up-to-date war—peace end- x’', words: 11 },
 
   // Frontmatter problems: content errors are warnings, the note stays.
   { rule: 'frontmatter: malformed YAML is a warning, body still parsed', path: 'bad.md', text: fm('title: ok\n  bad: indent\ntags: [a', '# From H1\n[[a]] #b'), title: 'From H1', tags: ['b'], links: [['inline', 'a']], warnings: 1 },
