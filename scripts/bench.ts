@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --sizes 1000,10000] [--runs 3] [--dir bench-vaults] [--seed 1]`:
+ * `npm run bench [-- --sizes 1000,10000] [--runs 5] [--dir bench-vaults] [--seed 1]`:
  * builds generated vaults with the real pipeline (src/extract/pipeline.ts)
  * and prints, per stage, seconds, notes per second and the ratio to a floor
- * measured in the same run (read every note file + one wiki-link regex),
- * with peak memory and graph.json bytes, then the 3x-floor verdict.
+ * measured in the same run (read every note file + one wiki-link regex;
+ * each run is divided by the floor measured just before it), with peak
+ * memory and graph.json bytes, then the 3x-floor verdict.
  *
  * Each size is measured in its own child process (started with
  * --expose-gc), so peak RSS belongs to that size alone and the garbage of
@@ -26,7 +27,7 @@ import { GENERATED_MARKER, OutDirError, prepareOutDir, writeVault } from './lib/
 const HELP = `Usage: npm run bench [-- options]
 
   --sizes a,b,...   vault sizes in notes (default 1000,10000)
-  --runs N          timed runs per size, after one untimed warm-up; the median is reported (default 3)
+  --runs N          timed runs per size, after one untimed warm-up; the median is reported (default 5)
   --dir PATH        where generated vaults are kept and reused (default bench-vaults)
   --seed S          generator seed (default 1)
   -h, --help        show this help`;
@@ -41,7 +42,7 @@ interface BenchArgs {
 }
 
 function parseArgs(argv: readonly string[]): BenchArgs | null {
-  const args: BenchArgs = { sizes: [1000, 10000], runs: 3, dir: 'bench-vaults', seed: 1, child: null };
+  const args: BenchArgs = { sizes: [1000, 10000], runs: 5, dir: 'bench-vaults', seed: 1, child: null };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '-h' || flag === '--help') return null;
