@@ -22,8 +22,6 @@ export interface Frontmatter {
   data: Record<string, unknown> | null;
   /** Offset in the text where the body starts (0 without a block). */
   bodyStart: number;
-  /** 1-based file line of each top-level key of the block. */
-  keyLines: Map<string, number>;
   warnings: BuildWarning[];
   /** The raw YAML text between the fences ('' without a block); line 1 of it is file line 2. */
   raw: string;
@@ -76,8 +74,8 @@ function findBlock(text: string): { blockStart: number; blockEnd: number; bodySt
   return null;
 }
 
-/** Top-level keys (unindented `key:` lines) and their 1-based file lines. */
-function keyLinesOf(block: string): Map<string, number> {
+/** Top-level keys (unindented `key:` lines) of a block and their 1-based file lines (the block starts on line 2). */
+export function keyLinesOf(block: string): Map<string, number> {
   const lines = new Map<string, number>();
   block.split('\n').forEach((line, i) => {
     if (line === '' || /^[\s#\-]/.test(line)) return;
@@ -108,8 +106,8 @@ function describe(value: unknown): string {
 }
 
 /** A block that cannot be used: no data, one warning. */
-function unusable(bodyStart: number, keyLines: Map<string, number>, file: string, line: number, message: string, raw: string): Frontmatter {
-  return { data: null, bodyStart, keyLines, warnings: [{ file, line, message: `${message}; its wiki links are still read` }], raw };
+function unusable(bodyStart: number, file: string, line: number, message: string, raw: string): Frontmatter {
+  return { data: null, bodyStart, warnings: [{ file, line, message: `${message}; its wiki links are still read` }], raw };
 }
 
 /**
@@ -121,13 +119,12 @@ function unusable(bodyStart: number, keyLines: Map<string, number>, file: string
  */
 export function parseFrontmatter(text: string, path: string): Frontmatter {
   const found = findBlock(text);
-  if (!found) return { data: null, bodyStart: 0, keyLines: new Map(), warnings: [], raw: '' };
+  if (!found) return { data: null, bodyStart: 0, warnings: [], raw: '' };
   const block = text.slice(found.blockStart, found.blockEnd);
   // Most blocks are plain `key: value` / `- item` lines: read those directly
   // (js-yaml's result, without its cost; see simple-yaml.ts).
   const simple = parseSimpleYaml(block);
-  if (simple) return { data: simple.data, bodyStart: found.bodyStart, keyLines: simple.keyLines, warnings: [], raw: block };
-  const keyLines = keyLinesOf(block);
+  if (simple) return { data: simple, bodyStart: found.bodyStart, warnings: [], raw: block };
 
   let data: unknown;
   try {
@@ -139,27 +136,26 @@ export function parseFrontmatter(text: string, path: string): Frontmatter {
     // so js-yaml's 0-based line is the 1-based file line.
     const line = typeof e.mark?.line === 'number' ? e.mark.line + 1 : 1;
     const reason = e.reason ?? String(e.message ?? err).split('\n')[0];
-    return unusable(found.bodyStart, keyLines, path, line, `malformed YAML frontmatter: ${reason} (line ${line})`, block);
+    return unusable(found.bodyStart, path, line, `malformed YAML frontmatter: ${reason} (line ${line})`, block);
   }
   if (data === undefined || data === null) {
-    return { data: {}, bodyStart: found.bodyStart, keyLines, warnings: [], raw: block };
+    return { data: {}, bodyStart: found.bodyStart, warnings: [], raw: block };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return unusable(found.bodyStart, keyLines, path, 2, `frontmatter is ${describe(data)}, not a key: value mapping`, block);
+    return unusable(found.bodyStart, path, 2, `frontmatter is ${describe(data)}, not a key: value mapping`, block);
   }
   if (hasObjectKey(data)) {
     const at = block.split('\n').findIndex((l) => l.includes('{{'));
     const line = at === -1 ? 2 : at + 2;
     return unusable(
       found.bodyStart,
-      keyLines,
       path,
       line,
       `malformed YAML frontmatter: a mapping used as a key (an unfilled template placeholder such as {{date}}?) (line ${line})`,
       block,
     );
   }
-  return { data: data as Record<string, unknown>, bodyStart: found.bodyStart, keyLines, warnings: [], raw: block };
+  return { data: data as Record<string, unknown>, bodyStart: found.bodyStart, warnings: [], raw: block };
 }
 
 /**

@@ -10,7 +10,7 @@
 import type { LinkKind } from '../core/contract.js';
 import { maskCode } from './code-spans.js';
 import { contextAround, MAX_CONTEXT } from './context.js';
-import { field, parseFrontmatter, scalarString, stringList } from './frontmatter.js';
+import { field, keyLinesOf, parseFrontmatter, scalarString, stringList } from './frontmatter.js';
 import { lineCounter } from './line-index.js';
 import { parseHeading } from './markdown-blocks.js';
 import { findMarkdownLinks } from './markdown-links.js';
@@ -70,10 +70,14 @@ function firstH1(body: string, masked: string): string | null {
 /**
  * Wiki links in frontmatter values (`up: "[[Home]]"`, `related: ["[[x]]"]`),
  * in any key but the note's own names and tags. An unquoted `[[Home]]` is YAML
- * for a list in a list; it is read as the link its author meant.
+ * for a list in a list; it is read as the link its author meant. `raw`: the
+ * block's text, for the links' lines.
  */
-function frontmatterLinks(data: Record<string, unknown>, keyLines: Map<string, number>): RawLink[] {
+function frontmatterLinks(data: Record<string, unknown>, raw: string): RawLink[] {
   const links: RawLink[] = [];
+  // Every link needs a `[` in the block, or an escape (`"\x5B"`) to make one: most blocks have neither.
+  if (!raw.includes('[') && !raw.includes('\\')) return links;
+  const keyLines = keyLinesOf(raw);
   // Each list or mapping is read once: YAML aliases can repeat one many times.
   const seen = new Set<object>();
   for (const key of Object.keys(data)) {
@@ -217,7 +221,7 @@ export function parseNote(text: string, path: string): ParsedNote {
   const draftValue = field(data, 'draft');
   const draft = draftValue === true || (typeof draftValue === 'string' && draftValue.trim().toLowerCase() === 'true');
   const links = [
-    ...(data ? frontmatterLinks(data, fm.keyLines) : unparsedFrontmatterLinks(fm.raw)),
+    ...(data ? frontmatterLinks(data, fm.raw) : unparsedFrontmatterLinks(fm.raw)),
     ...finishLinks(found, body),
   ];
 

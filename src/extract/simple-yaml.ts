@@ -80,29 +80,20 @@ function scalar(raw: string): unknown {
   return resolvePlain(raw);
 }
 
-export interface SimpleYaml {
-  data: Record<string, unknown>;
-  /** 1-based file line of each key as written (the block starts on file line 2), as keyLinesOf in frontmatter.ts finds them. */
-  keyLines: Map<string, number>;
-}
-
 /**
  * The mapping of `block` (the text between the fences, ending with a newline
- * or empty) and its key lines, or null when it is not in the simple subset.
+ * or empty), or null when it is not in the simple subset.
  */
-export function parseSimpleYaml(block: string): SimpleYaml | null {
+export function parseSimpleYaml(block: string): Record<string, unknown> | null {
   // Printable ASCII and newlines (most blocks) cannot hold an unsafe character: one cheap class test first.
   if (block === '' || (NOT_PRINTABLE_ASCII.test(block) && UNSAFE_CHARS.test(block))) return null;
   const data: Record<string, unknown> = {};
-  const keyLines = new Map<string, number>();
   // The list of a `key:` line with no value, which `- item` lines fill, and
   // the items' indentation (-1 before the first item).
   let listKey: string | null = null;
   let list: unknown[] | null = null;
   let listIndent = -1;
-  let lineNo = 1;
   for (let at = 0; at < block.length; ) {
-    lineNo++;
     const first = block.charCodeAt(at);
     if (listKey !== null && (first === 32 || first === 45) /* space, - */) {
       ITEM_LINE.lastIndex = at;
@@ -132,7 +123,6 @@ export function parseSimpleYaml(block: string): SimpleYaml | null {
     const key = String(resolvePlain(written));
     // js-yaml refuses a duplicated key (and `null` and `Null` are one key).
     if (key === '__proto__' || Object.hasOwn(data, key)) return null;
-    keyLines.set(written, lineNo);
     listKey = null;
     list = null;
     const lineEnd = lineEndOf(block, at);
@@ -146,5 +136,5 @@ export function parseSimpleYaml(block: string): SimpleYaml | null {
     if (value === undefined) return null;
     data[key] = value;
   }
-  return { data, keyLines };
+  return data;
 }

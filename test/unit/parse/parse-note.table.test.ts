@@ -138,6 +138,8 @@ const ROWS: Row[] = [
     lines: [3, 4, 4],
   },
   { rule: 'frontmatter: unquoted [[x]] (a YAML list in a list)', text: fm('up: [[Home]]'), links: [['frontmatter', 'Home']] },
+  { rule: 'frontmatter: a link spelled with YAML escapes', text: fm('up: "\\x5B\\x5BHome]]"'), links: [['frontmatter', 'Home']], lines: [2] },
+  { rule: 'frontmatter: a spaced list in a list is read as the link too', text: fm('title: T\nup: [ [Home] ]'), links: [['frontmatter', 'Home']], lines: [3] },
   { rule: 'frontmatter: link inside a longer string', text: fm('via: "from [[Kevin Kelly]] talk"'), links: [['frontmatter', 'Kevin Kelly']], contexts: ['via: from Kevin Kelly talk'] },
 
   // Markdown links.
