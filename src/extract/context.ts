@@ -74,8 +74,13 @@ function keepStart(s: string, max: number): string {
   return (space > max / 2 ? head.slice(0, space) : head) + '…';
 }
 
-const SPACE_AT_END = /\s$/;
-const SPACE_AT_START = /^\s/;
+// Whitespace and HTML tags only (`<li>`, `</li>\n`), tags as toPlainText drops them: text with no words.
+const ONLY_TAGS = /^(?:\s|<\/?[a-zA-Z][^<>]*>)*$/;
+
+// Whitespace between the link and the words beside it, looking through
+// inline tags around the link (`more <b>[[x]]</b> and`, `<i>[[x]]</i>.`).
+const SPACE_AT_END = /\s(?:<\/?[a-zA-Z][^<>]*>)*$/;
+const SPACE_AT_START = /^(?:<\/?[a-zA-Z][^<>]*>)*\s/;
 
 /**
  * The plain-text sentence around the link at [start, end) of `text`, at most
@@ -93,6 +98,8 @@ export function contextAround(fullText: string, linkStart: number, linkEnd: numb
   const rawLeft = text.slice(from, start);
   const rawRight = text.slice(end, to);
   const link = truncateAtWord(toPlainText(text.slice(start, end)), MAX_CONTEXT);
+  // A link alone in its block but for markup (`<li>[[x]]</li>`, a related list): its own text is the context.
+  if (ONLY_TAGS.test(rawLeft) && ONLY_TAGS.test(rawRight)) return link.trim();
   let left = toPlainText(rawLeft);
   // The right part is mid-line: a sentinel keeps `- more` from reading as a list marker.
   let right = toPlainText('x' + rawRight).slice(1).trim();

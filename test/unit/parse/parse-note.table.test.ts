@@ -170,6 +170,8 @@ const ROWS: Row[] = [
   { rule: 'context: list item and markdown link text', path: 'n.md', text: '- one [[a]]\n- two [see](b.md) here', contexts: ['one a', 'two see here'] },
   // Both links become one edge, which keeps its first link's context; an embed of the same name may resolve elsewhere.
   { rule: 'context: a repeated link shares its first context, an embed of the same name has its own', text: 'First [[a.png]] here.\n\nThen [[a.png]] again.\n\nSee ![[a.png]] now.', contexts: ['First a.png here.', 'First a.png here.', 'See a.png now.'] },
+  // Inline tags beside the link are looked through for the space after them ("b and more", not "band more"; "see c.").
+  { rule: 'context: a link alone in an HTML item is its own text; with words beside it, the item', text: '<ul>\n  <li>[[a|Alpha]]</li>\n  <li><b>[[b]]</b> and more</li>\n  <li>see <i>[[c]]</i>.</li>\n</ul>', contexts: ['Alpha', 'b and more', 'see c.'] },
   { rule: 'context: a paragraph wrapped over lines', text: 'Start of it\ncontinues [[a]] and\nends here. Next.', contexts: ['Start of it continues a and ends here.'] },
   { rule: 'context: a heading right above the paragraph is not part of it', text: '## How it works\nFiles in [[folders]] stay put. Next.', contexts: ['Files in folders stay put.'] },
 
