@@ -79,8 +79,14 @@ const ONLY_TAGS = /^(?:\s|<\/?[a-zA-Z][^<>]*>)*$/;
 
 // Whitespace between the link and the words beside it, looking through
 // inline tags around the link (`more <b>[[x]]</b> and`, `<i>[[x]]</i>.`).
-const SPACE_AT_END = /\s(?:<\/?[a-zA-Z][^<>]*>)*$/;
+const SPACE_BEFORE_TAGS = /\s(?:<\/?[a-zA-Z][^<>]*>)*$/;
 const SPACE_AT_START = /^(?:<\/?[a-zA-Z][^<>]*>)*\s/;
+const SPACE_AT_END = /\s$/;
+
+/** Whether `rawLeft` ends with whitespace, before any tags at its end (the tag pattern only when a tag can end it). */
+function spaceAtEnd(rawLeft: string): boolean {
+  return rawLeft.endsWith('>') ? SPACE_BEFORE_TAGS.test(rawLeft) : SPACE_AT_END.test(rawLeft);
+}
 
 /**
  * The plain-text sentence around the link at [start, end) of `text`, at most
@@ -112,7 +118,7 @@ export function contextAround(fullText: string, linkStart: number, linkEnd: numb
     const space = right.lastIndexOf(' ');
     right = (space > 0 ? right.slice(0, space) : '') + '…';
   } else right = right.slice(0, rightEnd);
-  const gapLeft = left !== '' && SPACE_AT_END.test(rawLeft) ? ' ' : '';
+  const gapLeft = left !== '' && spaceAtEnd(rawLeft) ? ' ' : '';
   const gapRight = right !== '' && SPACE_AT_START.test(rawRight) ? ' ' : '';
   const whole = left + gapLeft + link + gapRight + right;
   if (whole.length <= MAX_CONTEXT) return whole.trim();
