@@ -53,6 +53,7 @@ const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 // ASCII classes for the counting loop: 0 other, 1 letter or digit,
 // 2 a joiner inside a word (`'`, `-`, `_`), 3 markup to look at (`<`, `]`, `[`).
+// The loop gives any other code unit class 5 and looks it up (classOfCodePoint).
 const ASCII = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) ASCII[c] = 1;
