@@ -27,7 +27,8 @@ import { GENERATED_MARKER, OutDirError, prepareOutDir, writeVault } from './lib/
 const HELP = `Usage: npm run bench [-- options]
 
   --sizes a,b,...   vault sizes in notes (default 1000,10000)
-  --runs N          timed runs per size, after one untimed warm-up; the median is reported (default 5)
+  --runs N          timed runs per size, each divided by a floor measured just before it,
+                    after one untimed warm-up; medians are reported (default 5)
   --dir PATH        where generated vaults are kept and reused (default bench-vaults)
   --seed S          generator seed (default 1)
   -h, --help        show this help`;
