@@ -5,9 +5,7 @@
  */
 import type { BuildWarning, HealthReport } from '../core/contract.js';
 import { buildHealth, healthStats, type HealthStats } from './health.js';
-import { parseStage, scanStage } from './pipeline.js';
-import { readFiles } from './read.js';
-import { buildResolveIndex, resolveLinks } from './resolve.js';
+import { readParseStage, resolveStage, scanStage } from './pipeline.js';
 import { DEFAULT_NOTE_EXTENSIONS } from './scan.js';
 
 export interface CheckOptions {
@@ -28,10 +26,9 @@ export interface CheckResult {
 export async function checkVault(vault: string, options: CheckOptions = {}): Promise<CheckResult> {
   const extensions = options.extensions ?? DEFAULT_NOTE_EXTENSIONS;
   const scan = await scanStage(vault, extensions);
-  const files = await readFiles(scan.notes, { concurrency: options.concurrency });
-  const { notes, warnings } = parseStage(files);
-  const index = buildResolveIndex(notes, scan.others.map((f) => f.path), extensions);
-  const { links } = resolveLinks(notes, index);
+  // Batch by batch, as the build reads: a big vault's texts are never all in memory at once.
+  const { notes, warnings } = await readParseStage(scan.notes, { concurrency: options.concurrency });
+  const { links } = resolveStage(notes, scan, extensions);
   const health = buildHealth(notes, links);
   return { health, stats: healthStats(notes, links, health), warnings: [...scan.warnings, ...warnings] };
 }

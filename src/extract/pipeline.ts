@@ -88,19 +88,26 @@ function parseRead(read: ReadFile): { note: ParsedNote | null; warnings: BuildWa
   return { note, warnings };
 }
 
-/** Stage 3 on files read beforehand: each one through `parseNote`; a file that could not be read is left out. */
-export function parseStage(files: readonly ReadFile[], progress?: Progress): { notes: ParsedNote[]; warnings: BuildWarning[] } {
-  const notes: ParsedNote[] = [];
-  const warnings: BuildWarning[] = [];
-  progress?.stage('parse', files.length);
-  files.forEach((read, i) => {
+/** Parses `files` into `notes` and `warnings` (appended); a file that could not be read is left out. */
+function parseInto(files: readonly ReadFile[], notes: ParsedNote[], warnings: BuildWarning[]): void {
+  for (const read of files) {
     const parsed = parseRead(read);
     warnings.push(...parsed.warnings);
     if (parsed.note) notes.push(parsed.note);
-    if (i % 256 === 0) progress?.update(i);
-  });
-  progress?.update(files.length);
+  }
+}
+
+/** The parse stage on files read beforehand, all at once (readParseStage does it batch by batch). */
+export function parseStage(files: readonly ReadFile[]): { notes: ParsedNote[]; warnings: BuildWarning[] } {
+  const notes: ParsedNote[] = [];
+  const warnings: BuildWarning[] = [];
+  parseInto(files, notes, warnings);
   return { notes, warnings };
+}
+
+/** The resolve stage: the lookup index of `notes` and the vault's other files, then every link through it. */
+export function resolveStage(notes: readonly ParsedNote[], scan: ScanResult, extensions: readonly string[]): ResolveResult {
+  return resolveLinks(notes, buildResolveIndex(notes, scan.others.map((f) => f.path), extensions));
 }
 
 /** Files read, then parsed, per batch in runPipeline. */
@@ -134,11 +141,7 @@ export async function readParseStage(
     });
     readSeconds += seconds(start);
     start = process.hrtime.bigint();
-    for (const file of read) {
-      const parsed = parseRead(file);
-      warnings.push(...parsed.warnings);
-      if (parsed.note) notes.push(parsed.note);
-    }
+    parseInto(read, notes, warnings);
     parseSeconds += seconds(start);
   }
   return { notes, warnings, readSeconds, parseSeconds };
@@ -180,10 +183,7 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
   timings.read += parsed.readSeconds;
   timings.parse += parsed.parseSeconds;
   const notes = parsed.notes;
-  const resolved = await timed('resolve', () => {
-    const index = buildResolveIndex(notes, scan.others.map((f) => f.path), extensions);
-    return resolveLinks(notes, index);
-  });
+  const resolved = await timed('resolve', () => resolveStage(notes, scan, extensions));
   const graph = await timed('build', () =>
     buildGraph({
       notes,
@@ -213,9 +213,4 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
     bytes = await timed('write', () => writeFileAtomic(out, serializeGraph(graph)));
   }
   return { graph, notes, resolved, stats, health, warnings: graph.getAttribute('warnings'), timings, bytes };
-}
-
-/** The stage groups the bench prints: scan+read+parse, resolve, build+measure+health ("metrics"), layout, write. */
-export function benchStages(t: StageTimings): { scanParse: number; resolve: number; metrics: number; layout: number; write: number } {
-  return { scanParse: t.scan + t.read + t.parse, resolve: t.resolve, metrics: t.build + t.measure + t.health, layout: t.layout, write: t.write };
 }
