@@ -10,7 +10,7 @@ import type { Span } from './code-spans.js';
 import { lineStartAt, nextIndexFinder } from './line-index.js';
 
 /** File extensions that make a target a note. */
-export const NOTE_EXTENSIONS: readonly string[] = ['md', 'markdown', 'txt'];
+const NOTE_EXTENSIONS: readonly string[] = ['md', 'markdown', 'txt'];
 
 /** One Markdown link found in a text. */
 export interface MarkdownLinkMatch {
@@ -20,10 +20,6 @@ export interface MarkdownLinkMatch {
   relativePath: string;
   /** Image syntax `![x](...)`: an embed. */
   image: boolean;
-  /** From a link-reference definition `[id]: path`. */
-  definition: boolean;
-  /** The link text (alt text for images, the id for definitions). */
-  text: string;
   start: number;
   end: number;
 }
@@ -36,15 +32,19 @@ const INLINE_OPEN = /(!?)\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\(/g;
 // then the destination (group 2: `<...>` or a run without spaces).
 const DEFINITION = /^ {0,3}\[([^\]\n^][^\]\n]*)\]:[ \t]*(<[^<>\n]*>|\S+)/gm;
 
-/** The extension of a path's file name, lower-cased, or '' (`2023.09.12` has none). */
-export function extensionOf(path: string): string {
+/**
+ * The extension of a path's file name, lower-cased, without its dot, or ''
+ * (`2023.09.12` has none: an extension starts with a letter here, unlike
+ * resolve.ts's, which only needs to tell note files from other files).
+ */
+function extensionOf(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const m = /\.([a-zA-Z][a-zA-Z0-9]{0,9})$/.exec(name);
   return m ? m[1].toLowerCase() : '';
 }
 
 /** True for a note path: a note extension or none at all. */
-export function isNoteTarget(path: string): boolean {
+function isNoteTarget(path: string): boolean {
   const ext = extensionOf(path);
   return ext === '' || NOTE_EXTENSIONS.includes(ext);
 }
@@ -54,7 +54,7 @@ export function isNoteTarget(path: string): boolean {
  * POSIX-normalised; a leading `/` means the vault root; one that escapes the
  * vault keeps its leading `../`.
  */
-export function resolveRelative(notePath: string, target: string): string {
+function resolveRelative(notePath: string, target: string): string {
   if (target.startsWith('/')) return posix.normalize(target.replace(/^\/+/, ''));
   return posix.normalize(posix.join(posix.dirname(notePath), target));
 }
@@ -139,29 +139,15 @@ function notePathOf(dest: string): string | null {
   return path === '' ? null : path;
 }
 
-/**
- * Markdown links to notes and image embeds in `text`, in order. Links to
- * other files (a plain `[x](file.pdf)`) are dropped; images of any file are
- * kept as embeds.
- */
 /** Adds the link at [start, end) to `out` when its destination names a note, or any file for an image. */
-function addLink(
-  out: MarkdownLinkMatch[],
-  notePath: string,
-  raw: string,
-  image: boolean,
-  definition: boolean,
-  text: string,
-  start: number,
-  end: number,
-): void {
+function addLink(out: MarkdownLinkMatch[], notePath: string, raw: string, image: boolean, start: number, end: number): void {
   const dest = raw.startsWith('<') && raw.endsWith('>') ? raw.slice(1, -1) : raw;
   const target = notePathOf(dest);
   if (target === null || (!image && !isNoteTarget(target))) return;
-  out.push({ target, relativePath: resolveRelative(notePath, target), image, definition, text, start, end });
+  out.push({ target, relativePath: resolveRelative(notePath, target), image, start, end });
 }
 
-/** Index of the first span in `spans` from `k` on that does not end at or before `at`; skip when it holds `at`. */
+/** Index of the first span in `spans` from `k` on that does not end at or before `at` (the caller skips `at` when that span holds it). */
 function advance(spans: readonly Span[], k: number, at: number): number {
   while (k < spans.length && spans[k].end <= at) k++;
   return k;
@@ -200,14 +186,16 @@ export function findMarkdownLinks(text: string, notePath: string, skip: readonly
       if (k < skip.length && skip[k].start <= m.index) continue;
       const found = readDestination(text, m.index + m[0].length, nextGt, nextNewline);
       if (!found) continue;
-      addLink(out, notePath, found.dest, m[1] === '!', false, m[2], m.index, found.end);
+      addLink(out, notePath, found.dest, m[1] === '!', m.index, found.end);
       // An image inside the link text (`[![alt](a.png)](b.md)`) is an embed too.
       if (!m[2].includes('](')) continue;
       const textStart = m.index + m[1].length + 1;
-      for (const inner of m[2].matchAll(new RegExp(INLINE_OPEN.source, 'g'))) {
+      // matchAll runs on a copy of the shared regex, so the outer loop's state is untouched.
+      for (const inner of m[2].matchAll(INLINE_OPEN)) {
+        if (inner[1] !== '!') continue;
         const at = textStart + inner.index;
-        const img = readDestination(text, at + inner[0].length, nextIndexFinder(text, '>'), nextIndexFinder(text, '\n'));
-        if (img && inner[1] === '!') addLink(out, notePath, img.dest, true, false, inner[2], at, img.end);
+        const img = readDestination(text, at + inner[0].length, nextGt, nextNewline);
+        if (img) addLink(out, notePath, img.dest, true, at, img.end);
       }
     }
   }
@@ -216,7 +204,7 @@ export function findMarkdownLinks(text: string, notePath: string, skip: readonly
     for (const m of text.matchAll(DEFINITION)) {
       k = advance(skip, k, m.index);
       if (k < skip.length && skip[k].start <= m.index) continue;
-      addLink(out, notePath, m[2], false, true, m[1], m.index, m.index + m[0].length);
+      addLink(out, notePath, m[2], false, m.index, m.index + m[0].length);
     }
   }
   return out.sort((a, b) => a.start - b.start);
