@@ -19,7 +19,7 @@ import { findRelatedRanges, inRanges } from './related-sections.js';
 import { countWords, summarize } from './summary.js';
 import { dedupeTags, findInlineTags, frontmatterTags } from './tags.js';
 import type { ParsedNote, RawLink } from './types.js';
-import { findWikiLinks, parseWikiInner } from './wiki-links.js';
+import { findWikiLinks, wikiTarget, type WikiLinkMatch } from './wiki-links.js';
 
 /** Frontmatter keys whose wiki links are not links (they name the note itself). */
 const NOT_LINK_KEYS = new Set(['title', 'tags', 'tag', 'aliases', 'alias']);
@@ -100,8 +100,8 @@ function collectValueLinks(v: unknown, key: string, line: number, depth: number,
   seen.add(v);
   if (Array.isArray(v)) {
     if (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 && typeof v[0][0] === 'string') {
-      const parsed = parseWikiInner(v[0][0]);
-      if (parsed) links.push({ target: parsed.target, kind: 'frontmatter', line, context: `${key}: ${parsed.target}` });
+      const target = wikiTarget(v[0][0]);
+      if (target !== null) links.push({ target, kind: 'frontmatter', line, context: `${key}: ${target}` });
       return;
     }
     for (const x of v) collectValueLinks(x, key, line, depth + 1, seen, links);
@@ -137,8 +137,6 @@ function unparsedFrontmatterLinks(raw: string): RawLink[] {
 }
 
 interface BodyLink {
-  /** A wiki link or embed (as opposed to a Markdown link). */
-  wiki: boolean;
   start: number;
   end: number;
   target: string;
@@ -146,12 +144,10 @@ interface BodyLink {
   relativePath?: string;
 }
 
-/** Wiki links, embeds and Markdown links of the body, in order of appearance. */
-function bodyLinks(masked: string, path: string): BodyLink[] {
-  const wiki = findWikiLinks(masked);
+/** The body's links, in order of appearance: its wiki links and embeds (`wiki`, found beforehand), and its Markdown links. */
+function bodyLinks(masked: string, path: string, wiki: readonly WikiLinkMatch[]): BodyLink[] {
   const related = wiki.length > 0 ? findRelatedRanges(masked) : [];
   const found: BodyLink[] = wiki.map((w) => ({
-    wiki: true,
     start: w.start,
     end: w.end,
     target: w.target,
@@ -160,7 +156,6 @@ function bodyLinks(masked: string, path: string): BodyLink[] {
   // Wiki links are skipped so `[[a]](b)` is not read as a Markdown link too.
   for (const m of findMarkdownLinks(masked, path, wiki)) {
     found.push({
-      wiki: false,
       start: m.start,
       end: m.end,
       target: m.target,
@@ -211,12 +206,13 @@ export function parseNote(text: string, path: string): ParsedNote {
   const title = scalarString(field(data, 'title')) ?? firstH1(body, masked) ?? titleFromFileName(path);
   const written = stringList(field(data, 'aliases') ?? field(data, 'alias'), /,/);
   const aliases = written.length < 2 ? written : [...new Set(written)];
-  const found = bodyLinks(masked, path);
-  const wikiSpans = found.filter((f) => f.wiki);
+  // Wiki links are found once: they are links, and spans where no tag starts (`[[C #sharp]]`).
+  const wiki = findWikiLinks(masked);
+  const found = bodyLinks(masked, path, wiki);
   const tags = dedupeTags(
     frontmatterTags(field(data, 'tags')),
     frontmatterTags(field(data, 'tag')),
-    findInlineTags(masked, wikiSpans),
+    findInlineTags(masked, wiki),
   );
   const draftValue = field(data, 'draft');
   const draft = draftValue === true || (typeof draftValue === 'string' && draftValue.trim().toLowerCase() === 'true');

@@ -8,10 +8,6 @@
 export interface WikiLinkMatch {
   /** The target without alias, heading or block part, trimmed; `.md` and folders kept. */
   target: string;
-  /** The heading or `^block` part, without `#`; empty when absent. */
-  subpath: string;
-  /** The alias after `|`; empty when absent. */
-  alias: string;
   /** `![[...]]`. */
   embed: boolean;
   /** Offset of the first character (`!` or `[`) and just past the closing `]]`. */
@@ -25,18 +21,15 @@ export interface WikiLinkMatch {
 // in front: a pattern starting with a literal `[[` is searched much faster.)
 const WIKI_LINK = /\[\[([^[\]\n]*)\]\]/g;
 
-/** Splits the inside of `[[...]]`; null for `[[]]`, `[[#heading]]` and other empty targets. */
-export function parseWikiInner(inner: string): { target: string; subpath: string; alias: string } | null {
+/** The note a `[[...]]` names (no alias, heading or block part); null for `[[]]`, `[[#heading]]` and other empty targets. */
+export function wikiTarget(inner: string): string | null {
   const bar = inner.indexOf('|');
   // In a table the bar is escaped as `\|`: the backslash belongs to neither side.
   const beforeBar = bar === -1 ? inner : inner.slice(0, bar);
   const ref = beforeBar.endsWith('\\') ? beforeBar.slice(0, -1) : beforeBar;
-  const alias = bar === -1 ? '' : inner.slice(bar + 1).trim();
   const hash = ref.indexOf('#');
   const target = (hash === -1 ? ref : ref.slice(0, hash)).trim();
-  if (target === '') return null;
-  const subpath = hash === -1 ? '' : ref.slice(hash + 1).trim();
-  return { target, subpath, alias };
+  return target === '' ? null : target;
 }
 
 /** Every wiki link and embed in `text`, in order. */
@@ -45,13 +38,11 @@ export function findWikiLinks(text: string): WikiLinkMatch[] {
   if (!text.includes('[[')) return out;
   WIKI_LINK.lastIndex = 0;
   for (let m = WIKI_LINK.exec(text); m !== null; m = WIKI_LINK.exec(text)) {
-    const parsed = parseWikiInner(m[1]);
-    if (!parsed) continue;
+    const target = wikiTarget(m[1]);
+    if (target === null) continue;
     const embed = m.index > 0 && text.charCodeAt(m.index - 1) === 33; /* ! */
     out.push({
-      target: parsed.target,
-      subpath: parsed.subpath,
-      alias: parsed.alias,
+      target,
       embed,
       start: embed ? m.index - 1 : m.index,
       end: m.index + m[0].length,
