@@ -4,6 +4,7 @@
  * drops markup that would read as noise and keeps the words. Every pattern
  * is linear (negated character classes, no nested quantifiers).
  */
+import { wikiRef } from './wiki-links.js';
 
 const ENTITIES: Record<string, string> = {
   amp: '&',
@@ -16,7 +17,7 @@ const ENTITIES: Record<string, string> = {
 };
 
 /** Decodes the common named entities and numeric ones (`&#35;`, `&#x23;`). */
-export function decodeEntities(s: string): string {
+function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (all, name: string) => {
     const lower = name.toLowerCase();
     if (lower in ENTITIES) return ENTITIES[lower];
@@ -27,14 +28,13 @@ export function decodeEntities(s: string): string {
 }
 
 /** The text a wiki link shows: its alias, else its target (heading as `t > h`). */
-export function wikiLinkText(inner: string): string {
+function wikiLinkText(inner: string): string {
   const bar = inner.indexOf('|');
   if (bar !== -1) {
     const alias = inner.slice(bar + 1).trim();
     if (alias) return alias;
   }
-  const beforeBar = bar === -1 ? inner : inner.slice(0, bar);
-  const target = beforeBar.endsWith('\\') ? beforeBar.slice(0, -1) : beforeBar;
+  const target = wikiRef(inner);
   // The common case, a bare note name: the split below would give the same.
   if (!target.includes('#')) return (target.startsWith('^') ? target.slice(1) : target).trim();
   return target

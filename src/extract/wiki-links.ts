@@ -21,12 +21,17 @@ export interface WikiLinkMatch {
 // in front: a pattern starting with a literal `[[` is searched much faster.)
 const WIKI_LINK = /\[\[([^[\]\n]*)\]\]/g;
 
-/** The note a `[[...]]` names (no alias, heading or block part); null for `[[]]`, `[[#heading]]` and other empty targets. */
-export function wikiTarget(inner: string): string | null {
+/** The part of `[[...]]` before its alias: the target and any `#heading` or `#^block`. */
+export function wikiRef(inner: string): string {
   const bar = inner.indexOf('|');
   // In a table the bar is escaped as `\|`: the backslash belongs to neither side.
   const beforeBar = bar === -1 ? inner : inner.slice(0, bar);
-  const ref = beforeBar.endsWith('\\') ? beforeBar.slice(0, -1) : beforeBar;
+  return beforeBar.endsWith('\\') ? beforeBar.slice(0, -1) : beforeBar;
+}
+
+/** The note a `[[...]]` names (no alias, heading or block part); null for `[[]]`, `[[#heading]]` and other empty targets. */
+export function wikiTarget(inner: string): string | null {
+  const ref = wikiRef(inner);
   const hash = ref.indexOf('#');
   const target = (hash === -1 ? ref : ref.slice(0, hash)).trim();
   return target === '' ? null : target;
