@@ -19,7 +19,7 @@ export interface Span {
 const FENCE_LINE = /^[ \t>]*(`{3,}|~{3,})([^\n]*)$/gm;
 
 /** Replaces every character but `\n` by a space. */
-export function blankOut(s: string): string {
+function blankOut(s: string): string {
   // Line by line: one `repeat` per line is much faster than a per-character replace
   // (and a split/join faster than a replace with a callback).
   if (!s.includes('\n')) return ' '.repeat(s.length);
@@ -29,7 +29,7 @@ export function blankOut(s: string): string {
 }
 
 /** Ranges of fenced code blocks, fence lines included; an unclosed fence runs to the end. */
-export function findFencedBlocks(text: string): Span[] {
+function findFencedBlocks(text: string): Span[] {
   const spans: Span[] = [];
   if (!text.includes('```') && !text.includes('~~~')) return spans;
   let fence = '';
@@ -56,7 +56,7 @@ export function findFencedBlocks(text: string): Span[] {
  * (no blank line or fenced block between). Linear: one pointer per run
  * length and one over paragraph breaks, all moving forward only.
  */
-export function findInlineCode(text: string, fenced: readonly Span[] = []): Span[] {
+function findInlineCode(text: string, fenced: readonly Span[] = []): Span[] {
   if (!text.includes('`')) return [];
   const runs: Span[] = [];
   let f = 0;
@@ -119,7 +119,7 @@ function mergeSpans(a: readonly Span[], b: readonly Span[]): Span[] {
 }
 
 /** Returns `text` with the given sorted, disjoint spans blanked out. */
-export function maskSpans(text: string, spans: readonly Span[]): string {
+function maskSpans(text: string, spans: readonly Span[]): string {
   if (spans.length === 0) return text;
   if (spans.length > 256) return maskSpansInPlace(text, spans);
   const parts: string[] = [];

@@ -89,7 +89,7 @@ function spaceAtEnd(rawLeft: string): boolean {
 }
 
 /**
- * The plain-text sentence around the link at [start, end) of `text`, at most
+ * The plain-text sentence around the link at [linkStart, linkEnd) of `fullText`, at most
  * MAX_CONTEXT characters; when longer, the link text is kept whole and the
  * sentence is cut on both sides.
  */
@@ -105,7 +105,7 @@ export function contextAround(fullText: string, linkStart: number, linkEnd: numb
   const rawRight = text.slice(end, to);
   const link = truncateAtWord(toPlainText(text.slice(start, end)), MAX_CONTEXT);
   // A link alone in its block but for markup (`<li>[[x]]</li>`, a related list): its own text is the context.
-  if (ONLY_TAGS.test(rawLeft) && ONLY_TAGS.test(rawRight)) return link.trim();
+  if (ONLY_TAGS.test(rawLeft) && ONLY_TAGS.test(rawRight)) return link;
   let left = toPlainText(rawLeft);
   // The right part is mid-line: a sentinel keeps `- more` from reading as a list marker.
   let right = toPlainText('x' + rawRight).slice(1).trim();

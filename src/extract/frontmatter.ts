@@ -14,6 +14,7 @@
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import type { BuildWarning } from '../core/contract.js';
+import { lineEndAt } from './line-index.js';
 import { parseSimpleYaml } from './simple-yaml.js';
 
 /** What the frontmatter block of a note holds. */
@@ -64,8 +65,7 @@ function findBlock(text: string): { blockStart: number; blockEnd: number; bodySt
   if (firstEnd === -1 || text.slice(0, firstEnd).trimEnd() !== '---') return null;
   let lineStart = firstEnd + 1;
   while (lineStart < text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1) lineEnd = text.length;
+    const lineEnd = lineEndAt(text, lineStart);
     if (text.slice(lineStart, lineEnd).trimEnd() === '---') {
       return { blockStart: firstEnd + 1, blockEnd: lineStart, bodyStart: Math.min(lineEnd + 1, text.length) };
     }

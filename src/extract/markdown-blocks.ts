@@ -4,6 +4,7 @@
  * Hand-written scanners rather than regexes with trailing `[ #]*$` parts,
  * which backtrack quadratically on long runs of spaces or `#`.
  */
+import { lineEndAt } from './line-index.js';
 
 export interface Heading {
   level: number;
@@ -65,8 +66,7 @@ export function* splitBlocks(text: string): Generator<Block> {
   let current: Block | null = null;
   let lineStart = 0;
   while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1) lineEnd = text.length;
+    const lineEnd = lineEndAt(text, lineStart);
     const head = text.slice(lineStart, Math.min(lineEnd, lineStart + 64));
     const start = lineStart;
     lineStart = lineEnd + 1;

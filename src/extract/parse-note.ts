@@ -11,7 +11,7 @@ import type { LinkKind } from '../core/contract.js';
 import { maskCode } from './code-spans.js';
 import { contextAround, MAX_CONTEXT } from './context.js';
 import { field, keyLinesOf, parseFrontmatter, scalarString, stringList } from './frontmatter.js';
-import { lineCounter } from './line-index.js';
+import { lineCounter, lineEndAt } from './line-index.js';
 import { parseHeading } from './markdown-blocks.js';
 import { findMarkdownLinks } from './markdown-links.js';
 import { toPlainText, truncateAtWord } from './plain-text.js';
@@ -25,7 +25,7 @@ import { findWikiLinks, wikiTarget, type WikiLinkMatch } from './wiki-links.js';
 const NOT_LINK_KEYS = new Set(['title', 'tags', 'tag', 'aliases', 'alias']);
 
 /** Text as the parser reads it: no BOM, `\n` line endings (CRLF and lone CR too). */
-export function normalizeNoteText(text: string): string {
+function normalizeNoteText(text: string): string {
   const noBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   return noBom.includes('\r') ? noBom.replace(/\r\n?/g, '\n') : noBom;
 }
@@ -56,9 +56,7 @@ const H1_START = /^ {0,3}#[ \t]/gm;
 function firstH1(body: string, masked: string): string | null {
   H1_START.lastIndex = 0;
   for (let m = H1_START.exec(masked); m !== null; m = H1_START.exec(masked)) {
-    const lineEnd = masked.indexOf('\n', m.index);
-    const end = lineEnd === -1 ? masked.length : lineEnd;
-    const heading = parseHeading(body.slice(m.index, end));
+    const heading = parseHeading(body.slice(m.index, lineEndAt(masked, m.index)));
     if (heading && heading.level === 1) {
       const text = toPlainText(heading.text);
       if (text !== '') return text;
@@ -90,10 +88,10 @@ function frontmatterLinks(data: Record<string, unknown>, raw: string): RawLink[]
 function collectValueLinks(v: unknown, key: string, line: number, depth: number, seen: Set<object>, links: RawLink[]): void {
   if (depth > 8 || v === null || (typeof v !== 'object' && typeof v !== 'string')) return;
   if (typeof v === 'string') {
-    for (const w of findWikiLinks(v)) {
-      const context = truncateAtWord(`${key}: ${toPlainText(v)}`, MAX_CONTEXT);
-      links.push({ target: w.target, kind: 'frontmatter', line, context });
-    }
+    const found = findWikiLinks(v);
+    // Every link in one value shares its context: the key and the value as plain text.
+    const context = found.length > 0 ? truncateAtWord(`${key}: ${toPlainText(v)}`, MAX_CONTEXT) : '';
+    for (const w of found) links.push({ target: w.target, kind: 'frontmatter', line, context });
     return;
   }
   if (seen.has(v)) return;
@@ -118,6 +116,8 @@ function collectValueLinks(v: unknown, key: string, line: number, depth: number,
  */
 function unparsedFrontmatterLinks(raw: string): RawLink[] {
   const links: RawLink[] = [];
+  // Every note without frontmatter comes here with '': most have no link to look for.
+  if (!raw.includes('[[')) return links;
   let key = '';
   raw.split('\n').forEach((text, i) => {
     // A YAML comment holds no value (parsed frontmatter never sees it).

@@ -18,7 +18,7 @@ const RELATED_WORD_HITS = new RegExp(RELATED_WORDS.source, 'gi');
 const RELATED_LABEL = /^(?:related|related notes|related links|related pages|related topics|see also)$/;
 
 /** True when a label (item text, heading text) names a related section. */
-export function isRelatedLabel(raw: string): boolean {
+function isRelatedLabel(raw: string): boolean {
   // Cheap rejections first: most labels are neither short nor about relations.
   if (raw.length > 200 || !RELATED_WORDS.test(raw)) return false;
   const label = raw
@@ -129,7 +129,6 @@ function markdownRelatedRanges(text: string, firstHit: number): Span[] {
     const start = lineStartAt(text, m.index);
     const end = lineEndAt(text, start);
     lastLineEnd = end;
-    if (start < covered) continue;
     const line = text.slice(start, end);
     let last = end;
     const heading = parseHeading(line);

@@ -119,7 +119,6 @@ export function parseSimpleYaml(block: string): Record<string, unknown> | null {
     // A key is word characters and `-`: its colon is the line's first.
     const colon = block.indexOf(':', lineStart);
     const written = block.slice(lineStart, colon);
-    if (written === '__proto__') return null;
     const key = String(resolvePlain(written));
     // js-yaml refuses a duplicated key (and `null` and `Null` are one key).
     if (key === '__proto__' || Object.hasOwn(data, key)) return null;

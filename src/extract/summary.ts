@@ -9,7 +9,7 @@ import { field, scalarString } from './frontmatter.js';
 import { nextIndexFinder } from './line-index.js';
 
 /** Longest summary returned, in characters (cut at a word, with an ellipsis). */
-export const MAX_SUMMARY = 280;
+const MAX_SUMMARY = 280;
 
 /** Text that says nothing by itself: only tags, embeds or punctuation. */
 function isEmptyProse(plain: string): boolean {
@@ -87,12 +87,13 @@ function lookUpClass(cp: number): number {
   return WORD_CHAR.test(ch) ? 1 : 0;
 }
 
+type Finder = (from: number) => number;
+
 /**
  * Where markup at `i` (`<`, `]`, `[`) ends when it is not prose: the `>` of
  * an HTML tag, the `)` of a link destination, the `|` before a wiki link's
  * alias; -1 when the character is plain text. Searches are forward-only.
  */
-type Finder = (from: number) => number;
 function skipMarkup(s: string, i: number, c: number, gt: Finder, nl: Finder, paren: Finder, space: Finder, close: Finder, bar: Finder): number {
   const next = s.charCodeAt(i + 1);
   if (c === 60) {
