@@ -12,8 +12,6 @@ export const SCHEMA_VERSION = 1;
 /** How a source note refers to a target (an edge may carry several). */
 export type LinkKind = 'inline' | 'related' | 'embed' | 'frontmatter' | 'markdown';
 
-export const LINK_KINDS: readonly LinkKind[] = ['inline', 'related', 'embed', 'frontmatter', 'markdown'];
-
 /** What a node stands for. */
 export type NodeKind = 'note' | 'dangling' | 'attachment';
 

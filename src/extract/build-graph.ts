@@ -103,10 +103,10 @@ export function buildGraph(input: BuildInput): NotemapGraph {
     };
     graph.addNode(note.path, attrs);
   }
-  for (const key of [...danglingTitles.keys()].sort(byCodeUnit)) {
+  for (const [key, title] of [...danglingTitles].sort((a, b) => byCodeUnit(a[0], b[0]))) {
     const attrs: DanglingNodeAttributes = {
       kind: 'dangling',
-      title: danglingTitles.get(key) ?? key.slice(1),
+      title,
       dangling: true,
       suggestion: null,
       ...placeholders,

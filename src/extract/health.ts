@@ -5,10 +5,10 @@
  * graph attribute holds.
  *
  * For the pipeline (one call after the graph is built):
- *   const health = buildHealth(notes, resolved);   // pure, HealthReport
+ *   const health = buildHealth(notes, resolved.links);   // pure, HealthReport
  *   assignHealth(graph, health);                   // graph attr `health` + each dangling node's `suggestion`
- * `buildHealth` builds the suggestion index itself unless given one
- * (`buildSuggestionIndex` in ./suggest.ts).
+ * `buildHealth` builds the suggestion index itself (`buildSuggestionIndex`
+ * in ./suggest.ts).
  *
  * Rules (note-to-note links only: links to dangling targets and attachments,
  * and a note's links to itself, do not count as links here):
@@ -21,7 +21,7 @@
  */
 import type Graph from 'graphology';
 import type { DanglingReport, HealthReport, Reference, Suggestion } from '../core/contract.js';
-import { buildSuggestionIndex, suggestFor, type SuggestionIndex } from './suggest.js';
+import { buildSuggestionIndex, suggestFor } from './suggest.js';
 import type { ParsedNote, ResolvedLink } from './types.js';
 import { byCodeUnit } from '../core/order.js';
 
@@ -46,13 +46,9 @@ export interface HealthStats {
  * Pure. Dangling targets are ranked by the number of distinct notes that
  * reference them (most first), then by key; each lists every occurrence
  * (source, line), sorted by source then line; its `target` is the first
- * spelling met in `links` order. `index` defaults to one built from `notes`.
+ * spelling met in `links` order.
  */
-export function buildHealth(
-  notes: readonly ParsedNote[],
-  links: readonly ResolvedLink[],
-  index: SuggestionIndex = buildSuggestionIndex(notes),
-): HealthReport {
+export function buildHealth(notes: readonly ParsedNote[], links: readonly ResolvedLink[]): HealthReport {
   const keys = notes.map((n) => n.path);
   const noteSet = new Set(keys);
   const hasOut = new Set<string>();
@@ -73,12 +69,14 @@ export function buildHealth(
   }
 
   const sorted = [...keys].sort(byCodeUnit);
+  // Suggestions are only needed for dangling targets: no index without any.
+  const index = dangling.size > 0 ? buildSuggestionIndex(notes) : null;
   const danglingReports: DanglingReport[] = [...dangling].map(([key, e]) => ({
     key,
     target: e.target,
     notes: e.sources.size,
     references: e.references.sort((a, b) => byCodeUnit(a.source, b.source) || a.line - b.line),
-    suggestion: suggestFor(index, e.target),
+    suggestion: suggestFor(index!, e.target),
   }));
   danglingReports.sort((a, b) => b.notes - a.notes || byCodeUnit(a.key, b.key));
 

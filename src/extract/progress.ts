@@ -19,7 +19,7 @@ export interface Progress {
 export interface ProgressOptions {
   enabled: boolean;
   /** Where to draw; default process.stderr. */
-  stream?: { write(text: string): unknown; columns?: number };
+  stream?: { write(text: string): unknown };
   /** Clock in ms; default Date.now (tests pass their own). */
   now?: () => number;
 }

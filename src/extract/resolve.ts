@@ -172,15 +172,7 @@ function cleanTarget(target: string, noteExtensions: readonly string[]): string 
   return stripNoteExtension(t, noteExtensions);
 }
 
-/**
- * A wiki-style name through the four levels; returns the note path, or null
- * when nothing matches.
- */
-export function resolveNoteName(target: string, sourcePath: string, index: ResolveIndex): string | null {
-  return noteByName(normalizeName(cleanTarget(target, index.noteExtensions)), folderOf(sourcePath), index);
-}
-
-/** resolveNoteName for a name already cleaned and normalised, linked from `folder`. */
+/** The note a name already cleaned and normalised means, through levels 1 to 4 (see above), linked from `folder`; null when none. */
 function noteByName(name: string, folder: string, index: ResolveIndex): string | null {
   if (!name) return null;
   if (name.includes('/')) {
@@ -219,7 +211,9 @@ function fileTarget(path: string | null, name: string): Target {
 export function resolveTarget(link: RawLink, sourcePath: string, index: ResolveIndex, folder = folderOf(sourcePath)): Target | null {
   const written = link.target.trim();
   if (!written && link.relativePath === undefined) return null;
-  const ext = extensionOf(written || link.relativePath || '');
+  // What the link names: its target as written, or a markdown link's path.
+  const name = written || link.relativePath || '';
+  const ext = extensionOf(name);
   const isNoteExt = ext !== '' && index.noteExtensions.includes(ext);
 
   if (link.relativePath !== undefined) {
@@ -242,7 +236,6 @@ export function resolveTarget(link: RawLink, sourcePath: string, index: ResolveI
     if (file || link.kind === 'embed' || ATTACHMENT_EXTENSIONS.has(ext)) return fileTarget(file, written);
   }
 
-  const name = written || link.relativePath || '';
   // Cleaned and normalised once for the lookup; the dangling key is made of the same name.
   const normal = normalizeName(cleanTarget(name, index.noteExtensions));
   if (!normal) return null;

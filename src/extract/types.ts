@@ -1,6 +1,6 @@
 /**
  * The data that flows between the extraction stages:
- * scan -> parse -> resolve -> build -> measure -> write.
+ * scan -> read -> parse -> resolve -> build -> measure -> health -> layout -> write.
  */
 import type { BuildWarning, LinkKind } from '../core/contract.js';
 
@@ -60,7 +60,7 @@ export interface ResolvedLink {
   targetKind: 'note' | 'dangling' | 'attachment';
   /** The target as written (the dangling node's title comes from the first one). */
   written: string;
-  kind: import('../core/contract.js').LinkKind;
+  kind: LinkKind;
   line: number;
   context: string;
 }
