@@ -63,7 +63,7 @@ export interface PipelineResult {
 
 const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9;
 
-/** Stage 1. */
+/** The scan stage. */
 export function scanStage(vault: string, extensions: readonly string[]): Promise<ScanResult> {
   return scanVault(vault, { extensions });
 }
@@ -114,7 +114,7 @@ export function resolveStage(notes: readonly ParsedNote[], scan: ScanResult, ext
 export const READ_PARSE_BATCH = 2048;
 
 /**
- * Stages 2 and 3 in batches: read `batch` files (with bounded concurrency),
+ * The read and parse stages in batches: read `batch` files (with bounded concurrency),
  * parse them, go on with the next batch, so that at most one batch of texts
  * is alive at a time. Same notes and warnings, in the same (scan) order, as
  * readFiles then parseStage over all files, and each stage's seconds.
@@ -200,8 +200,9 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
     return report;
   });
   await timed('layout', () => {
-    progress.stage('layout', options.layoutTicks ?? layoutTicks(graph.order));
-    const ticks = layoutGraph(graph, { ticks: options.layoutTicks, onTick: (done) => progress.update(done) });
+    const planned = options.layoutTicks ?? layoutTicks(graph.order);
+    progress.stage('layout', planned);
+    const ticks = layoutGraph(graph, { ticks: planned, onTick: (done) => progress.update(done) });
     // The map's worker goes on from the alpha these ticks cooled to.
     graph.setAttribute('layoutTicks', ticks);
     return ticks;

@@ -12,6 +12,7 @@
  */
 import { close, fstat, open, read } from 'node:fs';
 import type { BuildWarning } from '../core/contract.js';
+import { lineCounter } from './line-index.js';
 import { errorText } from './scan.js';
 import type { ScannedFile } from './types.js';
 
@@ -55,21 +56,14 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text: string; war
   } catch {
     const text = lenient.decode(bytes);
     const bad = text.indexOf('\uFFFD');
-    const line = bad < 0 ? 1 : countLines(text, bad);
+    const line = bad < 0 ? 1 : lineCounter(text)(bad);
     let count = 0;
-    for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) count++;
+    for (let i = bad; i >= 0; i = text.indexOf('\uFFFD', i + 1)) count++;
     return {
       text,
       warning: { file, line, message: `not valid UTF-8: ${count} bad byte sequence(s) replaced by U+FFFD` },
     };
   }
-}
-
-/** 1-based line number of character offset `index`. */
-function countLines(text: string, index: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }
 
 function formatMb(bytes: number): string {

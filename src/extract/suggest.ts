@@ -25,13 +25,14 @@
 import { distance } from 'fastest-levenshtein';
 import type { Suggestion } from '../core/contract.js';
 import { normalizeName } from '../core/normalize.js';
+import { byCodeUnit } from '../core/order.js';
+import { stripNoteExtension } from './resolve.js';
+import { DEFAULT_NOTE_EXTENSIONS } from './scan.js';
 import type { ParsedNote } from './types.js';
 
 /** Targets shorter than this (normalised) get no fuzzy suggestion: everything is close to them. */
 export const MIN_FUZZY_LENGTH = 4;
 
-/** Note file extensions dropped from file names and from targets (`[[note.md]]`). */
-const NOTE_EXTENSION = /\.(md|markdown|txt)$/i;
 
 /** Which kind of name wins when two names are equally close: the one a reader recognises first. */
 const VIA_RANK: Record<Suggestion['via'], number> = { title: 0, alias: 1, file: 2 };
@@ -95,7 +96,7 @@ function bigrams(s: string): Map<string, number> {
 /** The file name of a vault path, without folder and note extension. */
 function fileStem(path: string): string {
   const base = path.slice(path.lastIndexOf('/') + 1);
-  return base.replace(NOTE_EXTENSION, '');
+  return stripNoteExtension(base, DEFAULT_NOTE_EXTENSIONS);
 }
 
 /**
@@ -120,7 +121,7 @@ export function buildSuggestionIndex(notes: readonly ParsedNote[]): SuggestionIn
   // Sorted by length, so that a length window is a range of ids; then by name,
   // so that ids (and so ties) do not depend on the notes' order.
   const candidates = [...byNorm.values()].sort(
-    (a, b) => a.norm.length - b.norm.length || (a.norm < b.norm ? -1 : a.norm > b.norm ? 1 : 0),
+    (a, b) => a.norm.length - b.norm.length || byCodeUnit(a.norm, b.norm),
   );
   const lists = new Map<string, number[]>();
   const stripped = new Map<string, Candidate>();
@@ -160,7 +161,8 @@ export function buildSuggestionIndex(notes: readonly ParsedNote[]): SuggestionIn
  * A trailing `.md`/`.markdown`/`.txt` on the target is ignored.
  */
 export function suggestFor(index: SuggestionIndex, target: string): Suggestion | null {
-  const norm = normalizeName(target).replace(NOTE_EXTENSION, '');
+  // Note extensions dropped from targets (`[[note.md]]`), as from file names.
+  const norm = stripNoteExtension(normalizeName(target), DEFAULT_NOTE_EXTENSIONS);
   const found = suggestNormalized(index, norm);
   if (found || !norm.includes('/')) return found;
   return suggestNormalized(index, norm.slice(norm.lastIndexOf('/') + 1).trim());

@@ -20,13 +20,14 @@ import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { NotemapGraph } from './build-graph.js';
+import { round2 } from './layout.js';
 import { byCodeUnit } from '../core/order.js';
 
 /** Rounds coordinates to 2 decimals and any other fraction to 6 significant digits. */
 function roundValue(key: string, value: unknown): unknown {
   if (typeof value !== 'number' || Number.isInteger(value)) return value;
   if (!Number.isFinite(value)) return 0;
-  if (key === 'x' || key === 'y') return Math.round(value * 100) / 100 || 0;
+  if (key === 'x' || key === 'y') return round2(value);
   return Number(value.toPrecision(6));
 }
 
