@@ -22,6 +22,7 @@ import {
   type NoteNodeAttributes,
 } from '../core/contract.js';
 import { byCodeUnit } from '../core/order.js';
+import { noteLinkEnds } from './health.js';
 import { dedupeTags } from './tags.js';
 import type { ResolveResult } from './resolve.js';
 import type { ParsedNote } from './types.js';
@@ -72,15 +73,8 @@ export function buildGraph(input: BuildInput): NotemapGraph {
     if (link.targetKind === 'dangling' && !danglingTitles.has(link.target)) danglingTitles.set(link.target, link.written);
   }
 
-  // A note is an orphan when no edge joins it to another existing note.
-  const linked = new Set<string>();
-  const noteKeys = new Set(input.notes.map((n) => n.path));
-  for (const { source, target } of edges.values()) {
-    if (source !== target && noteKeys.has(target)) {
-      linked.add(source);
-      linked.add(target);
-    }
-  }
+  // A note is an orphan when no link joins it to another existing note (the health report's rule).
+  const { hasOut, hasIn } = noteLinkEnds(new Set(input.notes.map((n) => n.path)), links);
 
   for (const note of [...input.notes].sort((a, b) => byCodeUnit(a.path, b.path))) {
     const attrs: NoteNodeAttributes = {
@@ -94,7 +88,7 @@ export function buildGraph(input: BuildInput): NotemapGraph {
       updated: note.updated,
       draft: note.draft,
       words: note.words,
-      orphan: !linked.has(note.path),
+      orphan: !hasOut.has(note.path) && !hasIn.has(note.path),
       dangling: false,
       ...placeholders,
       pagerank: 0,

@@ -41,6 +41,27 @@ export interface HealthStats {
   onlyIncoming: number;
 }
 
+/** Whether `link` joins two existing notes: a note-to-note link of the rules above. */
+function joinsNotes(link: ResolvedLink, notes: ReadonlySet<string>): boolean {
+  return link.targetKind === 'note' && link.target !== link.source && notes.has(link.target);
+}
+
+/**
+ * The notes that link to another existing note (`hasOut`) and those another
+ * note links to (`hasIn`). A note in neither is an orphan: the build's
+ * `orphan` attribute and the report's orphans both come from here.
+ */
+export function noteLinkEnds(notes: ReadonlySet<string>, links: readonly ResolvedLink[]): { hasOut: Set<string>; hasIn: Set<string> } {
+  const hasOut = new Set<string>();
+  const hasIn = new Set<string>();
+  for (const link of links) {
+    if (!joinsNotes(link, notes)) continue;
+    hasOut.add(link.source);
+    hasIn.add(link.target);
+  }
+  return { hasOut, hasIn };
+}
+
 /**
  * The health report of a vault, from its parsed notes and resolved links.
  * Pure. Dangling targets are ranked by the number of distinct notes that
@@ -50,17 +71,11 @@ export interface HealthStats {
  */
 export function buildHealth(notes: readonly ParsedNote[], links: readonly ResolvedLink[]): HealthReport {
   const keys = notes.map((n) => n.path);
-  const noteSet = new Set(keys);
-  const hasOut = new Set<string>();
-  const hasIn = new Set<string>();
+  const { hasOut, hasIn } = noteLinkEnds(new Set(keys), links);
   const dangling = new Map<string, { target: string; references: Reference[]; sources: Set<string> }>();
 
   for (const link of links) {
-    if (link.targetKind === 'note') {
-      if (link.target === link.source || !noteSet.has(link.target)) continue;
-      hasOut.add(link.source);
-      hasIn.add(link.target);
-    } else if (link.targetKind === 'dangling') {
+    if (link.targetKind === 'dangling') {
       let entry = dangling.get(link.target);
       if (!entry) dangling.set(link.target, (entry = { target: link.written, references: [], sources: new Set() }));
       entry.references.push({ source: link.source, line: link.line });
@@ -97,7 +112,7 @@ export function healthStats(
   const noteSet = new Set(notes.map((n) => n.path));
   const pairs = new Set<string>();
   for (const l of links) {
-    const counted = l.targetKind === 'dangling' || (l.targetKind === 'note' && l.target !== l.source && noteSet.has(l.target));
+    const counted = l.targetKind === 'dangling' || joinsNotes(l, noteSet);
     if (counted) pairs.add(l.source + '\0' + l.target);
   }
   return {
