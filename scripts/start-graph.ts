@@ -8,9 +8,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SCHEMA_VERSION } from '../src/core/contract.js';
-
-/** Folders never scanned for mtimes (the same ones the extractor skips). */
-const SKIP_DIRS = new Set(['node_modules']);
+import { DEFAULT_OUT } from '../src/extract/cli-args.js';
+import { isSkippedFolder } from '../src/extract/scan.js';
 
 /**
  * The cache file of a vault's graph: `data/graph.json` for the sample vault,
@@ -18,7 +17,7 @@ const SKIP_DIRS = new Set(['node_modules']);
  */
 export function graphCachePath(root: string, vault: string, sampleVault: string): string {
   const abs = path.resolve(vault);
-  if (abs === path.resolve(sampleVault)) return path.join(root, 'data/graph.json');
+  if (abs === path.resolve(sampleVault)) return path.join(root, DEFAULT_OUT);
   const hash = createHash('sha1').update(abs).digest('hex').slice(0, 10);
   const name = path.basename(abs).replace(/[^\w.-]+/g, '_') || 'vault';
   return path.join(root, '.notemap-cache', `${name}-${hash}.json`);
@@ -26,8 +25,9 @@ export function graphCachePath(root: string, vault: string, sampleVault: string)
 
 /**
  * Newest modification time (ms) of any file or folder under `dir`, skipping
- * dot-folders and node_modules; folders count too, so a deleted note makes
- * the graph stale. Symlinks are not followed.
+ * only the folders the scan skips (isSkippedFolder): a dot-file such as
+ * `.draft.md` is a note to the scan, so it counts. Folders count too, so a
+ * deleted note makes the graph stale. Symlinks are not followed.
  */
 export function newestMtime(dir: string): number {
   let newest = 0;
@@ -42,10 +42,10 @@ export function newestMtime(dir: string): number {
       continue;
     }
     for (const entry of entries) {
-      if (entry.name.startsWith('.') || SKIP_DIRS.has(entry.name)) continue;
       const full = path.join(current, entry.name);
-      if (entry.isDirectory()) stack.push(full);
-      else if (entry.isFile()) {
+      if (entry.isDirectory()) {
+        if (!isSkippedFolder(entry.name)) stack.push(full);
+      } else if (entry.isFile()) {
         try {
           newest = Math.max(newest, fs.statSync(full).mtimeMs);
         } catch {

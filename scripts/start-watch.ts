@@ -4,12 +4,19 @@
  * which restores its view from the URL.
  */
 import path from 'node:path';
+import { isSkippedFolder } from '../src/extract/scan.js';
 
-/** Files whose change cannot change the graph: dot-folders (.obsidian, .git) and node_modules. */
-export function isIgnoredVaultPath(vault: string, file: string): boolean {
+/**
+ * Paths whose change cannot change the graph: outside the vault, or in a
+ * folder the scan skips (isSkippedFolder). A dot-file such as `.draft.md` is
+ * still a note. `isFolder`: the path itself is a folder (addDir, unlinkDir).
+ */
+export function isIgnoredVaultPath(vault: string, file: string, isFolder = false): boolean {
   const relative = path.relative(vault, file);
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return true;
-  return relative.split(path.sep).some((segment) => segment.startsWith('.') || segment === 'node_modules');
+  const segments = relative.split(path.sep);
+  const folders = isFolder ? segments : segments.slice(0, -1);
+  return folders.some(isSkippedFolder);
 }
 
 export interface RebuildScheduler {

@@ -11,11 +11,12 @@
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_VAULT } from '../src/extract/cli-args.js';
 import { ensureGraph, graphCachePath, runGraphCli } from './start-graph.js';
 import { createRebuildScheduler, isIgnoredVaultPath, type RebuildScheduler } from './start-watch.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SAMPLE_VAULT = path.join(ROOT, 'data/vault');
+const SAMPLE_VAULT = path.join(ROOT, DEFAULT_VAULT);
 
 const HELP = `notemap: see a folder of Markdown notes as a map.
 
@@ -24,7 +25,7 @@ Usage:
   npm run build [-- options]    build the graph if needed, write the static site
 
 Options:
-  --vault <path>     the vault folder (default: env NOTEMAP_VAULT, else data/vault)
+  --vault <path>     the vault folder (default: env NOTEMAP_VAULT, else ${DEFAULT_VAULT})
   --port <n>         dev server port (default 5173; the next free one if taken)
   --host <name>      dev server host (default localhost; 0.0.0.0 for all interfaces)
   --build            write the static site instead of starting the dev server
@@ -142,8 +143,9 @@ async function main(): Promise<void> {
       server.ws.send({ type: 'full-reload' });
     }, 300, (err) => console.error(`notemap: ${err instanceof Error ? err.message : String(err)}`));
     server.watcher.add(options.vault);
-    server.watcher.on('all', (_event: string, file: string) => {
-      if (!isIgnoredVaultPath(options.vault, path.resolve(file))) scheduler?.schedule();
+    server.watcher.on('all', (event: string, file: string) => {
+      const isFolder = event === 'addDir' || event === 'unlinkDir';
+      if (!isIgnoredVaultPath(options.vault, path.resolve(file), isFolder)) scheduler?.schedule();
     });
   }
   const close = (): void => {

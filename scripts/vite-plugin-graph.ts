@@ -24,8 +24,8 @@ export interface GraphDataOptions {
   vaultPath?: string;
 }
 
-export const DEFAULT_GRAPH_PATH = 'data/graph.json';
-export const DEFAULT_VAULT_PATH = 'data/vault';
+const DEFAULT_GRAPH_PATH = 'data/graph.json';
+const DEFAULT_VAULT_PATH = 'data/vault';
 const OPEN_IN_EDITOR = '/__open-in-editor';
 
 /** Resolve options against env and defaults, relative to `root`. */

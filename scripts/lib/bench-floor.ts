@@ -10,9 +10,8 @@
  * one regex pass cost.
  */
 import { readdir } from 'node:fs/promises';
-import path from 'node:path';
 import { readFiles } from '../../src/extract/read.js';
-import { childPath } from '../../src/extract/scan.js';
+import { childPath, hasNoteExtension, isSkippedFolder } from '../../src/extract/scan.js';
 
 export interface FloorResult {
   seconds: number;
@@ -26,16 +25,16 @@ export interface FloorResult {
 /** The same shape of regex the parser uses: `[[`, no brackets or newline, `]]`. */
 const WIKI_LINK = /\[\[[^[\]\n]*\]\]/g;
 
-/** Note files under `vault` (dot-folders and node_modules skipped, as the scan does). */
+/** Note files under `vault`, by the scan's rules: its skipped folders, its extension test (dot-files kept). */
 async function listNotes(vault: string, extensions: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   const walk = async (dir: string): Promise<void> => {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       // Joined as the scan joins (no path.join normalising): the floor lists as fast as the build can.
       const full = childPath(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && extensions.includes(path.extname(entry.name).toLowerCase())) out.push(full);
+      if (entry.isDirectory()) {
+        if (!isSkippedFolder(entry.name)) await walk(full);
+      } else if (entry.isFile() && hasNoteExtension(entry.name, extensions)) out.push(full);
     }
   };
   await walk(vault);

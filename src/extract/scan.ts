@@ -34,7 +34,7 @@ export interface ScanResult {
 }
 
 /** Folders never entered: dot-folders (`.obsidian`, `.git`, `.trash`) and node_modules. */
-function isSkippedFolder(name: string): boolean {
+export function isSkippedFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 

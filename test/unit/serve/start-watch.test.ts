@@ -15,8 +15,17 @@ describe('isIgnoredVaultPath', () => {
     ['/v/node_modules/x/readme.md', true],
     ['/elsewhere/a.md', true],
     ['/v', true],
+    // A dot-FILE is a note to the scan (only dot-folders are skipped).
+    ['/v/.draft.md', false],
+    ['/v/notes/.draft.md', false],
   ])('%s -> %s', (file, ignored) => {
     expect(isIgnoredVaultPath('/v', file)).toBe(ignored);
+  });
+
+  it('ignores a skipped folder itself (addDir/unlinkDir) but not a folder the scan enters', () => {
+    expect(isIgnoredVaultPath('/v', '/v/.obsidian', true)).toBe(true);
+    expect(isIgnoredVaultPath('/v', '/v/notes/node_modules', true)).toBe(true);
+    expect(isIgnoredVaultPath('/v', '/v/notes', true)).toBe(false);
   });
 });
 

@@ -60,6 +60,20 @@ describe('staleReason', () => {
     touch(graph, 2000, JSON.stringify({ attributes: { schemaVersion: SCHEMA_VERSION + 1 } }));
     expect(staleReason(graph, vault)).toBe('schema version changed');
   });
+
+  it('is stale when a dot-file note changes (the scan reads .draft.md; only dot-folders are skipped)', () => {
+    const vault = path.join(tmp, 'vault3');
+    const graph = path.join(tmp, 'graph3.json');
+    touch(path.join(vault, 'a.md'), 1000);
+    touch(path.join(vault, 'deep/.draft.md'), 1000);
+    fs.utimesSync(path.join(vault, 'deep'), 1000, 1000);
+    fs.utimesSync(vault, 1000, 1000);
+    touch(graph, 2000, JSON.stringify({ attributes: { schemaVersion: SCHEMA_VERSION } }));
+    expect(staleReason(graph, vault)).toBeNull();
+    touch(path.join(vault, 'deep/.draft.md'), 3000);
+    expect(newestMtime(vault)).toBe(3000 * 1000);
+    expect(staleReason(graph, vault)).toBe('vault changed');
+  });
 });
 
 describe('parseStartArgs', () => {
