@@ -6,26 +6,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, makeBadVault, type BadVault } from '../pipeline/bad-vault.js';
+import { nodeTsx, ROOT, runCommand, type ScriptRun } from './run-script.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const SCRIPT = path.join(ROOT, 'scripts/build-graph.ts');
-/** `node --import tsx script`: what `npm run graph` runs, minus npm and tsx's own launcher process (half the start-up cost). */
-const NODE_TSX = [process.execPath, '--import', 'tsx', SCRIPT];
+const NODE_TSX = nodeTsx('scripts/build-graph.ts');
 
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: Record<string, string> = {}, command: string[] = NODE_TSX): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(command[0], [...command.slice(1), ...args], { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 1 << 26 }, (err, stdout, stderr) => {
-      const e = err as (Error & { code?: number; signal?: NodeJS.Signals }) | null;
-      resolve({ code: e ? (typeof e.code === 'number' ? e.code : null) : 0, signal: e?.signal ?? null, stdout, stderr });
-    });
-  });
+function run(args: string[], env: Record<string, string> = {}, command: string[] = NODE_TSX): Promise<ScriptRun> {
+  return runCommand(command, args, env);
 }
 
 /** A generated vault of `n` notes in the seed's format, each linking to three others. */

@@ -1,29 +1,22 @@
 /**
- * `npm run check` as a user runs it (`npx tsx scripts/check.ts`): exit codes
- * 0 / 1 with --strict / 2 for a missing folder, --json agreeing with the
- * text, and the real vault ../shared/corpora/kepano-obsidian against the
+ * `npm run check` as a user runs it (`node --import tsx scripts/check.ts`):
+ * exit codes 0 / 1 with --strict / 2 for a missing folder, --json agreeing
+ * with the text, and the real vault ../shared/corpora/kepano-obsidian against the
  * independent figures in its README.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normalizeName } from '../../../src/core/normalize.js';
 import { formatHealth } from '../../../src/extract/health-format.js';
+import { ROOT, runScript, type ScriptRun } from '../cli/run-script.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const FIXTURE = 'test/fixtures/health-vault';
 const KEPANO = path.resolve(ROOT, '../shared/corpora/kepano-obsidian');
 
-interface Run { code: number; stdout: string; stderr: string }
-
-function check(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile('npx', ['tsx', 'scripts/check.ts', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } },
-      (err, stdout, stderr) => resolve({ code: err ? (err.code as number) : 0, stdout, stderr }));
-  });
+function check(...args: string[]): Promise<ScriptRun> {
+  return runScript('scripts/check.ts', args, { NO_COLOR: '1' });
 }
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'notemap-check-'));
