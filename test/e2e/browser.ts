@@ -11,8 +11,10 @@ import Graph from 'graphology';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../src/core/contract.js';
+import type { MapGraph } from '../../src/app/state/visibility.js';
 
-export type MapGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+// The page's own count format (`1204` -> `1,204`), so the tests expect what it writes.
+export { formatCount } from '../../src/app/dom.js';
 
 // main.ts declares `window.__notemap` (its NotemapHook); the XSS fixture would set `__pwned`.
 export type { NotemapHook } from '../../src/app/main.js';
@@ -111,9 +113,6 @@ export function loadGraph(file: string = inject('graphPath')): MapGraph {
   graph.import(JSON.parse(fs.readFileSync(file, 'utf8')));
   return graph;
 }
-
-/** `1204` -> `1,204`, as the page writes counts. */
-export const formatCount = (n: number): string => n.toLocaleString('en-US');
 
 /**
  * Pixels of an element's screenshot that differ from its dominant color

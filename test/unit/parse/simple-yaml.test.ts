@@ -13,6 +13,7 @@ import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parseSimpleYaml } from '../../../src/extract/simple-yaml.js';
+import { createRandom } from '../../../scripts/lib/prng.js';
 
 const CORPORA = fileURLToPath(new URL('../../../../shared/corpora/', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
@@ -50,17 +51,6 @@ function blocksUnder(dir: string): string[] {
     }
   }
   return out;
-}
-
-/** A small seeded generator (mulberry32), so a failure is reproducible. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KEYS = ['title', 'tags', 'a', 'A_b-c', 'true', 'null', 'Null', 'FALSE', '_x', 'x1', '__proto__', 'constructor', 'toString', 'on', 'a b'];
@@ -111,7 +101,8 @@ describe('parseSimpleYaml', () => {
   });
 
   it('agrees with gray-matter + js-yaml on 30,000 generated blocks of tricky lines', () => {
-    const next = random(20261126);
+    // Seeded (mulberry32), so a failure is reproducible.
+    const next = createRandom(20261126).next;
     let accepted = 0;
     for (let i = 0; i < 30000; i++) {
       const block = generatedBlock(next);
