@@ -1,8 +1,9 @@
 /**
- * `npm run graph -- [vault] [--out file] [--ext md,txt] [--quiet] [--help]`:
- * a thin CLI over src/extract/pipeline.ts. Checks the vault, runs the
- * pipeline, prints warnings (file:line: message) on stderr and a one-line
- * summary on stdout, and makes sure an interrupted build leaves no temporary file.
+ * `npm run graph -- [vault] [--out file] [--ext md,txt] [--built-at iso]
+ * [--layout-ticks n] [--quiet] [--help]`: a thin CLI over
+ * src/extract/pipeline.ts. Checks the vault, runs the pipeline, prints
+ * warnings (file:line: message) on stderr and a one-line summary on stdout,
+ * and makes sure an interrupted build leaves no temporary file.
  */
 import { cliFail, formatWarning, HELP, parseGraphArgs, startCli } from '../src/extract/cli-args.js';
 import { runPipeline } from '../src/extract/pipeline.js';

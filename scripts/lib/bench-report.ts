@@ -8,12 +8,12 @@ export interface SizeResult {
   notes: number;
   links: number;
   runs: number;
-  /** Per run, seconds: floor and every pipeline stage (B's StageTimings keys). */
+  /** Per run, seconds: floor and every pipeline stage (keyed as the pipeline's StageTimings). */
   floor: number[];
   stages: Record<string, number[]>;
   /** Peak resident set of the measuring process, bytes (resourceUsage().maxRSS). */
   peakRss: number;
-  /** Highest heapUsed sampled at stage boundaries and during the parse, bytes. */
+  /** Highest heapUsed sampled at stage boundaries, every 256th progress update and every 25 ms, bytes. */
   peakHeap: number;
   /** graph.json size, bytes. */
   graphBytes: number;
@@ -30,18 +30,25 @@ export function median(values: readonly number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+/** Listing, reading and parsing the notes. */
+const READ_STAGES = ['scan', 'read', 'parse'] as const;
+/** Stages the 3x target is about. */
+export const TARGET_STAGES = [...READ_STAGES, 'resolve'] as const;
+/** Building the graph, its metrics and its health report. */
+const GRAPH_STAGES = ['build', 'measure', 'health'] as const;
+/** Every pipeline stage, in pipeline order. */
+const ALL_STAGES = [...TARGET_STAGES, ...GRAPH_STAGES, 'layout', 'write'] as const;
+
 /** The rows the bench prints, as [label, stage keys summed]. */
 export const BENCH_ROWS: readonly (readonly [string, readonly string[]])[] = [
-  ['scan+read+parse', ['scan', 'read', 'parse']],
-  ['  scan', ['scan']],
-  ['  read', ['read']],
-  ['  parse', ['parse']],
+  ['scan+read+parse', READ_STAGES],
+  ...READ_STAGES.map((stage) => [`  ${stage}`, [stage]] as const),
   ['resolve', ['resolve']],
-  ['scan+parse+resolve', ['scan', 'read', 'parse', 'resolve']],
-  ['build+metrics+health', ['build', 'measure', 'health']],
+  ['scan+parse+resolve', TARGET_STAGES],
+  ['build+metrics+health', GRAPH_STAGES],
   ['layout', ['layout']],
   ['write', ['write']],
-  ['total', ['scan', 'read', 'parse', 'resolve', 'build', 'measure', 'health', 'layout', 'write']],
+  ['total', ALL_STAGES],
 ];
 
 /** Per run, the sum of the stages `keys` (in seconds). */
@@ -100,9 +107,6 @@ export function timeShares(result: SizeResult): [string, number][] {
     .map((stage): [string, number] => [stage, total > 0 ? median(result.stages[stage]) / total : 0])
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
-
-/** Stages the 3x target is about. */
-export const TARGET_STAGES = ['scan', 'read', 'parse', 'resolve'] as const;
 
 /** Ratio of scan+parse+resolve to the floor (median of the per-run ratios). */
 export function floorRatio(result: SizeResult): number {

@@ -1,7 +1,7 @@
 /**
  * Deterministic generator of test vaults in the seed note's format, for the
  * bench and for tests: the same options always give the same files. Pure:
- * returns `{ path, text }[]`; writing them is scripts/gen-vault.ts's job.
+ * returns `{ path, text }[]`; writing them is scripts/lib/write-vault.ts's job.
  *
  * Shape: power-law out-degrees and preferential attachment (a few hubs, a
  * long tail), links mostly within a note's main topic (clusters, each with

@@ -42,8 +42,6 @@ export interface PlannedNote {
 
 export interface VaultPlan {
   notes: PlannedNote[];
-  /** Distinct names of dangling targets, in order of creation. */
-  missing: string[];
 }
 
 const DAY_MS = 86_400_000;
@@ -160,7 +158,7 @@ export function planVault(options: GeneratorOptions): VaultPlan {
   const orphanCount = Math.round(n * options.orphanRate);
   for (const i of shuffled(random, notes.map((note) => note.index)).slice(0, orphanCount)) notes[i].orphan = true;
   const linkable = notes.filter((note) => !note.orphan).map((note) => note.index);
-  if (linkable.length < 2) return { notes, missing: [] };
+  if (linkable.length < 2) return { notes };
 
   // Out-degrees follow a power law; slot 0 of every note is a real link so no linkable note ends up an orphan.
   const degrees = new Map<number, number>();
@@ -217,7 +215,7 @@ export function planVault(options: GeneratorOptions): VaultPlan {
       source.links.push({ target, form: pickForm(random, notes[target]), where: pickWhere(random, s) });
     }
   }
-  return { notes, missing };
+  return { notes };
 }
 
 /** A note's main tag: its first own tag (after the vault-wide one). */
