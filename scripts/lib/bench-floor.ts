@@ -48,7 +48,7 @@ export async function measureFloor(vault: string, extensions: readonly string[],
   let bytes = 0;
   let links = 0;
   const read = await readFiles(
-    files.map((absPath) => ({ path: absPath, absPath, size: 0 })),
+    files.map((absPath) => ({ path: absPath, absPath })),
     { concurrency },
   );
   for (const { text } of read) {

@@ -72,11 +72,11 @@ export async function scanVault(vaultDir: string, options: ScanOptions = {}): Pr
   const visitedDirs = new Set<string>([root]);
   const seenFiles = new Set<string>();
 
-  const addFile = (rel: string, abs: string, real: string, size: number): void => {
+  const addFile = (rel: string, abs: string, real: string): void => {
     // Two routes to one file (a symlink beside its target): keep the first in sort order.
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
-    const file: ScannedFile = { path: rel, absPath: abs, size };
+    const file: ScannedFile = { path: rel, absPath: abs };
     (hasNoteExtension(rel, extensions) ? notes : others).push(file);
   };
 
@@ -89,7 +89,7 @@ export async function scanVault(vaultDir: string, options: ScanOptions = {}): Pr
       warnings.push({ file: relDir || '.', message: `folder not readable, skipped: ${errorText(err)}` });
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => byCodeUnit(a.name, b.name));
     for (const entry of entries) {
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
       const abs = childPath(absDir, entry.name);
@@ -101,7 +101,7 @@ export async function scanVault(vaultDir: string, options: ScanOptions = {}): Pr
         await walk(abs, real, rel);
       } else if (entry.isFile()) {
         // No stat here: the read stage learns the size from the open file (one syscall fewer per note).
-        addFile(rel, abs, childPath(realDir, entry.name), 0);
+        addFile(rel, abs, childPath(realDir, entry.name));
       } else if (entry.isSymbolicLink()) {
         await followLink(rel, abs, entry.name);
       } else {
@@ -139,7 +139,7 @@ export async function scanVault(vaultDir: string, options: ScanOptions = {}): Pr
       visitedDirs.add(real);
       await walk(abs, real, rel);
     } else if (info.isFile()) {
-      addFile(rel, abs, real, info.size);
+      addFile(rel, abs, real);
     } else {
       warnings.push({ file: rel, message: 'symlink to something that is not a regular file, skipped' });
     }

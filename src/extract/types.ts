@@ -10,8 +10,6 @@ export interface ScannedFile {
   path: string;
   /** Absolute path on disk, for reading. */
   absPath: string;
-  /** Bytes when the scan stat'ed the file (symlinks), else 0: the read stage takes the size from the open file. */
-  size: number;
 }
 
 /** A link as written in a note, before resolution. */

@@ -104,7 +104,7 @@ describe('read', () => {
       const file = path.join(dir, 'locked.md');
       writeFileSync(file, '# locked');
       chmodSync(file, 0o000);
-      const result = await readOne({ path: 'locked.md', absPath: file, size: 8 });
+      const result = await readOne({ path: 'locked.md', absPath: file });
       if (process.getuid?.() === 0) expect(result.text).toBe('# locked');
       else expect(result).toMatchObject({ text: null, warnings: [{ message: expect.stringMatching(/EACCES/) }] });
     } finally {
@@ -119,7 +119,7 @@ describe('read', () => {
       const abs = path.join(dir, 'huge.md');
       writeFileSync(abs, '');
       truncateSync(abs, 100 * 1024 * 1024);
-      const result = await readOne({ path: 'huge.md', absPath: abs, size: 0 });
+      const result = await readOne({ path: 'huge.md', absPath: abs });
       expect(result).toMatchObject({ text: '', tooLarge: true });
       expect(result.warnings[0].message).toBe('file is 100.0 MB (over 64.0 MB): not read, note kept without links');
     } finally {
@@ -133,7 +133,7 @@ describe('read', () => {
       const files: ScannedFile[] = [];
       for (let i = 0; i < 300; i++) {
         writeFileSync(path.join(dir, `${i}.md`), `# ${i}`);
-        files.push({ path: `${i}.md`, absPath: path.join(dir, `${i}.md`), size: 4 });
+        files.push({ path: `${i}.md`, absPath: path.join(dir, `${i}.md`) });
       }
       // Count open descriptors through /proc while reads are in flight.
       const { readdirSync } = await import('node:fs');
