@@ -125,6 +125,24 @@ describe('search and the summary panel', () => {
     await page.close();
   });
 
+  it('a tag chip under a hidden tag shows that tag only, and lifts the hiding', async () => {
+    // `security` hidden covers `security/e2ee`: the chip must show its notes, not an empty map.
+    const key = graph.findNode((_k, a) => a.kind === 'note' && a.tags.includes('security/e2ee'));
+    expect(key).toBeTruthy(); // the sample vault nests e2ee under security
+    const tagged = graph.filterNodes((_k, a) => a.kind === 'note' && a.tags.some((t) => t.toLowerCase() === 'security/e2ee')).length;
+    const { page, errors } = await openMap(session, `?note=${encodeURIComponent(key!)}&hide=security`);
+    await expect.poll(() => page.locator('#summary h2').textContent()).toBe(graph.getNodeAttribute(key!, 'title'));
+    await page.locator('#summary .summary-tags button', { hasText: /^#security\/e2ee$/ }).click();
+    const view = await page.evaluate(() => {
+      const { onlyTags, hiddenTags } = window.__notemap!.store.get();
+      return { onlyTags, hiddenTags };
+    });
+    expect(view).toEqual({ onlyTags: ['security/e2ee'], hiddenTags: [] });
+    await expect.poll(async () => Number(await page.locator('#counts').getAttribute('data-notes-shown'))).toBe(tagged);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows dates, words and the draft badge, and follows a did-you-mean', async () => {
     const draft = graph.findNode((_k, a) => a.kind === 'note' && a.draft && a.created !== null);
     expect(draft).toBeTruthy(); // the sample vault has a dated draft

@@ -6,10 +6,12 @@
  * references it instead. All note text goes in as text (dom.ts `el`).
  */
 import type { AttachmentNodeAttributes, DanglingNodeAttributes, NoteNodeAttributes } from '../../core/contract.js';
+import { tagKey } from '../../core/normalize.js';
 import { append, clear, el, formatCount } from '../dom.js';
 import type { AppContext, Disposable, ViewState } from '../state/types.js';
 import { obsidianUrl, syncPanelContainer } from './navigate.js';
 import { collectLinks, linkSection, noteLinkSections, suggestionLine } from './summary-links.js';
+import { isTagHidden, toggleHiddenTag } from './tag-filters.js';
 import { disposeOnce } from '../disposable.js';
 
 /** Mount the summary panel; it follows `selected` and `panel` in the store. */
@@ -67,10 +69,17 @@ function closeButton(ctx: AppContext): HTMLButtonElement {
   return button;
 }
 
-/** A tag button: shows only the notes carrying that tag. */
+/**
+ * A tag button: shows only the notes carrying that tag, and shows the tag
+ * again when it (or a tag above it) is hidden, else the filter would be empty.
+ */
 function tagButton(ctx: AppContext, tag: string): HTMLButtonElement {
   const button = el('button', { type: 'button', class: 'tag', 'aria-label': `Show only notes tagged ${tag}` }, `#${tag}`);
-  button.addEventListener('click', () => ctx.store.set({ onlyTags: [tag], hiddenTags: ctx.store.get().hiddenTags.filter((t) => t !== tag) }));
+  button.addEventListener('click', () => {
+    const key = tagKey(tag);
+    const hidden = ctx.store.get().hiddenTags;
+    ctx.store.set({ onlyTags: [key], hiddenTags: isTagHidden(hidden, key) ? toggleHiddenTag(hidden, key) : hidden });
+  });
   return button;
 }
 
