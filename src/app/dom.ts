@@ -1,6 +1,7 @@
 /**
  * The only way panels build DOM: note text goes in as text nodes, never as
- * HTML, so a note can never run script in the viewer.
+ * HTML, so a note can never run script in the viewer. Plus the one DOM test
+ * the map and the panels share (is the user typing?).
  */
 
 type Child = Node | string | number | null | undefined | false;
@@ -41,4 +42,11 @@ export function clear(node: Node): void {
 /** `1204` -> `1,204`. */
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
+}
+
+/** True when a key event belongs to a text field or a control, not to a shortcut (map keys, `/`). */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!target || !(target instanceof Element)) return false;
+  const el = target as HTMLElement;
+  return el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
 }

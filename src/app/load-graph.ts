@@ -5,7 +5,7 @@
  */
 import Graph from 'graphology';
 import { SCHEMA_VERSION, type EdgeAttributes, type GraphAttributes, type NodeAttributes } from '../core/contract.js';
-import type { MapGraph } from './render/reducers.js';
+import type { MapGraph } from './state/visibility.js';
 
 export type GraphLoadProblem = 'missing' | 'invalid' | 'version';
 

@@ -10,10 +10,10 @@ import { createLayoutClient, type LayoutClient } from './layout/client.js';
 import { createRenderer, type MapRenderer, type MapSigma } from './render/renderer.js';
 import { bindInteractions } from './render/interactions.js';
 import { mountMapKey } from './render/map-key.js';
-import type { MapGraph } from './render/reducers.js';
 import { createStore } from './state/store.js';
 import { bindUrl, decodeView } from './state/url.js';
 import type { AppContext, Disposable, Store } from './state/types.js';
+import type { MapGraph } from './state/visibility.js';
 import { createThemeController } from './theme.js';
 import { mountToolbar } from './toolbar.js';
 import { mountSummaryPanel } from './panels/summary.js';
@@ -23,6 +23,7 @@ import { mountLegend } from './panels/legend.js';
 import { mountFilters } from './panels/filters.js';
 import { mountCounts } from './panels/counts.js';
 import { clear, el } from './dom.js';
+import { disposeOnce } from './disposable.js';
 
 /** The hook the end-to-end tests read. */
 export interface NotemapHook {
@@ -133,6 +134,7 @@ async function start(): Promise<void> {
     graph,
     store,
     map: { focusNode: (key) => renderer.focusNode(key), fit: () => renderer.fit() },
+    theme,
     devServer: import.meta.env.DEV,
   };
   for (const mount of [mountFilters, mountLegend, mountCounts, mountSearch, mountSummaryPanel, mountHealthPanel]) {
@@ -150,7 +152,11 @@ async function start(): Promise<void> {
   else renderer.fit(false);
   document.body.classList.remove('is-loading');
 
-  let disposed = false;
+  const { dispose } = disposeOnce(() => {
+    for (const d of disposables.reverse()) d.dispose();
+    layout.dispose();
+    renderer.dispose();
+  });
   const ready = new Promise<void>((resolve) => {
     // Two frames: sigma has rendered and the browser has painted.
     requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
@@ -162,13 +168,7 @@ async function start(): Promise<void> {
     ready,
     nodeScreenPosition: (key) => renderer.nodeScreenPosition(key),
     layoutRunning: () => layout.running(),
-    dispose() {
-      if (disposed) return;
-      disposed = true;
-      for (const d of disposables.reverse()) d.dispose();
-      layout.dispose();
-      renderer.dispose();
-    },
+    dispose,
   };
 }
 

@@ -3,6 +3,7 @@
  * resolved to one of the two, written on <html data-theme> for the CSS, and
  * announced to the renderer so the canvas (labels, edges, background) follows.
  */
+import { disposeOnce } from './disposable.js';
 import { createListeners } from './listeners.js';
 import { resolveTheme, type ResolvedTheme } from './style/colors.js';
 import type { Disposable, Store, Theme } from './state/types.js';
@@ -42,18 +43,16 @@ export function createThemeController(store: Store, root: HTMLElement = document
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.theme !== previous.theme) apply();
   });
-  let disposed = false;
+  const { dispose } = disposeOnce(() => {
+    media?.removeEventListener('change', onMedia);
+    unsubscribe();
+    listeners.clear();
+  });
 
   return {
     resolved: () => current,
     toggle: () => store.set({ theme: nextTheme(current) }),
     onChange: listeners.add,
-    dispose() {
-      if (disposed) return;
-      disposed = true;
-      media?.removeEventListener('change', onMedia);
-      unsubscribe();
-      listeners.clear();
-    },
+    dispose,
   };
 }

@@ -2,6 +2,7 @@
  * The map buttons of the top bar: fit, zoom in/out, pause/resume the layout,
  * theme. (The health button belongs to the health panel.)
  */
+import { disposeOnce } from './disposable.js';
 import type { LayoutClient } from './layout/client.js';
 import type { MapRenderer } from './render/renderer.js';
 import type { Disposable } from './state/types.js';
@@ -57,12 +58,5 @@ export function mountToolbar({ renderer, layout, theme, root = document }: Toolb
   cleanups.push(theme.onChange(syncTheme));
   syncTheme();
 
-  let disposed = false;
-  return {
-    dispose() {
-      if (disposed) return;
-      disposed = true;
-      cleanups.forEach((c) => c());
-    },
-  };
+  return disposeOnce(() => cleanups.forEach((c) => c()));
 }

@@ -46,4 +46,54 @@ describe('the sample vault', () => {
     expect(await page.evaluate(() => window.__notemap!.store.get().selected)).toBe(key);
     await page.close();
   });
+
+  it('the theme button and the system theme switch the page, the canvas labels and the node colors', async () => {
+    // A dangling target is drawn in a neutral grey that depends on the theme.
+    const dangling = graph.findNode((_k, a) => a.kind === 'dangling');
+    expect(dangling).toBeTruthy(); // the sample vault has dangling links
+    const { page, errors } = await openMap(session, '?theme=light');
+    await settle(page);
+    const look = () =>
+      page.evaluate((k) => {
+        const { sigma } = window.__notemap!;
+        return {
+          theme: document.documentElement.dataset.theme,
+          label: (sigma.getSetting('labelColor') as { color?: string }).color,
+          node: sigma.getNodeDisplayData(k)?.color,
+        };
+      }, dangling!);
+    const before = await look();
+    expect(before.theme).toBe('light');
+    const legendRows = await page.locator('#legend .legend-row').count();
+    await page.locator('#btn-theme').click();
+    await expect.poll(async () => (await look()).theme).toBe('dark');
+    await expect.poll(async () => (await look()).label).not.toBe(before.label);
+    await expect.poll(async () => (await look()).node).not.toBe(before.node);
+    expect(await page.locator('#legend .legend-row').count()).toBe(legendRows);
+
+    // Back to the system's theme, then the system turning dark: the map follows it too.
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.evaluate(() => window.__notemap!.store.set({ theme: 'system' }));
+    await expect.poll(look).toEqual(before);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(async () => (await look()).theme).toBe('dark');
+    await expect.poll(async () => (await look()).node).not.toBe(before.node);
+    expect(await page.locator('#legend .legend-row').count()).toBe(legendRows);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('tears the map down once: a second dispose does nothing', async () => {
+    const { page, errors } = await openMap(session);
+    await settle(page);
+    await page.evaluate(() => {
+      window.__notemap!.dispose();
+      window.__notemap!.dispose();
+    });
+    expect(await page.locator('#legend .legend-body').count()).toBe(0);
+    await page.keyboard.press('f'); // no map listens any more
+    await page.waitForTimeout(200);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -6,7 +6,7 @@
  */
 import { createListeners } from '../listeners.js';
 import { layoutRadius } from '../../core/forces.js';
-import type { MapGraph } from '../render/reducers.js';
+import type { MapGraph } from '../state/visibility.js';
 import type { FromWorker, InitMessage, ToWorker } from './protocol.js';
 
 /** Heat when graph.json brings settled positions: the worker only polishes. */

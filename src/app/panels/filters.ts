@@ -7,6 +7,7 @@
  */
 
 import { append, el } from '../dom.js';
+import { sameValue } from '../state/store.js';
 import { LIMITS } from '../state/url.js';
 import { DEFAULT_VIEW, type AppContext, type Direction, type Disposable, type ViewState } from '../state/types.js';
 import { disposeOnce } from '../disposable.js';
@@ -115,11 +116,7 @@ export function mountFilters(ctx: AppContext): Disposable {
     store.set(patch);
   });
   syncs.push((s) => {
-    reset.disabled = FILTER_FIELDS.every((f) => {
-      const a = s[f];
-      const b = DEFAULT_VIEW[f];
-      return Array.isArray(a) && Array.isArray(b) ? a.length === b.length : a === b;
-    });
+    reset.disabled = FILTER_FIELDS.every((f) => sameValue(s[f], DEFAULT_VIEW[f]));
   });
 
   const body = el('div', { class: 'filters-body' }, show, minRow, local, looks, reset);

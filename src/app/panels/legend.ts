@@ -7,7 +7,7 @@
  */
 
 import { append, clear, el, formatCount } from '../dom.js';
-import { buildTagPalette, resolveTheme, type LegendEntry, type TagPalette } from '../style/colors.js';
+import { buildTagPalette, type LegendEntry, type TagPalette } from '../style/colors.js';
 import type { AppContext, Disposable, ViewState } from '../state/types.js';
 import { isTagHidden, toggleHiddenTag, toggleOnlyTag } from './tag-filters.js';
 import { disposeOnce } from '../disposable.js';
@@ -21,16 +21,11 @@ const DEPTH_OPTIONS: ReadonlyArray<[number, string]> = [
   [2, '2 levels'],
 ];
 
-function darkQuery(): MediaQueryList | null {
-  return typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null;
-}
-
 /** Mount the legend; the returned Disposable removes its DOM and listeners. */
 export function mountLegend(ctx: AppContext): Disposable {
   const section = document.getElementById('legend');
   if (!section) throw new Error('mountLegend: #legend is missing from index.html');
-  const { store, graph } = ctx;
-  const media = darkQuery();
+  const { store, graph, theme } = ctx;
   let expanded = false;
 
   const depthSelect = el('select', { id: 'legend-depth', name: 'tagDepth' });
@@ -58,7 +53,7 @@ export function mountLegend(ctx: AppContext): Disposable {
     buildTagPalette(graph, {
       tagDepth: state.tagDepth,
       colorCommonTags: state.colorCommonTags,
-      theme: resolveTheme(state.theme, media?.matches ?? false),
+      theme: theme.resolved(),
     });
 
   /** One legend row: the show/hide toggle (swatch, name, count) and the "only" action. */
@@ -147,16 +142,14 @@ export function mountLegend(ctx: AppContext): Disposable {
     renderRows(store.get());
     moreButton.focus();
   });
-  const onSystemTheme = (): void => {
-    if (store.get().theme === 'system') renderRows(store.get());
-  };
-  media?.addEventListener('change', onSystemTheme);
+  // Colors are the palette of the theme in force (the view's or the system's), as on the map.
+  const offTheme = theme.onChange(() => renderRows(store.get()));
 
   syncControls(store.get());
   renderRows(store.get());
   const unsubscribe = store.subscribe((state, previous) => {
     syncControls(state);
-    if (state.tagDepth !== previous.tagDepth || state.colorCommonTags !== previous.colorCommonTags || state.theme !== previous.theme) {
+    if (state.tagDepth !== previous.tagDepth || state.colorCommonTags !== previous.colorCommonTags) {
       renderRows(state);
     } else if (state.hiddenTags !== previous.hiddenTags || state.onlyTags !== previous.onlyTags) {
       syncPressed(state);
@@ -165,7 +158,7 @@ export function mountLegend(ctx: AppContext): Disposable {
 
   return disposeOnce(() => {
     unsubscribe();
-    media?.removeEventListener('change', onSystemTheme);
+    offTheme();
     body.remove();
   });
 }

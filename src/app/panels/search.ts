@@ -6,7 +6,7 @@
  * option with aria-activedescendant.
  */
 import MiniSearch from 'minisearch';
-import { clear, el } from '../dom.js';
+import { clear, el, isTypingTarget } from '../dom.js';
 import type { AppContext, Disposable } from '../state/types.js';
 import { selectNode } from './navigate.js';
 import { disposeOnce } from '../disposable.js';
@@ -61,12 +61,6 @@ function matchedAlias(ctx: AppContext, key: string, match: Record<string, string
   if (attrs.kind !== 'note') return null;
   const terms = Object.keys(match);
   return attrs.aliases.find((alias) => terms.some((t) => alias.toLowerCase().includes(t))) ?? attrs.aliases[0] ?? null;
-}
-
-/** True when a key press lands in something the user is typing into. */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
 /** Mount the search box; returns a Disposable removing every listener. */
@@ -175,7 +169,7 @@ export function mountSearch(ctx: AppContext): Disposable {
   };
 
   const onGlobalKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
     event.preventDefault();
     input.focus();
     input.select();

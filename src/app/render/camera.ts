@@ -51,7 +51,7 @@ function centredOn(sigma: AnySigma, x: number, y: number, ratio: number, insets:
 }
 
 /** Rough half width (px) of a drawn label: ~6.3 px per character at 12 px, cut like truncateLabel. */
-export function labelHalfWidth(label: string | null | undefined): number {
+function labelHalfWidth(label: string | null | undefined): number {
   if (!label) return 0;
   return (Math.min(label.length, MAX_LABEL_CHARS) * 6.3) / 2;
 }
@@ -61,7 +61,7 @@ export function labelHalfWidth(label: string | null | undefined): number {
  * (null when none of them is drawn). Exact whatever the current zoom: the
  * on-screen span of the group scales with 1 / ratio.
  */
-export function cameraToFit(sigma: AnySigma, keys: Iterable<string>, insets: Insets = NO_INSETS, margin = 48): CameraState | null {
+function cameraToFit(sigma: AnySigma, keys: Iterable<string>, insets: Insets = NO_INSETS, margin = 48): CameraState | null {
   let minX = Infinity;
   let maxX = -Infinity;
   let minY = Infinity;

@@ -4,6 +4,7 @@
  * hidden, how big or which program changed, so labels and programs must be
  * re-indexed).
  */
+import { sameValue } from '../state/store.js';
 import type { ViewState } from '../state/types.js';
 import { VISIBILITY_FIELDS } from '../state/visibility.js';
 
@@ -17,19 +18,18 @@ const FULL_FIELDS: ReadonlyArray<keyof ViewState> = [
   'arrows',
 ];
 
-/** Fields that only change colors or highlights. */
-const LOOK_FIELDS: ReadonlyArray<keyof ViewState> = ['selected', 'tagDepth', 'colorCommonTags', 'theme'];
-
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => v === b[i]);
-}
+/**
+ * Fields that only change colors or highlights. Not `theme`: the renderer
+ * follows the resolved theme (theme.onChange), which also covers the system
+ * theme changing, and redraws once there.
+ */
+const LOOK_FIELDS: ReadonlyArray<keyof ViewState> = ['selected', 'tagDepth', 'colorCommonTags'];
 
 /** How much redrawing going from `previous` to `next` needs. */
 export function classifyChange(previous: ViewState, next: ViewState): RenderChange {
   // With a local view, the selection decides what is shown.
   if (next.localDepth > 0 && previous.selected !== next.selected) return 'full';
-  if (FULL_FIELDS.some((f) => !same(previous[f], next[f]))) return 'full';
-  if (LOOK_FIELDS.some((f) => !same(previous[f], next[f]))) return 'looks';
+  if (FULL_FIELDS.some((f) => !sameValue(previous[f], next[f]))) return 'full';
+  if (LOOK_FIELDS.some((f) => !sameValue(previous[f], next[f]))) return 'looks';
   return 'none';
 }

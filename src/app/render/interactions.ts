@@ -4,21 +4,16 @@
  * Escape to deselect, drag a node to move it (pinning it and reheating the
  * layout), and keys: arrows pan, +/- zoom, F fits.
  */
+import type { SigmaEvents } from 'sigma/types';
 import type { Disposable, Store } from '../state/types.js';
 import type { LayoutClient } from '../layout/client.js';
-import { clear, el } from '../dom.js';
+import { clear, el, isTypingTarget } from '../dom.js';
+import { disposeOnce } from '../disposable.js';
 import { PAN_STEP } from './camera.js';
 import type { MapRenderer } from './renderer.js';
 
 /** Pointer travel (px) under which a press on a node is a click, not a drag. */
 const DRAG_THRESHOLD = 4;
-
-/** True when a key event belongs to a text field or a control, not to the map. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!target || !(target instanceof Element)) return false;
-  const el = target as HTMLElement;
-  return el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
-}
 
 /** What a key press on the map does (null: not ours). */
 export function mapKeyAction(key: string): 'left' | 'right' | 'up' | 'down' | 'zoomIn' | 'zoomOut' | 'fit' | 'deselect' | null {
@@ -86,36 +81,43 @@ export function bindInteractions({ renderer, store, layout, tooltip }: Interacti
     tooltip.hidden = true;
   };
 
-  sigma.on('enterNode', ({ node }) => {
+  // Each listener added here is removed by dispose; the renderer's own listeners on sigma stay.
+  const offs: Array<() => void> = [];
+  const listen = <E extends keyof SigmaEvents>(event: E, handler: SigmaEvents[E]): void => {
+    sigma.on(event, handler);
+    offs.push(() => sigma.off(event, handler));
+  };
+
+  listen('enterNode', ({ node }) => {
     if (dragged === null) renderer.setHovered(node);
     container.style.cursor = 'pointer';
   });
-  sigma.on('leaveNode', () => {
+  listen('leaveNode', () => {
     if (dragged === null) renderer.setHovered(null);
     container.style.cursor = '';
   });
-  sigma.on('enterEdge', ({ edge, event }) => {
+  listen('enterEdge', ({ edge, event }) => {
     if (dragged !== null) return;
     const attrs = graph.getEdgeAttributes(edge);
     const source = graph.getNodeAttribute(graph.source(edge), 'title');
     const target = graph.getNodeAttribute(graph.target(edge), 'title');
     showTooltip(`${source} → ${target}`, attrs.context, event.x, event.y);
   });
-  sigma.on('leaveEdge', hideTooltip);
+  listen('leaveEdge', hideTooltip);
 
-  sigma.on('clickNode', ({ node }) => {
+  listen('clickNode', ({ node }) => {
     if (suppressClick) return;
     store.set({ selected: node, panel: 'summary' }, { history: 'push' });
     // The panel has just opened: keep the clicked node out from under it.
     requestAnimationFrame(() => renderer.revealNode(node));
   });
-  sigma.on('clickStage', () => {
+  listen('clickStage', () => {
     if (suppressClick) return;
     deselect();
   });
 
   // Drag: press on a node, move, release. The camera must not pan meanwhile.
-  sigma.on('downNode', ({ node, event }) => {
+  listen('downNode', ({ node, event }) => {
     dragged = node;
     dragMoved = false;
     downAt = { x: event.x, y: event.y };
@@ -146,10 +148,10 @@ export function bindInteractions({ renderer, store, layout, tooltip }: Interacti
     downAt = null;
     dragMoved = false;
   };
-  sigma.on('moveBody', onMove);
+  listen('moveBody', onMove);
   mouse.on('mouseup', onUp);
-  sigma.on('upNode', onUp);
-  sigma.on('upStage', onUp);
+  listen('upNode', onUp);
+  listen('upStage', onUp);
   // Leaving the map ends any hover (sigma does not always see the pointer leave a node at the edge).
   const onLeave = () => {
     hideTooltip();
@@ -189,16 +191,11 @@ export function bindInteractions({ renderer, store, layout, tooltip }: Interacti
   };
   document.addEventListener('keydown', onKey);
 
-  let disposed = false;
-  return {
-    dispose() {
-      if (disposed) return;
-      disposed = true;
-      document.removeEventListener('keydown', onKey);
-      container.removeEventListener('mouseleave', onLeave);
-      mouse.off('mouseup', onUp);
-      sigma.removeAllListeners();
-      hideTooltip();
-    },
-  };
+  return disposeOnce(() => {
+    document.removeEventListener('keydown', onKey);
+    container.removeEventListener('mouseleave', onLeave);
+    mouse.off('mouseup', onUp);
+    offs.forEach((off) => off());
+    hideTooltip();
+  });
 }

@@ -4,13 +4,11 @@
  * `nodeLook` / `edgeLook` once as sigma's reducers over a `LookModel` it
  * replaces when something changes, and the graph itself is never touched.
  */
-import type Graph from 'graphology';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
-import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core/contract.js';
+import type { EdgeAttributes, NodeAttributes } from '../../core/contract.js';
 import type { ViewState } from '../state/types.js';
+import type { MapGraph } from '../state/visibility.js';
 import { mixColor, type CanvasPalette } from './palette.js';
-
-export type MapGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
 /** What the looks are drawn from; the renderer rebuilds it on every change. */
 export interface LookModel {

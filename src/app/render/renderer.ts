@@ -7,7 +7,8 @@
  */
 import Sigma from 'sigma';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core/contract.js';
-import { computeVisible } from '../state/visibility.js';
+import { disposeOnce } from '../disposable.js';
+import { computeVisible, type MapGraph } from '../state/visibility.js';
 import type { Store, ViewState } from '../state/types.js';
 import { buildTagPalette, NEUTRALS } from '../style/colors.js';
 import { nodeSize } from '../style/sizes.js';
@@ -16,7 +17,7 @@ import { centreNode, fitNodes, panBy, zoomBy, ZOOM_STEP, type Insets } from './c
 import { classifyChange } from './changes.js';
 import { densityFactor, edgeFade, labelDensity, labelThreshold } from './density.js';
 import { mixColor, PALETTES, type CanvasPalette } from './palette.js';
-import { edgeLook, neighbourSet, nodeLook, type LookModel, type MapGraph } from './reducers.js';
+import { edgeLook, neighbourSet, nodeLook, type LookModel } from './reducers.js';
 import { mapSettings } from './settings.js';
 
 export type MapSigma = Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
@@ -26,7 +27,6 @@ export interface MapRenderer {
   readonly graph: MapGraph;
   /** Highlight `key` and its neighbours (null: nothing hovered). */
   setHovered(key: string | null): void;
-  hovered(): string | null;
   /** Frame every visible node. */
   fit(animate?: boolean): void;
   /**
@@ -44,8 +44,6 @@ export interface MapRenderer {
   pan(dx: number, dy: number): void;
   /** A node's position in CSS pixels of the page viewport (null when it is unknown or hidden). */
   nodeScreenPosition(key: string): { x: number; y: number } | null;
-  /** The keys drawn now. */
-  visibleNodes(): ReadonlySet<string>;
   dispose(): void;
 }
 
@@ -183,11 +181,16 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   const offTheme = theme.onChange((resolved) => {
     palette = PALETTES[resolved];
     model = buildModel(store.get());
-    // Label color is a setting; setSetting refreshes everything once.
+    // The one redraw for a theme change (the store listener ignores `theme`):
+    // label color is a setting, and setSetting refreshes everything once.
     refreshFull(() => sigma.setSetting('labelColor', { attribute: 'labelColor', color: palette.label }));
   });
 
-  let disposed = false;
+  const { dispose } = disposeOnce(() => {
+    unsubscribe();
+    offTheme();
+    sigma.kill();
+  });
   return {
     sigma,
     graph,
@@ -198,7 +201,6 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       model = { ...model, hovered, hoverSet };
       refreshLooks();
     },
-    hovered: () => hovered,
     followLayout(on) {
       // The extent sigma last computed is where the nodes are: freezing it moves nothing on screen.
       sigma.setCustomBBox(on ? null : sigma.getBBox());
@@ -230,13 +232,6 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       const box = container.getBoundingClientRect();
       return { x: box.left + v.x, y: box.top + v.y };
     },
-    visibleNodes: () => model.visible,
-    dispose() {
-      if (disposed) return;
-      disposed = true;
-      unsubscribe();
-      offTheme();
-      sigma.kill();
-    },
+    dispose,
   };
 }

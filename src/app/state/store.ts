@@ -10,7 +10,7 @@ import type { Store, StoreChange, ViewState } from './types.js';
 type Listener = (state: ViewState, previous: ViewState, change: StoreChange) => void;
 
 /** True when two field values are equal (arrays compared element by element). */
-function sameValue(a: unknown, b: unknown): boolean {
+export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) return false;

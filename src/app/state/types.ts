@@ -3,6 +3,9 @@
  * renderer's reducers and the panels. Changing it goes through the store.
  */
 
+import type { ThemeController } from '../theme.js';
+import type { MapGraph } from './visibility.js';
+
 export type Direction = 'in' | 'out' | 'both';
 export type Theme = 'system' | 'light' | 'dark';
 export type PanelName = 'summary' | 'health' | null;
@@ -82,13 +85,11 @@ export interface MapController {
 
 /** Everything a panel needs; built once by main.ts. */
 export interface AppContext {
-  graph: import('graphology').default<
-    import('../../core/contract.js').NodeAttributes,
-    import('../../core/contract.js').EdgeAttributes,
-    import('../../core/contract.js').GraphAttributes
-  >;
+  graph: MapGraph;
   store: Store;
   map: MapController;
+  /** The theme in force (the legend's colors follow it, as the canvas does). */
+  theme: ThemeController;
   /** True in the Vite dev server, where the open-in-editor endpoint exists. */
   devServer: boolean;
 }

@@ -4,6 +4,7 @@
  * changes as new history entries), with bursts of writes coalesced.
  */
 
+import { disposeOnce } from '../disposable.js';
 import type { Disposable, Store } from './types.js';
 import { decodeView, encodeView } from './url.js';
 
@@ -54,7 +55,6 @@ export function bindUrl(store: Store, win: UrlWindow = window, options: BindUrlO
   let tokens = burst;
   let refilledAt = Date.now();
   let restoring = false;
-  let disposed = false;
   let pending: ReturnType<typeof setTimeout> | null = null;
 
   /** Add the tokens earned since the last refill. */
@@ -152,14 +152,10 @@ export function bindUrl(store: Store, win: UrlWindow = window, options: BindUrlO
   };
   win.addEventListener('pagehide', flush);
 
-  return {
-    dispose() {
-      if (disposed) return;
-      disposed = true;
-      flush();
-      unsubscribe();
-      win.removeEventListener('popstate', onPopState);
-      win.removeEventListener('pagehide', flush);
-    },
-  };
+  return disposeOnce(() => {
+    flush();
+    unsubscribe();
+    win.removeEventListener('popstate', onPopState);
+    win.removeEventListener('pagehide', flush);
+  });
 }

@@ -24,8 +24,10 @@
 import type Graph from 'graphology';
 import { tagKey } from '../../core/normalize.js';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core/contract.js';
+import { sameValue } from './store.js';
 import type { ViewState } from './types.js';
 
+/** The graph the map draws: graph.json loaded into graphology. */
 export type MapGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
 export interface VisibleSet {
@@ -179,11 +181,7 @@ function sameInputs(a: ViewState, b: ViewState): boolean {
   for (const field of VISIBILITY_FIELDS) {
     // Without a local view the selection does not change what is shown.
     if (field === 'selected' && a.localDepth === 0 && b.localDepth === 0) continue;
-    const x = a[field];
-    const y = b[field];
-    if (x === y) continue;
-    if (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i])) continue;
-    return false;
+    if (!sameValue(a[field], b[field])) return false;
   }
   return true;
 }

@@ -4,7 +4,8 @@ import { classifyChange } from '../../../src/app/render/changes.js';
 import { densityFactor, DENSITY_MIN, edgeFade, labelThreshold, LABEL_SIZE_THRESHOLD } from '../../../src/app/render/density.js';
 import { mixColor, parseColor, withAlpha } from '../../../src/app/render/palette.js';
 import { overlaps, truncateLabel, MAX_LABEL_CHARS } from '../../../src/app/render/labels.js';
-import { isTypingTarget, mapKeyAction } from '../../../src/app/render/interactions.js';
+import { isTypingTarget } from '../../../src/app/dom.js';
+import { mapKeyAction } from '../../../src/app/render/interactions.js';
 import { nextTheme } from '../../../src/app/theme.js';
 
 describe('classifyChange', () => {
