@@ -104,9 +104,9 @@ async function main(): Promise<void> {
     return;
   }
 
-  const graphPath = graphCachePath(ROOT, options.vault, SAMPLE_VAULT);
+  const graphPath = graphCachePath(options.vault);
   const built = await ensureGraph({ root: ROOT, vault: options.vault, graphPath, force: options.force });
-  console.log(built ? `notemap: graph built: ${path.relative(ROOT, graphPath)}` : `notemap: graph up to date: ${path.relative(ROOT, graphPath)}`);
+  console.log(built ? `notemap: graph built: ${graphPath}` : `notemap: graph up to date: ${graphPath}`);
 
   // The plugin reads these when Vite resolves its config.
   process.env.NOTEMAP_GRAPH = graphPath;
