@@ -10,6 +10,7 @@ import type { BuildWarning, GraphStats, HealthReport } from '../core/contract.js
 import { buildGraph, type NotemapGraph } from './build-graph.js';
 import { assignHealth, buildHealth } from './health.js';
 import { layoutTicks } from '../core/forces.js';
+import { detectVaultApp } from './vault-app.js';
 import { layoutGraph } from './layout.js';
 import { measureGraph } from './metrics.js';
 import { parseNote, titleFromFileName } from './parse-note.js';
@@ -193,6 +194,8 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
       warnings: [...scan.warnings, ...parsed.warnings],
     }),
   );
+  // Which "Open in ..." the map offers (mapread, issue 10.8).
+  graph.setAttribute('vaultApp', detectVaultApp(vault));
   const stats = await timed('measure', () => measureGraph(graph));
   const health = await timed('health', () => {
     const report = buildHealth(notes, resolved.links);
