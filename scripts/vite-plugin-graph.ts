@@ -16,15 +16,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
+import { vaultCacheDir } from '../src/serve/cache-dir.js';
 
 export interface GraphDataOptions {
-  /** The graph.json to serve or emit. Default: env NOTEMAP_GRAPH, else `data/graph.json`. */
+  /** The graph.json to serve or emit. Default: env NOTEMAP_GRAPH, else the vault's cache (graphCachePath). */
   graphPath?: string;
   /** The vault the graph was built from. Default: env NOTEMAP_VAULT, else `data/vault`. */
   vaultPath?: string;
 }
 
-const DEFAULT_GRAPH_PATH = 'data/graph.json';
 const DEFAULT_VAULT_PATH = 'data/vault';
 const OPEN_IN_EDITOR = '/__open-in-editor';
 
@@ -34,9 +34,9 @@ export function resolveGraphDataOptions(
   root: string = process.cwd(),
   env: NodeJS.ProcessEnv = process.env,
 ): { graphPath: string; vaultPath: string } {
-  const graphPath = options.graphPath ?? (env.NOTEMAP_GRAPH || DEFAULT_GRAPH_PATH);
-  const vaultPath = options.vaultPath ?? (env.NOTEMAP_VAULT || DEFAULT_VAULT_PATH);
-  return { graphPath: path.resolve(root, graphPath), vaultPath: path.resolve(root, vaultPath) };
+  const vaultPath = path.resolve(root, options.vaultPath ?? (env.NOTEMAP_VAULT || DEFAULT_VAULT_PATH));
+  const graphPath = options.graphPath ?? (env.NOTEMAP_GRAPH || path.join(vaultCacheDir(vaultPath, env), 'graph.json'));
+  return { graphPath: path.resolve(root, graphPath), vaultPath };
 }
 
 /**

@@ -11,9 +11,9 @@ import type { LinkKind } from '../core/contract.js';
 import { maskCode } from './code-spans.js';
 import { contextAround, MAX_CONTEXT } from './context.js';
 import { field, keyLinesOf, parseFrontmatter, scalarString, stringList } from './frontmatter.js';
-import { lineCounter, lineEndAt } from './line-index.js';
-import { parseHeading } from './markdown-blocks.js';
+import { lineCounter } from './line-index.js';
 import { findMarkdownLinks } from './markdown-links.js';
+import { openingH1 } from './opening-heading.js';
 import { toPlainText, truncateAtWord } from './plain-text.js';
 import { findRelatedRanges, inRanges } from './related-sections.js';
 import { countWords, summarize } from './summary.js';
@@ -47,22 +47,6 @@ export function titleFromFileName(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(0, dot) : name;
-}
-
-// A line that may hold an H1 (`# ` after up to 3 spaces); ## and deeper are told apart by parseHeading.
-const H1_START = /^ {0,3}#[ \t]/gm;
-
-/** Text of the first `# H1` outside code, as plain text, or null. */
-function firstH1(body: string, masked: string): string | null {
-  H1_START.lastIndex = 0;
-  for (let m = H1_START.exec(masked); m !== null; m = H1_START.exec(masked)) {
-    const heading = parseHeading(body.slice(m.index, lineEndAt(masked, m.index)));
-    if (heading && heading.level === 1) {
-      const text = toPlainText(heading.text);
-      if (text !== '') return text;
-    }
-  }
-  return null;
 }
 
 /**
@@ -203,7 +187,7 @@ export function parseNote(text: string, path: string): ParsedNote {
   const body = blankLines(source, fm.bodyStart) + source.slice(fm.bodyStart);
   const masked = maskCode(body);
 
-  const title = scalarString(field(data, 'title')) ?? firstH1(body, masked) ?? titleFromFileName(path);
+  const title = scalarString(field(data, 'title')) ?? openingH1(body) ?? titleFromFileName(path);
   const written = stringList(field(data, 'aliases') ?? field(data, 'alias'), /,/);
   const aliases = written.length < 2 ? written : [...new Set(written)];
   // Wiki links are found once: they are links, and spans where no tag starts (`[[C #sharp]]`).

@@ -74,6 +74,9 @@ describe('the real vaults', () => {
     expect(book.links.filter((l) => l.kind === 'frontmatter')).toEqual([
       { target: 'Books', kind: 'frontmatter', line: 3, context: 'categories: Books' },
     ]);
+    // Its first H1 is a section heading further down, not the note's name (issue 10.1).
+    expect(notes.find((n) => n.path === 'References/Kevin Kelly.md')!.title).toBe('Kevin Kelly');
+    expect(notes.filter((n) => n.title === 'Clippings').map((n) => n.path)).toEqual(['Categories/Clippings.md']);
     const evergreen = notes.find((n) => n.path.startsWith('Notes/Evergreen notes'))!;
     expect(evergreen.tags).toContain('0🌲');
   });

@@ -29,9 +29,16 @@ interface Row {
 const fm = (yaml: string, body = ''): string => `---\n${yaml}\n---\n${body}`;
 
 const ROWS: Row[] = [
-  // Title: frontmatter title > first H1 outside code > file name.
+  // Title: frontmatter title > an H1 that opens the note > file name.
   { rule: 'title from frontmatter beats H1', text: fm('title: From YAML', '# From H1\n'), title: 'From YAML' },
-  { rule: 'title from first H1', text: '## Not this\n# First H1\n# Second H1\n', title: 'First H1' },
+  { rule: 'title from the H1 that opens the note', text: '# First H1\n# Second H1\n', title: 'First H1' },
+  { rule: 'title from an opening H1 after frontmatter without title', text: fm('tags: [a]', '\n# After YAML\ntext'), title: 'After YAML' },
+  { rule: 'title: blank lines, comments and a tags-only line may come before the H1', text: '\n<!-- note\nmeta -->\n%% private %%\n#idea #status/🌱\n\n# Opening\n', title: 'Opening' },
+  { rule: 'title: an H1 after a paragraph of prose is a section heading', path: 'Ideas for Project Management.md', text: 'Some ideas.\n\n# Communication\n', title: 'Ideas for Project Management' },
+  { rule: 'title: an H1 after a ## heading is not the title', path: 'n.md', text: '## Not this\n# First H1\n', title: 'n' },
+  { rule: 'title: an H1 after a list is not the title', path: 'References/Kevin Kelly.md', text: '- source: web\n\n# Clippings\n', title: 'Kevin Kelly' },
+  { rule: 'title: an H1 after an embed is not the title', path: 'n.md', text: '![[banner.png]]\n# Examples\n', title: 'n' },
+  { rule: 'title: an empty opening H1 gives the file name', path: 'n.md', text: '#\n# Later\n', title: 'n' },
   { rule: 'title H1 markup becomes plain text', text: '# The *big* [[Idea|idea]] ##\n', title: 'The big idea' },
   { rule: 'title: H1 inside a code fence does not count', path: 'f/My Note.md', text: '```\n# Code\n```\n', title: 'My Note' },
   { rule: 'title: file name without extension', path: 'journal/2020-04-02 meltdown.md', text: 'no heading', title: '2020-04-02 meltdown' },
@@ -223,7 +230,7 @@ const ROWS: Row[] = [
   },
   { rule: 'frontmatter: a list block still gives its wiki links', text: fm('- "[[a]]"\n- b'), links: [['frontmatter', 'a']], lines: [2], contexts: ['a'], warnings: 1 },
   { rule: 'frontmatter: empty block is fine', text: '---\n---\n# T\n', title: 'T', warnings: 0 },
-  { rule: 'frontmatter: without a closing --- it is a rule, not frontmatter', text: '---\ntitle: x\n\n# Body H1\n[[a]]', title: 'Body H1', links: [['inline', 'a']], warnings: 0 },
+  { rule: 'frontmatter: without a closing --- it is a rule, not frontmatter (its `title: x` is prose before the H1)', text: '---\ntitle: x\n\n# Body H1\n[[a]]', title: 'note', links: [['inline', 'a']], warnings: 0 },
   { rule: 'frontmatter: ---js is never evaluated', path: 'js.md', text: '---js\n{ title: (globalThis.pwned = 1) }\n---\n', title: 'js', warnings: 0 },
   { rule: 'frontmatter: CRLF', text: '---\r\ntitle: T\r\ntags: [a]\r\n---\r\n[[x]]\r\n', title: 'T', tags: ['a'], links: [['inline', 'x']], lines: [5] },
   { rule: 'frontmatter: only frontmatter, no final newline', path: 'x/only.md', text: '---\ntitle: Only\ntags: [a]\n---', title: 'Only', tags: ['a'], links: [], summary: '', words: 0, warnings: 0 },
