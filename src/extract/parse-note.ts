@@ -19,7 +19,7 @@ import { toPlainText, truncateAtWord } from './plain-text.js';
 import { findRelatedRanges, inRanges } from './related-sections.js';
 import { countWords, summarize } from './summary.js';
 import { dedupeTags, findInlineTags, frontmatterTags } from './tags.js';
-import type { ParsedNote, RawLink } from './types.js';
+import type { ParsedNote, ParseOptions, RawLink } from './types.js';
 import { findWikiLinks, wikiTarget, type WikiLinkMatch } from './wiki-links.js';
 
 /** Frontmatter keys whose wiki links are not links (they name the note itself). */
@@ -56,7 +56,7 @@ export function titleFromFileName(path: string): string {
  * for a list in a list; it is read as the link its author meant. `raw`: the
  * block's text, for the links' lines.
  */
-function frontmatterLinks(data: Record<string, unknown>, raw: string): RawLink[] {
+function frontmatterLinks(data: Record<string, unknown>, raw: string, linkKeys?: readonly string[] | null): RawLink[] {
   const links: RawLink[] = [];
   // Every link needs a `[` in the block, or an escape (`"\x5B"`) to make one: most blocks have neither.
   if (!raw.includes('[') && !raw.includes('\\')) return links;
@@ -64,7 +64,7 @@ function frontmatterLinks(data: Record<string, unknown>, raw: string): RawLink[]
   // Each list or mapping is read once: YAML aliases can repeat one many times.
   const seen = new Set<object>();
   for (const key of Object.keys(data)) {
-    if (!NOT_LINK_KEYS.has(key.toLowerCase())) collectValueLinks(data[key], key, keyLines.get(key) ?? 1, 0, seen, links);
+    if (linkKeys ? linkKeys.includes(key.toLowerCase()) : !NOT_LINK_KEYS.has(key.toLowerCase())) collectValueLinks(data[key], key, keyLines.get(key) ?? 1, 0, seen, links);
   }
   return links;
 }
@@ -99,7 +99,7 @@ function collectValueLinks(v: unknown, key: string, line: number, depth: number,
  * by line, so a broken date does not cost the note its links. Lines of the
  * note's own names and tags are skipped, as in parsed frontmatter.
  */
-function unparsedFrontmatterLinks(raw: string): RawLink[] {
+function unparsedFrontmatterLinks(raw: string, linkKeys?: readonly string[] | null): RawLink[] {
   const links: RawLink[] = [];
   // Every note without frontmatter comes here with '': most have no link to look for.
   if (!raw.includes('[[')) return links;
@@ -110,7 +110,8 @@ function unparsedFrontmatterLinks(raw: string): RawLink[] {
     const keyMatch = /^([^\s#\-][^:]*):/.exec(text);
     // Quotes dropped as in keyLinesOf: `"title": ...` is the title key.
     if (keyMatch) key = keyMatch[1].trim().replace(/^(["'])(.*)\1$/, '$2');
-    if (NOT_LINK_KEYS.has(key.toLowerCase()) || !text.includes('[[')) return;
+    const isLinkKey = linkKeys ? linkKeys.includes(key.toLowerCase()) : !NOT_LINK_KEYS.has(key.toLowerCase());
+    if (!isLinkKey || !text.includes('[[')) return;
     for (const w of findWikiLinks(text)) {
       // A block that is a list or a string has no key to name.
       const context = key === '' ? w.target : `${key}: ${w.target}`;
@@ -192,9 +193,10 @@ function finishLinks(found: BodyLink[], body: string, titles: ReadonlyMap<string
  * Parses one note.
  * @param text the file's decoded text; a BOM and CRLF line endings are fine.
  * @param path the vault-relative POSIX path with extension (the node key).
+ * @param options the vault's configuration (title rule, date and link keys); default Obsidian's rules.
  * @returns everything later stages need; content problems are in `warnings`.
  */
-export function parseNote(text: string, path: string): ParsedNote {
+export function parseNote(text: string, path: string, options: ParseOptions = {}): ParsedNote {
   const source = normalizeNoteText(text);
   const fm = parseFrontmatter(source, path);
   const data = fm.data;
@@ -202,7 +204,11 @@ export function parseNote(text: string, path: string): ParsedNote {
   const masked = maskCode(body);
   const titles = definitionTitles(masked);
 
-  const title = scalarString(field(data, 'title')) ?? openingH1(body) ?? titleFromFileName(path);
+  const rule = options.title ?? 'frontmatter-h1-filename';
+  const title =
+    (rule.startsWith('frontmatter') ? scalarString(field(data, 'title')) : null) ??
+    (rule.includes('h1') ? openingH1(body) : null) ??
+    titleFromFileName(path);
   const written = stringList(field(data, 'aliases') ?? field(data, 'alias'), /,/);
   const aliases = written.length < 2 ? written : [...new Set(written)];
   // Wiki links are found once: they are links, and spans where no tag starts (`[[C #sharp]]`).
@@ -215,8 +221,17 @@ export function parseNote(text: string, path: string): ParsedNote {
   );
   const draftValue = field(data, 'draft');
   const draft = draftValue === true || (typeof draftValue === 'string' && draftValue.trim().toLowerCase() === 'true');
+  const publishValue = field(data, 'publish');
+  const unpublished = publishValue === false || (typeof publishValue === 'string' && publishValue.trim().toLowerCase() === 'false');
+  const dateOf = (keys: readonly string[]): string | null => {
+    for (const key of keys) {
+      const value = scalarString(field(data, key));
+      if (value !== null) return value;
+    }
+    return null;
+  };
   const links = [
-    ...(data ? frontmatterLinks(data, fm.raw) : unparsedFrontmatterLinks(fm.raw)),
+    ...(data ? frontmatterLinks(data, fm.raw, options.linkKeys) : unparsedFrontmatterLinks(fm.raw, options.linkKeys)),
     ...finishLinks(found, body, titles),
   ];
 
@@ -226,9 +241,10 @@ export function parseNote(text: string, path: string): ParsedNote {
     tags,
     aliases,
     summary: summarize(data, body, masked, titles),
-    created: scalarString(field(data, 'created')) ?? scalarString(field(data, 'date')),
-    updated: scalarString(field(data, 'updated')),
+    created: options.dates ? dateOf(options.dates.created) : (scalarString(field(data, 'created')) ?? scalarString(field(data, 'date'))),
+    updated: options.dates ? dateOf(options.dates.updated) : scalarString(field(data, 'updated')),
     draft,
+    ...(unpublished ? { unpublished: true } : {}),
     // The frontmatter's stand-in is blank: count from the body on.
     words: countWords(masked, fm.bodyStart),
     links,

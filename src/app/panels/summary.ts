@@ -13,6 +13,7 @@ import { obsidianUrl, syncPanelContainer, vscodeUrl } from './navigate.js';
 import { collectLinks, linkSection, noteLinkSections, suggestionLine } from './summary-links.js';
 import { isTagHidden, toggleHiddenTag } from './tag-filters.js';
 import { disposeOnce } from '../disposable.js';
+import { editorToken, openInEditor } from '../open-in-editor.js';
 
 /** Mount the summary panel; it follows `selected` and `panel` in the store. */
 export function mountSummaryPanel(ctx: AppContext): Disposable {
@@ -123,7 +124,7 @@ function fetchVaultFolder(): Promise<string | null> {
 }
 
 /**
- * "Open in editor" (dev server only), and the vault's own app: "Open in
+ * "Open in editor" (a server with an editor token only), and the vault's own app: "Open in
  * Obsidian" for a vault with `.obsidian`, "Open in VS Code" for a Foam vault
  * (it needs the vault's absolute folder, which only a server knows). Graphs
  * built before `vaultApp` existed keep the Obsidian link.
@@ -131,11 +132,13 @@ function fetchVaultFolder(): Promise<string | null> {
 function actions(ctx: AppContext, note: NoteNodeAttributes): HTMLElement {
   const status = el('span', { class: 'action-status', role: 'status' });
   const box = el('p', { class: 'summary-actions' });
-  if (ctx.devServer) {
+  // Only a server that can open files gives the page its editor token.
+  const token = editorToken();
+  if (token) {
     const open = el('button', { type: 'button', class: 'action' }, 'Open in editor');
     open.addEventListener('click', () => {
       status.textContent = 'Opening…';
-      fetch(`/__open-in-editor?file=${encodeURIComponent(note.path)}`)
+      openInEditor(note.path, token)
         .then(async (res) => {
           if (res.ok) status.textContent = 'Sent to your editor.';
           else status.textContent = `Could not open: ${((await res.json().catch(() => ({}))) as { error?: string }).error ?? res.statusText}`;
