@@ -13,6 +13,7 @@ import { obsidianUrl, syncPanelContainer } from './navigate.js';
 import { collectLinks, linkSection, noteLinkSections, suggestionLine } from './summary-links.js';
 import { isTagHidden, toggleHiddenTag } from './tag-filters.js';
 import { disposeOnce } from '../disposable.js';
+import { editorToken, openInEditor } from '../open-in-editor.js';
 
 /** Mount the summary panel; it follows `selected` and `panel` in the store. */
 export function mountSummaryPanel(ctx: AppContext): Disposable {
@@ -112,15 +113,17 @@ function renderNote(ctx: AppContext, key: string, note: NoteNodeAttributes): Nod
   return out;
 }
 
-/** "Open in editor" (dev server only) and "Open in Obsidian". */
+/** "Open in editor" (a server with an editor token only) and "Open in Obsidian". */
 function actions(ctx: AppContext, note: NoteNodeAttributes): HTMLElement {
   const status = el('span', { class: 'action-status', role: 'status' });
   const box = el('p', { class: 'summary-actions' });
-  if (ctx.devServer) {
+  // Only a server that can open files gives the page its editor token.
+  const token = editorToken();
+  if (token) {
     const open = el('button', { type: 'button', class: 'action' }, 'Open in editor');
     open.addEventListener('click', () => {
       status.textContent = 'Opening…';
-      fetch(`/__open-in-editor?file=${encodeURIComponent(note.path)}`)
+      openInEditor(note.path, token)
         .then(async (res) => {
           if (res.ok) status.textContent = 'Sent to your editor.';
           else status.textContent = `Could not open: ${((await res.json().catch(() => ({}))) as { error?: string }).error ?? res.statusText}`;
