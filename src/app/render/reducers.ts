@@ -21,7 +21,7 @@ export interface LookModel {
   /** Fill of a dangling target: a grey that reads as translucent. */
   ghostColor: string;
   /** On-screen size of a node from its attributes (backlinks, kind) and the size option. */
-  sizeOf(attrs: NodeAttributes): number;
+  sizeOf(key: string, attrs: NodeAttributes): number;
   palette: CanvasPalette;
   /** Size multiplier for crowding (1 = uncrowded; see density.ts). */
   density: number;
@@ -64,7 +64,7 @@ export function nodeLook(key: string, attrs: NodeAttributes, m: LookModel): Node
     x: attrs.x,
     y: attrs.y,
     label: attrs.title,
-    size: m.sizeOf(attrs),
+    size: m.sizeOf(key, attrs),
     labelColor: p.label,
     zIndex: 1,
     type: 'circle',

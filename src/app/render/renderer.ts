@@ -12,6 +12,7 @@ import { computeVisible, type MapGraph } from '../state/visibility.js';
 import type { Store, ViewState } from '../state/types.js';
 import { buildTagPalette, NEUTRALS } from '../style/colors.js';
 import { nodeSize } from '../style/sizes.js';
+import { sizeWeights } from '../style/size-by.js';
 import type { ThemeController } from '../theme.js';
 import { centreNode, fitNodes, panBy, zoomBy, ZOOM_STEP, type Insets } from './camera.js';
 import { classifyChange } from './changes.js';
@@ -88,6 +89,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     const visible = computeVisible(graph, state).nodes;
     const density = densityFactor(visible.size);
     const scale = state.sizeScale * density;
+    const weightOf = sizeWeights(graph, state.sizeBy, state.sizeEmbeds);
     const fade = edgeFade(density);
     const tags = buildTagPalette(graph, { tagDepth: state.tagDepth, colorCommonTags: state.colorCommonTags, theme: theme.resolved() });
     const neutral = NEUTRALS[theme.resolved()].note;
@@ -97,7 +99,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       visible,
       colorOf: tags.nodeColor,
       ghostColor: mixColor(neutral, palette.background, 0.4),
-      sizeOf: (attrs) => nodeSize(attrs.inDegree, scale, attrs.kind),
+      sizeOf: (key, attrs) => nodeSize(weightOf(key, attrs), scale, attrs.kind),
       palette: {
         ...palette,
         edge: mixColor(palette.edge, palette.background, fade),

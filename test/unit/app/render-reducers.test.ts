@@ -26,7 +26,7 @@ function model(patch: Partial<ViewState> = {}, hovered: string | null = null): L
     visible: computeVisibleUncached(graph, state).nodes,
     colorOf: tags.nodeColor,
     ghostColor: '#cccccc',
-    sizeOf: (a) => nodeSize(a.inDegree, state.sizeScale, a.kind),
+    sizeOf: (_k, a) => nodeSize(a.inDegree, state.sizeScale, a.kind),
     palette,
     density: 1,
     hovered,

@@ -18,6 +18,10 @@ const FULL: ViewState = {
   tagDepth: 1,
   colorCommonTags: true,
   sizeScale: 1.5,
+  sizeBy: 'pagerank',
+  sizeEmbeds: false,
+  labelSize: 1.25,
+  labelFade: 0.8,
   arrows: true,
   theme: 'dark',
 };
