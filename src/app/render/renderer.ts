@@ -16,7 +16,7 @@ import { sizeWeights } from '../style/size-by.js';
 import type { ThemeController } from '../theme.js';
 import { centreNode, fitNodes, panBy, zoomBy, ZOOM_STEP, type Insets } from './camera.js';
 import { classifyChange } from './changes.js';
-import { densityFactor, edgeFade, labelDensity, labelThreshold } from './density.js';
+import { densityFactor, edgeFade, LABEL_BASE_SIZE, labelDensity, labelFadeAlpha, labelThreshold } from './density.js';
 import { mixColor, PALETTES, type CanvasPalette } from './palette.js';
 import { edgeLook, neighbourSet, nodeLook, type LookModel } from './reducers.js';
 import { mapSettings } from './settings.js';
@@ -43,6 +43,8 @@ export interface MapRenderer {
   zoomIn(): void;
   zoomOut(): void;
   pan(dx: number, dy: number): void;
+  /** Keys of the nodes whose plain labels the last frame drew (pills of highlighted nodes not included). */
+  drawnLabels(): string[];
   /** A node's position in CSS pixels of the page viewport (null when it is unknown or hidden). */
   nodeScreenPosition(key: string): { x: number; y: number } | null;
   dispose(): void;
@@ -108,6 +110,8 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       density,
       hovered,
       hoverSet,
+      selectSet: state.selected !== null && graph.hasNode(state.selected) ? neighbourSet(graph, state.selected) : new Set<string>(),
+      neutralColor: neutral,
     };
   }
   let model = buildModel(store.get());
@@ -116,13 +120,20 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   const labelSettings = () => ({
     labelRenderedSizeThreshold: labelThreshold(model.density, model.visible.size),
     labelDensity: labelDensity(model.visible.size),
+    labelSize: Math.round(LABEL_BASE_SIZE * model.state.labelSize * 10) / 10,
   });
 
-  const { settings, startFrame, endFrame } = mapSettings(() => palette, {
-    nodeReducer: (key, attrs) => nodeLook(key, attrs, model),
-    edgeReducer: (edge, attrs) => edgeLook(edge, attrs, model),
-  });
+  let sigmaRef: MapSigma | null = null;
+  const { settings, startFrame, endFrame, drawnLabels } = mapSettings(
+    () => palette,
+    {
+      nodeReducer: (key, attrs) => nodeLook(key, attrs, model),
+      edgeReducer: (edge, attrs) => edgeLook(edge, attrs, model),
+    },
+    () => labelFadeAlpha(sigmaRef?.getCamera().ratio ?? 1, model.state.labelFade),
+  );
   const sigma: MapSigma = new Sigma(graph, container, settings);
+  sigmaRef = sigma;
   sigma.on('beforeRender', startFrame);
   sigma.on('afterRender', endFrame);
   sigma.setSettings(labelSettings());
@@ -171,7 +182,10 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     if (change === 'full') {
       // setSettings refreshes by itself; only refresh explicitly when the label settings did not change.
       const labels = labelSettings();
-      const same = sigma.getSetting('labelRenderedSizeThreshold') === labels.labelRenderedSizeThreshold && sigma.getSetting('labelDensity') === labels.labelDensity;
+      const same =
+        sigma.getSetting('labelRenderedSizeThreshold') === labels.labelRenderedSizeThreshold &&
+        sigma.getSetting('labelDensity') === labels.labelDensity &&
+        sigma.getSetting('labelSize') === labels.labelSize;
       if (same) refreshFull();
       else refreshFull(() => sigma.setSettings(labels));
     } else {
@@ -227,6 +241,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     zoomIn: () => zoomBy(sigma, ZOOM_STEP),
     zoomOut: () => zoomBy(sigma, 1 / ZOOM_STEP),
     pan: (dx, dy) => panBy(sigma, dx, dy),
+    drawnLabels: () => [...drawnLabels()],
     nodeScreenPosition(key) {
       if (!graph.hasNode(key) || !model.visible.has(key)) return null;
       const a = graph.getNodeAttributes(key);
