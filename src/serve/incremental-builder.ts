@@ -17,7 +17,7 @@ import { serializeGraph, writeFileAtomic } from '../extract/write.js';
 import type { GraphDiff } from './graph-diff.js';
 import { loadCache, saveCache, type CacheBody } from './incremental-cache.js';
 import { IncrementalCore, type CoreTimings } from './incremental-core.js';
-import { VaultFiles, type FileCheck } from './incremental-files.js';
+import { VaultFiles, type FileCheck, type VaultSettings } from './incremental-files.js';
 
 export interface BuilderOptions {
   vault: string;
@@ -29,6 +29,8 @@ export interface BuilderOptions {
   out?: string | null;
   /** Layout ticks of a build from scratch (default from the node count; tests use 0). */
   ticks?: number;
+  /** The vault's settings (src/config/load.ts), as runPipeline takes them. */
+  settings?: VaultSettings;
   /** `builtAt` to record (tests); default now. */
   builtAt?: () => string;
 }
@@ -72,7 +74,7 @@ export class IncrementalBuilder {
     const root = await realpath(options.vault);
     const vault = path.resolve(options.vault);
     const cache = options.cacheFile ? await loadCache(options.cacheFile, { vault, extensions }) : { body: null, problem: null };
-    const files = new VaultFiles(root, extensions);
+    const files = new VaultFiles(root, extensions, options.settings);
     const positions = new Map<string, { x: number; y: number }>();
     if (cache.body) {
       for (const [file, record] of cache.body.records) files.records.set(file, record);
@@ -85,7 +87,7 @@ export class IncrementalBuilder {
       if (p) positions.set(to, p);
     }
     const filesSeconds = since(start);
-    const core = new IncrementalCore({ vault, extensions, positions, layoutTicks: cache.body?.layoutTicks, ticks: options.ticks });
+    const core = new IncrementalCore({ vault, extensions, positions, layoutTicks: cache.body?.layoutTicks, ticks: options.ticks, settings: options.settings });
     const fileWarnings = new Map<string, BuildWarning[]>();
     for (const [file, record] of files.records) fileWarnings.set(file, record.warnings);
     const { graph, timings } = core.apply(

@@ -13,11 +13,13 @@ import { layoutTicks } from '../core/forces.js';
 import { buildGraph, sortWarnings, type NotemapGraph } from '../extract/build-graph.js';
 import { assignHealth, buildHealth } from '../extract/health.js';
 import { layoutGraph } from '../extract/layout.js';
+import { detectVaultApp } from '../extract/vault-app.js';
 import { countStats, measureGraph } from '../extract/metrics.js';
 import { buildSuggestionIndex, suggestFor, type SuggestionIndex } from '../extract/suggest.js';
 import type { ParsedNote } from '../extract/types.js';
 import { diffGraph, snapshotGraph, type GraphDiff } from './graph-diff.js';
 import { applyGraphEdit } from './incremental-graph.js';
+import type { VaultSettings } from './incremental-files.js';
 import { IncrementalResolver, type VaultChange } from './incremental-resolve.js';
 import { placeNewNodes } from './place-new-nodes.js';
 
@@ -39,6 +41,8 @@ export interface CoreOptions {
   layoutTicks?: number;
   /** Layout ticks of a from-scratch first build (tests use 0). */
   ticks?: number;
+  /** The vault's settings (src/config): their warnings and view defaults go into the graph as the pipeline puts them. */
+  settings?: VaultSettings;
 }
 
 /** Seconds per step of one apply (the first build lays out in `place`; snapshot time counts in `resolve`). */
@@ -86,11 +90,15 @@ export class IncrementalCore {
     }
     const assembled = this.resolver.assemble();
     const notes = this.resolver.sortedPaths().map((p) => this.resolver.notes.get(p)!);
-    const warnings = sortWarnings([...this.scanWarnings, ...[...this.fileWarnings.values()].flat()]);
+    const warnings = sortWarnings([...(this.options.settings?.warnings ?? []), ...this.scanWarnings, ...[...this.fileWarnings.values()].flat()]);
     lap('resolve');
 
     if (!this.graph) {
       const graph = buildGraph({ notes, resolved: assembled, vault: path.basename(path.resolve(this.options.vault)), builtAt, warnings });
+      // As the pipeline does: which "Open in ..." the map offers, and the vault's view defaults.
+      graph.setAttribute('vaultApp', detectVaultApp(this.options.vault));
+      const view = this.options.settings?.view;
+      if (view && Object.keys(view).length) graph.setAttribute('view', view);
       lap('edit');
       this.finish(graph, notes, assembled.links, lap);
       this.positionFirst(graph);
@@ -113,6 +121,7 @@ export class IncrementalCore {
     this.attachmentNames = assembled.byAttachmentName;
     graph.setAttribute('builtAt', builtAt);
     graph.setAttribute('warnings', warnings);
+    graph.setAttribute('vaultApp', detectVaultApp(this.options.vault));
     lap('edit');
     this.finish(graph, notes, assembled.links, lap, structure);
     const fresh: string[] = [];

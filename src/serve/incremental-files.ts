@@ -15,11 +15,14 @@
 import { createHash } from 'node:crypto';
 import { lstat, stat } from 'node:fs/promises';
 import type { BuildWarning } from '../core/contract.js';
-import { parseStage } from '../extract/pipeline.js';
+import { parseStage, type PipelineOptions } from '../extract/pipeline.js';
 import { readFiles } from '../extract/read.js';
 import { errorText, hasNoteExtension, isSkippedFolder, scanVault } from '../extract/scan.js';
 import type { ParsedNote } from '../extract/types.js';
 import type { CoreChange } from './incremental-core.js';
+
+/** The vault's settings (src/config), as the pipeline takes them. */
+export type VaultSettings = NonNullable<PipelineOptions['settings']>;
 
 /** What is kept per note file between builds. */
 export interface FileRecord {
@@ -60,12 +63,16 @@ export class VaultFiles {
   readonly records = new Map<string, FileRecord>();
   readonly others = new Set<string>();
 
-  /** `root`: the vault's real absolute path (as the scan gives it). */
-  constructor(readonly root: string, readonly extensions: readonly string[]) {}
+  /** `root`: the vault's real absolute path (as the scan gives it); `settings`: the vault's (ignore, parse options). */
+  constructor(
+    readonly root: string,
+    readonly extensions: readonly string[],
+    private readonly settings: VaultSettings = {},
+  ) {}
 
   /** Walks the whole vault and compares every file with what is known. */
   async scanAll(): Promise<FileCheck> {
-    const scan = await scanVault(this.root, { extensions: this.extensions });
+    const scan = await scanVault(this.root, { extensions: this.extensions, ignore: this.settings.ignore });
     const check: FileCheck = { change: emptyChange(), errors: [], changedNotes: 0, needsScan: false };
     check.change.scanWarnings = scan.warnings;
     const seen = new Set(scan.notes.map((f) => f.path));
@@ -84,7 +91,13 @@ export class VaultFiles {
     const check: FileCheck = { change: emptyChange(), errors: [], changedNotes: 0, needsScan: false };
     const gone: string[] = [];
     const arrived: { path: string; hash: string }[] = [];
-    const unique = [...new Set(paths)].filter((p) => !p.split('/').slice(0, -1).some(isSkippedFolder));
+    const ignore = this.settings.ignore;
+    const unique = [...new Set(paths)].filter((p) => {
+      const folders = p.split('/').slice(0, -1);
+      if (folders.some(isSkippedFolder)) return false;
+      // Left out by the vault's settings, itself or a folder above it.
+      return !ignore || !folders.some((_f, i) => ignore(folders.slice(0, i + 1).join('/'), true));
+    });
     await pool(unique, 64, async (rel) => {
       const abs = `${this.root}/${rel}`;
       let info;
@@ -102,7 +115,7 @@ export class VaultFiles {
         check.needsScan = true;
         return;
       }
-      if (!info.isFile()) return;
+      if (!info.isFile() || this.settings.ignore?.(rel, false)) return;
       if (hasNoteExtension(rel, this.extensions)) await this.checkNote(rel, abs, check, arrived);
       else if (!this.others.has(rel)) check.change.addFiles.push(rel);
     });
@@ -133,7 +146,7 @@ export class VaultFiles {
       record.mtimeMs = info.mtimeMs;
       return;
     }
-    const parsed = parseStage([read]);
+    const parsed = parseStage([read], this.settings.parse);
     const note = parsed.notes[0] ?? null;
     // An unreadable file is retried on its next stat: its record never matches one.
     this.records.set(rel, { size: hash ? info.size : -1, mtimeMs: info.mtimeMs, hash, note, warnings: parsed.warnings });
