@@ -10,6 +10,7 @@ import type { BuildWarning, GraphStats, HealthReport, VaultView } from '../core/
 import { buildGraph, type NotemapGraph } from './build-graph.js';
 import { assignHealth, buildHealth } from './health.js';
 import { layoutTicks } from '../core/forces.js';
+import { detectVaultApp } from './vault-app.js';
 import { layoutGraph } from './layout.js';
 import { measureGraph } from './metrics.js';
 import { parseNote, titleFromFileName } from './parse-note.js';
@@ -205,6 +206,8 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
       warnings: buildWarnings,
     }),
   );
+  // Which "Open in ..." the map offers (mapread, issue 10.8).
+  graph.setAttribute('vaultApp', detectVaultApp(vault));
   if (settings.view && Object.keys(settings.view).length) graph.setAttribute('view', settings.view);
   const stats = await timed('measure', () => measureGraph(graph));
   const health = await timed('health', () => {
