@@ -66,6 +66,8 @@ export interface PipelineResult {
   timings: StageTimings;
   /** Bytes of graph.json (0 when not written). */
   bytes: number;
+  /** Notes left out as drafts or `publish: false` (options.omitDrafts), else 0. */
+  omitted: number;
 }
 
 const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9;
@@ -193,7 +195,8 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
   let notes = parsed.notes;
   let resolved = await timed('resolve', () => resolveStage(notes, scan, extensions));
   let buildWarnings = [...(settings.warnings ?? []), ...scan.warnings, ...parsed.warnings];
-  if (options.omitDrafts) ({ notes, resolved, warnings: buildWarnings } = omitUnpublished(notes, resolved, buildWarnings));
+  let omitted = 0;
+  if (options.omitDrafts) ({ notes, resolved, warnings: buildWarnings, omitted } = omitUnpublished(notes, resolved, buildWarnings));
   const graph = await timed('build', () =>
     buildGraph({
       notes,
@@ -226,5 +229,5 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
     const out = options.out;
     bytes = await timed('write', () => writeFileAtomic(out, serializeGraph(graph)));
   }
-  return { graph, notes, resolved, stats, health, warnings: graph.getAttribute('warnings'), timings, bytes };
+  return { graph, notes, resolved, stats, health, warnings: graph.getAttribute('warnings'), timings, bytes, omitted };
 }
