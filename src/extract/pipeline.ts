@@ -10,6 +10,7 @@ import type { BuildWarning, GraphStats, HealthReport, VaultView } from '../core/
 import { buildGraph, type NotemapGraph } from './build-graph.js';
 import { assignHealth, buildHealth } from './health.js';
 import { layoutTicks } from '../core/forces.js';
+import { detectVaultApp } from './vault-app.js';
 import { layoutGraph } from './layout.js';
 import { measureGraph } from './metrics.js';
 import { parseNote, titleFromFileName } from './parse-note.js';
@@ -71,6 +72,8 @@ export interface PipelineResult {
   cpuTimings: StageTimings;
   /** Bytes of graph.json (0 when not written). */
   bytes: number;
+  /** Notes left out as drafts or `publish: false` (options.omitDrafts), else 0. */
+  omitted: number;
 }
 
 const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9;
@@ -213,7 +216,8 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
   let notes = parsed.notes;
   let resolved = await timed('resolve', () => resolveStage(notes, scan, extensions));
   let buildWarnings = [...(settings.warnings ?? []), ...scan.warnings, ...parsed.warnings];
-  if (options.omitDrafts) ({ notes, resolved, warnings: buildWarnings } = omitUnpublished(notes, resolved, buildWarnings));
+  let omitted = 0;
+  if (options.omitDrafts) ({ notes, resolved, warnings: buildWarnings, omitted } = omitUnpublished(notes, resolved, buildWarnings));
   const graph = await timed('build', () =>
     buildGraph({
       notes,
@@ -223,6 +227,8 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
       warnings: buildWarnings,
     }),
   );
+  // Which "Open in ..." the map offers (mapread, issue 10.8).
+  graph.setAttribute('vaultApp', detectVaultApp(vault));
   if (settings.view && Object.keys(settings.view).length) graph.setAttribute('view', settings.view);
   const stats = await timed('measure', () => measureGraph(graph));
   const health = await timed('health', () => {
@@ -244,5 +250,5 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
     const out = options.out;
     bytes = await timed('write', () => writeFileAtomic(out, serializeGraph(graph)));
   }
-  return { graph, notes, resolved, stats, health, warnings: graph.getAttribute('warnings'), timings, cpuTimings, bytes };
+  return { graph, notes, resolved, stats, health, warnings: graph.getAttribute('warnings'), timings, cpuTimings, bytes, omitted };
 }
