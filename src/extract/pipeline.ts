@@ -117,10 +117,10 @@ function parseInto(files: readonly ReadFile[], notes: ParsedNote[], warnings: Bu
 }
 
 /** The parse stage on files read beforehand, all at once (readParseStage does it batch by batch). */
-export function parseStage(files: readonly ReadFile[]): { notes: ParsedNote[]; warnings: BuildWarning[] } {
+export function parseStage(files: readonly ReadFile[], parse?: ParseOptions): { notes: ParsedNote[]; warnings: BuildWarning[] } {
   const notes: ParsedNote[] = [];
   const warnings: BuildWarning[] = [];
-  parseInto(files, notes, warnings);
+  parseInto(files, notes, warnings, parse);
   return { notes, warnings };
 }
 
