@@ -11,7 +11,7 @@ import { createRenderer, type MapRenderer, type MapSigma } from './render/render
 import { bindInteractions } from './render/interactions.js';
 import { mountMapKey } from './render/map-key.js';
 import { createStore } from './state/store.js';
-import { bindUrl, decodeView } from './state/url.js';
+import { bindUrl } from './state/url.js';
 import type { AppContext, Disposable, Store } from './state/types.js';
 import type { MapGraph } from './state/visibility.js';
 import { createThemeController } from './theme.js';
@@ -24,6 +24,7 @@ import { mountFilters } from './panels/filters.js';
 import { mountCounts } from './panels/counts.js';
 import { clear, el } from './dom.js';
 import { disposeOnce } from './disposable.js';
+import { openingView } from './vault-view.js';
 
 /** The hook the end-to-end tests read. */
 export interface NotemapHook {
@@ -97,7 +98,7 @@ async function start(): Promise<void> {
   }
 
   const graphHasNode = (key: string) => graph.hasNode(key);
-  const store = createStore(decodeView(location.search, graphHasNode));
+  const store = createStore(openingView(window, graph.getAttribute('view'), graphHasNode));
   const disposables: Disposable[] = [];
   disposables.push(bindUrl(store, window, { graphHasNode }));
   const theme = createThemeController(store);

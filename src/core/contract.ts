@@ -149,6 +149,9 @@ export interface HealthReport {
   onlyIncoming: string[];
 }
 
+/** The app a vault is kept in, known from its settings folder (`.obsidian`, `.foam` or `.vscode`). */
+export type VaultApp = 'obsidian' | 'foam';
+
 export interface GraphAttributes {
   schemaVersion: number;
   /** Folder name of the vault. */
@@ -163,6 +166,11 @@ export interface GraphAttributes {
    * Optional: older graphs lack it, and the map then treats positions as settled.
    */
   layoutTicks?: number;
+  /**
+   * The app the vault is kept in (null: a plain folder), for the map's "Open
+   * in Obsidian" / "Open in VS Code". Optional: older graphs lack it.
+   */
+  vaultApp?: VaultApp | null;
   /**
    * The vault's own view settings (Obsidian's graph view, notemap.config.json),
    * the map's defaults when it opens without view state in its URL. Optional.

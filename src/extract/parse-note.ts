@@ -12,6 +12,7 @@ import { maskCode } from './code-spans.js';
 import { contextAround, MAX_CONTEXT } from './context.js';
 import { field, keyLinesOf, parseFrontmatter, scalarString, stringList } from './frontmatter.js';
 import { lineCounter } from './line-index.js';
+import { definitionTitles } from './link-names.js';
 import { findMarkdownLinks } from './markdown-links.js';
 import { openingH1 } from './opening-heading.js';
 import { toPlainText, truncateAtWord } from './plain-text.js';
@@ -151,23 +152,36 @@ function bodyLinks(masked: string, path: string, wiki: readonly WikiLinkMatch[])
   return found.sort((a, b) => a.start - b.start);
 }
 
+// A link-reference definition at an offset: `[label]:` after up to 3 spaces (group 1: the label).
+const DEFINITION_AT = /[ ]{0,3}\[([^\]\n]+)\]:/y;
+
 /**
  * Adds line and context to body links. A link to a target the note already
  * linked to (same written target, same kind of link) shares that first
  * link's context: both become one edge, and an edge keeps the context of its
  * first link, so a sentence of its own would be thrown away. This also
  * bounds the cost of a huge generated note with 100k links to a few targets.
+ * A link-reference definition (`[slug]: slug.md "Title"`, Foam writes one per
+ * wiki link) is not prose: it takes the context of the wiki link `[[slug]]`
+ * before it, else none. `titles`: how a Foam `[[slug]]` reads.
  */
-function finishLinks(found: BodyLink[], body: string): RawLink[] {
+function finishLinks(found: BodyLink[], body: string, titles: ReadonlyMap<string, string>): RawLink[] {
   const lineAt = lineCounter(body);
   const contexts = new Map<string, string>();
+  const wikiContexts = new Map<string, string>();
   return found.map((f) => {
     // All that resolution depends on: the target as written, a markdown link's path, whether it is an embed.
     const key = (f.kind === 'embed' ? '!' : '') + (f.relativePath !== undefined ? f.target + '\0' + f.relativePath : f.target);
     let context = contexts.get(key);
     if (context === undefined) {
-      context = contextAround(body, f.start, f.end);
+      DEFINITION_AT.lastIndex = f.start;
+      const definition = f.kind === 'markdown' ? DEFINITION_AT.exec(body) : null;
+      context = definition !== null ? (wikiContexts.get(definition[1].trim().toLowerCase()) ?? '') : contextAround(body, f.start, f.end, titles);
       contexts.set(key, context);
+      if (f.relativePath === undefined && f.kind !== 'embed' && context !== '') {
+        const lower = f.target.toLowerCase();
+        if (!wikiContexts.has(lower)) wikiContexts.set(lower, context);
+      }
     }
     const link: RawLink = { target: f.target, kind: f.kind, line: lineAt(f.start), context };
     if (f.relativePath !== undefined) link.relativePath = f.relativePath;
@@ -188,6 +202,7 @@ export function parseNote(text: string, path: string, options: ParseOptions = {}
   const data = fm.data;
   const body = blankLines(source, fm.bodyStart) + source.slice(fm.bodyStart);
   const masked = maskCode(body);
+  const titles = definitionTitles(masked);
 
   const rule = options.title ?? 'frontmatter-h1-filename';
   const title =
@@ -217,7 +232,7 @@ export function parseNote(text: string, path: string, options: ParseOptions = {}
   };
   const links = [
     ...(data ? frontmatterLinks(data, fm.raw, options.linkKeys) : unparsedFrontmatterLinks(fm.raw, options.linkKeys)),
-    ...finishLinks(found, body),
+    ...finishLinks(found, body, titles),
   ];
 
   return {
@@ -225,7 +240,7 @@ export function parseNote(text: string, path: string, options: ParseOptions = {}
     title,
     tags,
     aliases,
-    summary: summarize(data, body, masked),
+    summary: summarize(data, body, masked, titles),
     created: options.dates ? dateOf(options.dates.created) : (scalarString(field(data, 'created')) ?? scalarString(field(data, 'date'))),
     updated: options.dates ? dateOf(options.dates.updated) : scalarString(field(data, 'updated')),
     draft,
