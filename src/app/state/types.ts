@@ -11,6 +11,8 @@ export type Theme = 'system' | 'light' | 'dark';
 export type { SizeBy } from '../style/size-by.js';
 import type { SizeBy } from '../style/size-by.js';
 export type PanelName = 'summary' | 'health' | null;
+/** Which date of a note the timeline reads. */
+export type TimeField = 'created' | 'updated';
 
 export interface ViewState {
   /** Key of the selected node, or null. */
@@ -46,6 +48,15 @@ export interface ViewState {
   labelFade: number;
   arrows: boolean;
   theme: Theme;
+  /** The timeline bar under the map is open. */
+  timeline: boolean;
+  /** The date the timeline reads. */
+  timeField: TimeField;
+  /** First and last month shown (month indices, src/core/dates.ts), null = open-ended. */
+  timeFrom: number | null;
+  timeTo: number | null;
+  /** Notes without a (readable) date stay shown while a time range is set. */
+  showUndated: boolean;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -69,6 +80,11 @@ export const DEFAULT_VIEW: ViewState = {
   labelFade: 0.5,
   arrows: false,
   theme: 'system',
+  timeline: false,
+  timeField: 'created',
+  timeFrom: null,
+  timeTo: null,
+  showUndated: true,
 };
 
 /** The one store of UI state. */
