@@ -14,6 +14,10 @@ import type { MapRenderer } from './renderer.js';
 
 /** Pointer travel (px) under which a press on a node is a click, not a drag. */
 const DRAG_THRESHOLD = 4;
+/** A node's hit area: this many pixels from its centre at least, whatever its drawn size. */
+export const NODE_SLOP = 8;
+/** A link's hit area: this many pixels either side of its line. */
+export const EDGE_SLOP = 5;
 
 /** What a key press on the map does (null: not ours). */
 export function mapKeyAction(key: string): 'left' | 'right' | 'up' | 'down' | 'zoomIn' | 'zoomOut' | 'fit' | 'deselect' | null {
@@ -88,22 +92,52 @@ export function bindInteractions({ renderer, store, layout, tooltip }: Interacti
     offs.push(() => sigma.off(event, handler));
   };
 
-  listen('enterNode', ({ node }) => {
+  // Hover: sigma finds the node drawn under the pointer; when it finds none, the
+  // nearest node within NODE_SLOP pixels of its centre counts, so a 2 px dot is
+  // as easy to point at as a big one. With no node, the nearest link within
+  // EDGE_SLOP pixels of its line is highlighted and shows its tooltip.
+  let sigmaNode: string | null = null;
+  let nearNode: string | null = null;
+  let shownNode: string | null = null;
+  let shownEdge: string | null = null;
+  const showHover = (node: string | null) => {
+    if (node === shownNode) return;
+    shownNode = node;
     if (dragged === null) renderer.setHovered(node);
-    container.style.cursor = 'pointer';
-  });
-  listen('leaveNode', () => {
-    if (dragged === null) renderer.setHovered(null);
-    container.style.cursor = '';
-  });
-  listen('enterEdge', ({ edge, event }) => {
-    if (dragged !== null) return;
+    container.style.cursor = node !== null ? 'pointer' : '';
+  };
+  const showEdge = (edge: string | null, x: number, y: number) => {
+    if (edge !== shownEdge) {
+      shownEdge = edge;
+      renderer.setHoveredEdge(edge);
+    }
+    if (edge === null) return hideTooltip();
     const attrs = graph.getEdgeAttributes(edge);
     const source = graph.getNodeAttribute(graph.source(edge), 'title');
     const target = graph.getNodeAttribute(graph.target(edge), 'title');
-    showTooltip(`${source} → ${target}`, attrs.context, event.x, event.y);
+    showTooltip(`${source} → ${target}`, attrs.context, x, y);
+  };
+  listen('enterNode', ({ node }) => {
+    sigmaNode = node;
+    nearNode = null;
+    showHover(node);
+    showEdge(null, 0, 0);
   });
-  listen('leaveEdge', hideTooltip);
+  listen('leaveNode', () => {
+    sigmaNode = null;
+  });
+  const mouse = sigma.getMouseCaptor();
+  // Registered after sigma's own handler, so sigma's enter/leave for this move have run.
+  const onPointer = (e: { x: number; y: number }) => {
+    if (dragged !== null || mouse.isMouseDown) return;
+    if (sigmaNode !== null) return showHover(sigmaNode);
+    const index = renderer.hitIndex();
+    nearNode = index.nearestNode(e.x, e.y, NODE_SLOP);
+    showHover(nearNode);
+    showEdge(nearNode === null ? index.nearestEdge(e.x, e.y, EDGE_SLOP) : null, e.x, e.y);
+  };
+  mouse.on('mousemove', onPointer);
+  offs.push(() => mouse.off('mousemove', onPointer));
 
   listen('clickNode', ({ node }) => {
     if (suppressClick) return;
@@ -111,9 +145,13 @@ export function bindInteractions({ renderer, store, layout, tooltip }: Interacti
     // The panel has just opened: keep the clicked node out from under it.
     requestAnimationFrame(() => renderer.revealNode(node));
   });
-  listen('clickStage', () => {
+  listen('clickStage', ({ event }) => {
     if (suppressClick) return;
-    deselect();
+    // A click within a node's hit area but outside its drawn disc selects it too.
+    const near = renderer.hitIndex().nearestNode(event.x, event.y, NODE_SLOP);
+    if (near === null) return deselect();
+    store.set({ selected: near, panel: 'summary' }, { history: 'push' });
+    requestAnimationFrame(() => renderer.revealNode(near));
   });
 
   // Drag: press on a node, move, release. The camera must not pan meanwhile.
@@ -123,7 +161,6 @@ export function bindInteractions({ renderer, store, layout, tooltip }: Interacti
     downAt = { x: event.x, y: event.y };
     hideTooltip();
   });
-  const mouse = sigma.getMouseCaptor();
   // moveBody comes from both the mouse and the touch captor (one finger), so nodes drag by touch too.
   const onMove = ({ event }: { event: { x: number; y: number; preventSigmaDefault(): void; original: MouseEvent | TouchEvent } }) => {
     if (dragged === null || downAt === null) return;
@@ -154,9 +191,11 @@ export function bindInteractions({ renderer, store, layout, tooltip }: Interacti
   listen('upStage', onUp);
   // Leaving the map ends any hover (sigma does not always see the pointer leave a node at the edge).
   const onLeave = () => {
-    hideTooltip();
+    sigmaNode = null;
+    nearNode = null;
+    showEdge(null, 0, 0);
+    showHover(null);
     if (dragged === null) renderer.setHovered(null);
-    container.style.cursor = '';
   };
   container.addEventListener('mouseleave', onLeave);
 

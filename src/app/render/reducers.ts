@@ -31,6 +31,8 @@ export interface LookModel {
   hoverSet: ReadonlySet<string>;
   /** The selected node and its neighbours (empty when nothing is selected). */
   selectSet: ReadonlySet<string>;
+  /** The link under the pointer, drawn stronger (null: none). */
+  hoveredEdge?: string | null;
   /** Fill of a note without a tag color (its links take a stronger color than this grey). */
   neutralColor?: string;
 }
@@ -161,6 +163,11 @@ export function edgeLook(edge: string, attrs: EdgeAttributes, m: LookModel): Edg
     look.zIndex = 1;
   } else if (centre !== null) {
     look.color = p.edgeFaded;
+  }
+  if (m.hoveredEdge === edge) {
+    look.color = mixColor(p.label, p.background, 0.25);
+    look.size = EDGE_SIZE_FOCUS * 1.25;
+    look.zIndex = 2;
   }
   return look;
 }

@@ -20,6 +20,7 @@ import { densityFactor, edgeFade, LABEL_BASE_SIZE, labelDensity, labelFadeAlpha,
 import { mixColor, PALETTES, type CanvasPalette } from './palette.js';
 import { edgeLook, neighbourSet, nodeLook, type LookModel } from './reducers.js';
 import { mapSettings } from './settings.js';
+import { buildHitIndex, type HitIndex, type ScreenEdge, type ScreenNode } from './hit-index.js';
 
 export type MapSigma = Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -28,6 +29,10 @@ export interface MapRenderer {
   readonly graph: MapGraph;
   /** Highlight `key` and its neighbours (null: nothing hovered). */
   setHovered(key: string | null): void;
+  /** Draw the link under the pointer stronger (null: none). */
+  setHoveredEdge(edge: string | null): void;
+  /** Where nodes and links are on screen now, for hit areas bigger than what is drawn (built lazily per frame). */
+  hitIndex(): HitIndex;
   /** Frame every visible node. */
   fit(animate?: boolean): void;
   /**
@@ -86,6 +91,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   let palette: CanvasPalette = PALETTES[theme.resolved()];
   let hovered: string | null = null;
   let hoverSet: ReadonlySet<string> = new Set();
+  let hoveredEdge: string | null = null;
 
   function buildModel(state: ViewState): LookModel {
     const visible = computeVisible(graph, state).nodes;
@@ -110,6 +116,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       density,
       hovered,
       hoverSet,
+      hoveredEdge,
       selectSet: state.selected !== null && graph.hasNode(state.selected) ? neighbourSet(graph, state.selected) : new Set<string>(),
       neutralColor: neutral,
     };
@@ -148,6 +155,33 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
    */
   let fullPending = false;
   sigma.on('afterRender', () => (fullPending = false));
+
+  // The hit index describes one frame: any render (camera, layout, looks) makes it stale.
+  let frame = 0;
+  let hit: { frame: number; index: HitIndex } | null = null;
+  sigma.on('afterRender', () => frame++);
+  function hitIndex(): HitIndex {
+    if (hit !== null && hit.frame === frame) return hit.index;
+    const nodes: ScreenNode[] = [];
+    const at = new Map<string, ScreenNode>();
+    for (const key of model.visible) {
+      const d = sigma.getNodeDisplayData(key);
+      if (!d || d.hidden) continue;
+      const v = sigma.framedGraphToViewport(d);
+      const n = { key, x: v.x, y: v.y, r: sigma.scaleSize(d.size) };
+      nodes.push(n);
+      at.set(key, n);
+    }
+    const edges: ScreenEdge[] = [];
+    graph.forEachEdge((key, _attrs, source, target) => {
+      const a = at.get(source);
+      const b = at.get(target);
+      if (a !== undefined && b !== undefined) edges.push({ key, x1: a.x, y1: a.y, x2: b.x, y2: b.y });
+    });
+    const { width, height } = sigma.getDimensions();
+    hit = { frame, index: buildHitIndex(nodes, edges, width, height) };
+    return hit.index;
+  }
   function refreshFull(apply?: () => void): void {
     fullPending = true;
     if (apply) apply();
@@ -217,6 +251,14 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       model = { ...model, hovered, hoverSet };
       refreshLooks();
     },
+    setHoveredEdge(edge) {
+      const next = edge !== null && graph.hasEdge(edge) ? edge : null;
+      if (next === hoveredEdge) return;
+      hoveredEdge = next;
+      model = { ...model, hoveredEdge };
+      refreshLooks();
+    },
+    hitIndex,
     followLayout(on) {
       // The extent sigma last computed is where the nodes are: freezing it moves nothing on screen.
       sigma.setCustomBBox(on ? null : sigma.getBBox());

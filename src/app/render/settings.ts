@@ -57,7 +57,8 @@ export function mapSettings(
     labelGridCellSize: 100,
     labelRenderedSizeThreshold: 5,
     zIndex: true,
-    enableEdgeEvents: true,
+    // Links are picked by the hit index (interactions.ts), a few pixels wide whatever their drawn width.
+    enableEdgeEvents: false,
     minEdgeThickness: 0.8,
     antiAliasingFeather: 1,
     stagePadding: 40,
