@@ -4,23 +4,19 @@
  * the e2e setup.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SCHEMA_VERSION } from '../src/core/contract.js';
-import { DEFAULT_OUT } from '../src/extract/cli-args.js';
 import { isSkippedFolder } from '../src/extract/scan.js';
+import { vaultCacheDir } from '../src/serve/cache-dir.js';
 
 /**
- * The cache file of a vault's graph: `data/graph.json` for the sample vault,
- * `.notemap-cache/<folder>-<hash of the absolute path>.json` for any other.
+ * The graph file `npm start` keeps for a vault: `graph.json` in the vault's
+ * cache folder (vaultCacheDir), outside the Vite root and the vault, so the
+ * dev server never serves another vault's cache as a static file.
  */
-export function graphCachePath(root: string, vault: string, sampleVault: string): string {
-  const abs = path.resolve(vault);
-  if (abs === path.resolve(sampleVault)) return path.join(root, DEFAULT_OUT);
-  const hash = createHash('sha1').update(abs).digest('hex').slice(0, 10);
-  const name = path.basename(abs).replace(/[^\w.-]+/g, '_') || 'vault';
-  return path.join(root, '.notemap-cache', `${name}-${hash}.json`);
+export function graphCachePath(vault: string, env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(vaultCacheDir(vault, env), 'graph.json');
 }
 
 /**

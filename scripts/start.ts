@@ -13,7 +13,9 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_VAULT } from '../src/extract/cli-args.js';
 import { ensureGraph, graphCachePath, runGraphCli } from './start-graph.js';
-import { createRebuildScheduler, isIgnoredVaultPath, type RebuildScheduler } from './start-watch.js';
+import { markSiteOutDir, siteOutDirProblem } from '../src/serve/site-out-dir.js';
+import { createRebuildScheduler, type RebuildScheduler } from './start-watch.js';
+import { watchVault, type VaultWatcher } from '../src/serve/watch-vault.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLE_VAULT = path.join(ROOT, DEFAULT_VAULT);
@@ -30,7 +32,9 @@ Options:
   --host <name>      dev server host (default localhost; 0.0.0.0 for all interfaces)
   --build            write the static site instead of starting the dev server
   --out-dir <dir>    where --build writes the site (default dist)
-  --force            rebuild the graph even when it is up to date
+  --force            rebuild the graph even when it is up to date; with --build,
+                     also write into a non-empty --out-dir notemap did not
+                     write (its files are deleted; never the vault or project)
   --no-watch         do not rebuild the graph when a note changes (dev server)
   --help             show this help
 `;
@@ -104,9 +108,18 @@ async function main(): Promise<void> {
     return;
   }
 
-  const graphPath = graphCachePath(ROOT, options.vault, SAMPLE_VAULT);
+  // Vite empties the output folder: refuse one holding the user's files before anything runs.
+  const outDir = path.resolve(options.outDir);
+  const outProblem = options.build ? siteOutDirProblem(outDir, { vault: options.vault, root: ROOT, force: options.force }) : null;
+  if (outProblem) {
+    console.error(`notemap: ${outProblem}`);
+    process.exitCode = 2;
+    return;
+  }
+
+  const graphPath = graphCachePath(options.vault);
   const built = await ensureGraph({ root: ROOT, vault: options.vault, graphPath, force: options.force });
-  console.log(built ? `notemap: graph built: ${path.relative(ROOT, graphPath)}` : `notemap: graph up to date: ${path.relative(ROOT, graphPath)}`);
+  console.log(built ? `notemap: graph built: ${graphPath}` : `notemap: graph up to date: ${graphPath}`);
 
   // The plugin reads these when Vite resolves its config.
   process.env.NOTEMAP_GRAPH = graphPath;
@@ -115,8 +128,8 @@ async function main(): Promise<void> {
   const vite = await import('vite');
 
   if (options.build) {
-    const outDir = path.resolve(options.outDir);
     await vite.build({ root: ROOT, configFile, logLevel: 'warn', build: { outDir } });
+    markSiteOutDir(outDir);
     const shown = path.relative(process.cwd(), outDir);
     const where = shown && !shown.startsWith('..') ? shown : outDir;
     const serve = where === 'dist' ? 'npx vite preview' : `npx vite preview --outDir ${where}`;
@@ -134,21 +147,21 @@ async function main(): Promise<void> {
   server.printUrls();
 
   let scheduler: RebuildScheduler | null = null;
+  let watcher: VaultWatcher | null = null;
   if (options.watch) {
-    // Vite's own watcher sees the vault too (it may sit outside the project root).
     scheduler = createRebuildScheduler(async () => {
       const started = Date.now();
       await runGraphCli(ROOT, options.vault, graphPath, true);
       console.log(`notemap: vault changed, graph rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s; reloading the page`);
       server.ws.send({ type: 'full-reload' });
     }, 300, (err) => console.error(`notemap: ${err instanceof Error ? err.message : String(err)}`));
-    server.watcher.add(options.vault);
-    server.watcher.on('all', (event: string, file: string) => {
-      const isFolder = event === 'addDir' || event === 'unlinkDir';
-      if (!isIgnoredVaultPath(options.vault, path.resolve(file), isFolder)) scheduler?.schedule();
+    // Our own watcher, by the scan's rules: nothing outside the vault (real paths) is watched.
+    watcher = watchVault(options.vault, () => scheduler?.schedule(), {
+      onError: (err) => console.error(`notemap: watching the vault: ${err.message}`),
     });
   }
   const close = (): void => {
+    watcher?.close();
     scheduler?.dispose();
     void server.close().then(() => process.exit(0));
   };

@@ -11,7 +11,7 @@ import { createRenderer, type MapRenderer, type MapSigma } from './render/render
 import { bindInteractions } from './render/interactions.js';
 import { mountMapKey } from './render/map-key.js';
 import { createStore } from './state/store.js';
-import { bindUrl, decodeView } from './state/url.js';
+import { bindUrl } from './state/url.js';
 import type { AppContext, Disposable, Store } from './state/types.js';
 import type { MapGraph } from './state/visibility.js';
 import { createThemeController } from './theme.js';
@@ -22,8 +22,10 @@ import { mountHealthPanel } from './panels/health.js';
 import { mountLegend } from './panels/legend.js';
 import { mountFilters } from './panels/filters.js';
 import { mountCounts } from './panels/counts.js';
+import { mountTimeline } from './panels/timeline.js';
 import { clear, el } from './dom.js';
 import { disposeOnce } from './disposable.js';
+import { openingView } from './vault-view.js';
 
 /** The hook the end-to-end tests read. */
 export interface NotemapHook {
@@ -97,7 +99,7 @@ async function start(): Promise<void> {
   }
 
   const graphHasNode = (key: string) => graph.hasNode(key);
-  const store = createStore(decodeView(location.search, graphHasNode));
+  const store = createStore(openingView(window, graph.getAttribute('view'), graphHasNode));
   const disposables: Disposable[] = [];
   disposables.push(bindUrl(store, window, { graphHasNode }));
   const theme = createThemeController(store);
@@ -137,7 +139,7 @@ async function start(): Promise<void> {
     theme,
     devServer: import.meta.env.DEV,
   };
-  for (const mount of [mountFilters, mountLegend, mountCounts, mountSearch, mountSummaryPanel, mountHealthPanel]) {
+  for (const mount of [mountFilters, mountLegend, mountCounts, mountSearch, mountSummaryPanel, mountHealthPanel, mountTimeline]) {
     try {
       disposables.push(mount(ctx));
     } catch (error) {

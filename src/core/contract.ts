@@ -149,6 +149,9 @@ export interface HealthReport {
   onlyIncoming: string[];
 }
 
+/** The app a vault is kept in, known from its settings folder (`.obsidian`, `.foam` or `.vscode`). */
+export type VaultApp = 'obsidian' | 'foam';
+
 export interface GraphAttributes {
   schemaVersion: number;
   /** Folder name of the vault. */
@@ -164,4 +167,79 @@ export interface GraphAttributes {
    * Optional: older graphs lack it, and the map then treats positions as settled.
    */
   layoutTicks?: number;
+  /**
+   * The app the vault is kept in (null: a plain folder), for the map's "Open
+   * in Obsidian" / "Open in VS Code". Optional: older graphs lack it.
+   */
+  vaultApp?: VaultApp | null;
+  /**
+   * The vault's own view settings (Obsidian's graph view, notemap.config.json),
+   * the map's defaults when it opens without view state in its URL. Optional.
+   */
+  view?: VaultView;
+  /** Unlinked mentions (see MentionsReport). Optional: older graphs lack it. */
+  mentions?: MentionsReport;
+}
+
+/**
+ * A note whose text names another note (its title, an alias or its file
+ * name, as whole words, case-insensitively, outside code, links and
+ * frontmatter) without linking to it: a link the author may want to add.
+ * Not an edge: mentions change no link count and no orphan status.
+ */
+export interface UnlinkedMention {
+  /** Key of the note whose text names the target. */
+  source: string;
+  /** Key of the note named. */
+  target: string;
+  /** The name as written in the source (first occurrence). */
+  text: string;
+  /** 1-based line of the first occurrence in the source file. */
+  line: number;
+  /** The sentence around it, plain text. */
+  context: string;
+  /** Occurrences of the target's names in the source. */
+  count: number;
+  /** The wiki link to paste in place of `text`: `[[text]]`, or `[[path|text]]` when the text cannot be a link target. */
+  link: string;
+}
+
+/** The rule that keeps a name from meaning too little, as applied. */
+export interface MentionRule {
+  /** Names with fewer letters or digits than this are skipped. */
+  minLetters: number;
+  /** Names found in more than this share of the notes (and in more than `minCommonNotes` notes) are skipped. */
+  maxShare: number;
+  minCommonNotes: number;
+}
+
+export interface MentionsReport {
+  /** One per (source, target) pair, sorted by target then source. */
+  mentions: UnlinkedMention[];
+  rule: MentionRule;
+  /** Names skipped as too common, most found first (at most 20): the name and in how many notes. */
+  common: { name: string; notes: number }[];
+}
+
+/** An Obsidian graph color group: notes matching `query` take `color` (#rrggbb); the first matching group wins. */
+export interface ColorGroup {
+  query: string;
+  color: string;
+}
+
+/** View defaults read from the vault's settings; absent fields keep the map's own defaults. */
+export interface VaultView {
+  colorGroups?: ColorGroup[];
+  /** Tag (lower case) to #rrggbb, from notemap.config.json `tagColors`. */
+  tagColors?: Record<string, string>;
+  showOrphans?: boolean;
+  showDangling?: boolean;
+  showAttachments?: boolean;
+  arrows?: boolean;
+  /** Node size multiplier (Obsidian's nodeSizeMultiplier). */
+  sizeScale?: number;
+  /** Obsidian's graph filter; `tag:#x` terms become the map's tag filter. */
+  search?: string;
+  /** Obsidian's attachment folder ("./" = beside the note). */
+  attachmentFolder?: string;
 }

@@ -9,6 +9,7 @@ import MiniSearch from 'minisearch';
 import { clear, el, isTypingTarget } from '../dom.js';
 import type { AppContext, Disposable } from '../state/types.js';
 import { selectNode } from './navigate.js';
+import { searchTerms, titleMatchRank } from './search-terms.js';
 import { disposeOnce } from '../disposable.js';
 
 /** At most this many results are listed. */
@@ -26,6 +27,8 @@ interface SearchDoc {
 export function buildSearchIndex(ctx: AppContext): MiniSearch<SearchDoc> {
   const index = new MiniSearch<SearchDoc>({
     fields: ['title', 'aliases', 'tags', 'file'],
+    // Every word is a term, and `C++`, `C#`, `.NET` are terms with their symbols (search-terms.ts).
+    tokenize: searchTerms,
     searchOptions: {
       prefix: true,
       // Short terms are prefixes being typed: fuzzy matching them only adds noise (and time).
@@ -49,6 +52,17 @@ export function buildSearchIndex(ctx: AppContext): MiniSearch<SearchDoc> {
   });
   index.addAll(docs);
   return index;
+}
+
+/**
+ * The notes matching `query`, best first: the exact title, then titles that
+ * start with it, then titles with a word that does, then MiniSearch's order.
+ */
+export function searchNotes(index: MiniSearch<SearchDoc>, ctx: AppContext, query: string): ReturnType<MiniSearch<SearchDoc>['search']> {
+  const found = index.search(query);
+  const rank = new Map(found.map((r) => [r.id, titleMatchRank(ctx.graph.getNodeAttribute(String(r.id), 'title'), query)]));
+  // Array.prototype.sort is stable: within a rank, MiniSearch's score order stays.
+  return found.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
 }
 
 /**
@@ -111,7 +125,7 @@ export function mountSearch(ctx: AppContext): Disposable {
   const renderResults = (): void => {
     const query = input.value.trim();
     if (!query) return close();
-    const found = getIndex().search(query).slice(0, MAX_RESULTS);
+    const found = searchNotes(getIndex(), ctx, query).slice(0, MAX_RESULTS);
     results = found.map((r) => String(r.id));
     const aliasOf = new Map(found.map((r) => [String(r.id), matchedAlias(ctx, String(r.id), r.match)]));
     clear(listbox);

@@ -54,6 +54,16 @@ describe('the real vaults', () => {
     expect(notes.flatMap((n) => n.warnings)).toEqual([]);
   });
 
+  it('foam-docs: link contexts read as text, not bare slugs (a [[slug]] reads as its definition title)', () => {
+    const notes = parseVault('foam-docs');
+    const contexts = notes.flatMap((n) => n.links.map((l) => l.context));
+    // A whole context that is a slug (`search-and-navigate-notes`), or one listing definitions (`[tags]: tags.md 'Tags'`).
+    expect(contexts.filter((c) => /^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(c))).toEqual([]);
+    expect(contexts.filter((c) => /\[[^\]]+\]: \S+\.md/.test(c))).toEqual([]);
+    const index = notes.find((n) => n.path === 'user/index.md')!;
+    expect(index.links.find((l) => l.target === 'get-started-with-vscode')!.context).toBe('Using Foam with VS Code Features');
+  });
+
   it('kepano-obsidian: 103 notes, 134 frontmatter links as the README counts (31 in the 28 templates with malformed YAML), emoji tags', () => {
     const notes = parseVault('kepano-obsidian');
     expect(notes).toHaveLength(103);
@@ -74,6 +84,9 @@ describe('the real vaults', () => {
     expect(book.links.filter((l) => l.kind === 'frontmatter')).toEqual([
       { target: 'Books', kind: 'frontmatter', line: 3, context: 'categories: Books' },
     ]);
+    // Its first H1 is a section heading further down, not the note's name (issue 10.1).
+    expect(notes.find((n) => n.path === 'References/Kevin Kelly.md')!.title).toBe('Kevin Kelly');
+    expect(notes.filter((n) => n.title === 'Clippings').map((n) => n.path)).toEqual(['Categories/Clippings.md']);
     const evergreen = notes.find((n) => n.path.startsWith('Notes/Evergreen notes'))!;
     expect(evergreen.tags).toContain('0🌲');
   });

@@ -29,9 +29,16 @@ interface Row {
 const fm = (yaml: string, body = ''): string => `---\n${yaml}\n---\n${body}`;
 
 const ROWS: Row[] = [
-  // Title: frontmatter title > first H1 outside code > file name.
+  // Title: frontmatter title > an H1 that opens the note > file name.
   { rule: 'title from frontmatter beats H1', text: fm('title: From YAML', '# From H1\n'), title: 'From YAML' },
-  { rule: 'title from first H1', text: '## Not this\n# First H1\n# Second H1\n', title: 'First H1' },
+  { rule: 'title from the H1 that opens the note', text: '# First H1\n# Second H1\n', title: 'First H1' },
+  { rule: 'title from an opening H1 after frontmatter without title', text: fm('tags: [a]', '\n# After YAML\ntext'), title: 'After YAML' },
+  { rule: 'title: blank lines, comments and a tags-only line may come before the H1', text: '\n<!-- note\nmeta -->\n%% private %%\n#idea #status/🌱\n\n# Opening\n', title: 'Opening' },
+  { rule: 'title: an H1 after a paragraph of prose is a section heading', path: 'Ideas for Project Management.md', text: 'Some ideas.\n\n# Communication\n', title: 'Ideas for Project Management' },
+  { rule: 'title: an H1 after a ## heading is not the title', path: 'n.md', text: '## Not this\n# First H1\n', title: 'n' },
+  { rule: 'title: an H1 after a list is not the title', path: 'References/Kevin Kelly.md', text: '- source: web\n\n# Clippings\n', title: 'Kevin Kelly' },
+  { rule: 'title: an H1 after an embed is not the title', path: 'n.md', text: '![[banner.png]]\n# Examples\n', title: 'n' },
+  { rule: 'title: an empty opening H1 gives the file name', path: 'n.md', text: '#\n# Later\n', title: 'n' },
   { rule: 'title H1 markup becomes plain text', text: '# The *big* [[Idea|idea]] ##\n', title: 'The big idea' },
   { rule: 'title: H1 inside a code fence does not count', path: 'f/My Note.md', text: '```\n# Code\n```\n', title: 'My Note' },
   { rule: 'title: file name without extension', path: 'journal/2020-04-02 meltdown.md', text: 'no heading', title: '2020-04-02 meltdown' },
@@ -175,6 +182,19 @@ const ROWS: Row[] = [
   { rule: 'context: a paragraph wrapped over lines', text: 'Start of it\ncontinues [[a]] and\nends here. Next.', contexts: ['Start of it continues a and ends here.'] },
   { rule: 'context: a heading right above the paragraph is not part of it', text: '## How it works\nFiles in [[folders]] stay put. Next.', contexts: ['Files in folders stay put.'] },
 
+  // Contexts that read as text (issue 10.8).
+  { rule: 'context: an embed alone in its block has none, not its alias again', text: '![[Template|clean]]\n\n- ![[Other|clean]] ![[Third|clean]]', contexts: ['', '', ''] },
+  { rule: 'context: embeds beside a link are not words of its sentence', text: 'Read [[a]] first. ![[diagram.png]] ![[b]]', contexts: ['Read a first.', '', ''] },
+  { rule: 'context: a block ID is not part of the sentence', text: 'See [[a]] here. ^6fc39d', contexts: ['See a here.'] },
+  { rule: 'context: a callout marker is not part of it', text: '> [!note] Remember [[a]] daily.', contexts: ['Remember a daily.'] },
+  {
+    rule: 'context: a Foam [[slug]] reads as its definition\'s title; the definition takes the wiki link\'s context',
+    path: 'docs/index.md',
+    text: '- [[wikilinks]]\n\nExamples: [[publish-to-vercel]], more.\n\n[wikilinks]: features/wikilinks.md "Wikilinks"\n[publish-to-vercel]: publish-to-vercel.md \'Vercel\'\n[lonely]: lonely.md',
+    links: [['inline', 'wikilinks'], ['inline', 'publish-to-vercel'], ['markdown', 'features/wikilinks.md', 'docs/features/wikilinks.md'], ['markdown', 'publish-to-vercel.md', 'docs/publish-to-vercel.md'], ['markdown', 'lonely.md', 'docs/lonely.md']],
+    contexts: ['Wikilinks', 'Examples: Vercel, more.', 'Wikilinks', 'Examples: Vercel, more.', ''],
+  },
+
   // Summary and words.
   { rule: 'summary: frontmatter description', text: fm('description: Said in YAML.', 'Body text.'), summary: 'Said in YAML.' },
   { rule: 'summary: frontmatter description as plain text', text: fm('description: "A **bold** [[Link|claim]]"'), summary: 'A bold claim' },
@@ -184,6 +204,10 @@ const ROWS: Row[] = [
     text: '# Title\n\n<div>html</div>\n\n```\ncode\n```\n\n![[pic.png]]\n\n#tag #other\n\nThe **first** [[real|real]] paragraph,\nwith [a link](x.md).\n\nSecond.',
     summary: 'The first real paragraph, with a link.',
   },
+  { rule: 'summary: a block ID under an embed is not prose, the next paragraph is', text: '![[photo.png]]\n^6fc39d\n\nThe real summary. ^abc123', summary: 'The real summary.' },
+  { rule: 'summary: a callout marker alone is not prose', text: '> [!info]\n\nProse after it.', summary: 'Prose after it.' },
+  { rule: 'summary: link-reference definitions are not prose', text: '[a]: a.md "A"\n[b]: b.md\n\nProse below.', summary: 'Prose below.' },
+  { rule: 'summary: a Foam [[slug]] reads as its definition\'s title', text: 'Start with [[first-steps]].\n\n[first-steps]: first-steps.md "First Steps"', summary: 'Start with First Steps.' },
   { rule: 'summary: a list when there is no paragraph', text: '## H\n- point one\n- point two', summary: 'point one point two' },
   {
     rule: 'summary: cut at a word boundary with an ellipsis',
@@ -223,7 +247,7 @@ const ROWS: Row[] = [
   },
   { rule: 'frontmatter: a list block still gives its wiki links', text: fm('- "[[a]]"\n- b'), links: [['frontmatter', 'a']], lines: [2], contexts: ['a'], warnings: 1 },
   { rule: 'frontmatter: empty block is fine', text: '---\n---\n# T\n', title: 'T', warnings: 0 },
-  { rule: 'frontmatter: without a closing --- it is a rule, not frontmatter', text: '---\ntitle: x\n\n# Body H1\n[[a]]', title: 'Body H1', links: [['inline', 'a']], warnings: 0 },
+  { rule: 'frontmatter: without a closing --- it is a rule, not frontmatter (its `title: x` is prose before the H1)', text: '---\ntitle: x\n\n# Body H1\n[[a]]', title: 'note', links: [['inline', 'a']], warnings: 0 },
   { rule: 'frontmatter: ---js is never evaluated', path: 'js.md', text: '---js\n{ title: (globalThis.pwned = 1) }\n---\n', title: 'js', warnings: 0 },
   { rule: 'frontmatter: CRLF', text: '---\r\ntitle: T\r\ntags: [a]\r\n---\r\n[[x]]\r\n', title: 'T', tags: ['a'], links: [['inline', 'x']], lines: [5] },
   { rule: 'frontmatter: only frontmatter, no final newline', path: 'x/only.md', text: '---\ntitle: Only\ntags: [a]\n---', title: 'Only', tags: ['a'], links: [], summary: '', words: 0, warnings: 0 },

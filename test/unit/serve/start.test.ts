@@ -23,12 +23,13 @@ const touch = (file: string, seconds: number, text = 'x'): void => {
 };
 
 describe('graphCachePath', () => {
-  it('keeps the sample vault graph in data/graph.json and others in .notemap-cache', () => {
-    expect(graphCachePath('/repo', '/repo/data/vault', '/repo/data/vault')).toBe('/repo/data/graph.json');
-    const a = graphCachePath('/repo', '/home/me/My Notes', '/repo/data/vault');
-    const b = graphCachePath('/repo', '/other/My Notes', '/repo/data/vault');
-    expect(a).toMatch(/^\/repo\/\.notemap-cache\/My_Notes-[0-9a-f]{10}\.json$/);
+  it('keeps every vault graph, the sample one too, in its cache folder outside the project', () => {
+    const env = { HOME: '/home/me', XDG_CACHE_HOME: '/cache' };
+    const a = graphCachePath('/home/me/My Notes', env);
+    const b = graphCachePath('/other/My Notes', env);
+    expect(a).toMatch(/^\/cache\/notemap\/My_Notes-[0-9a-f]{10}\/graph\.json$/);
     expect(a).not.toBe(b);
+    expect(graphCachePath('/repo/data/vault', env)).toMatch(/^\/cache\/notemap\/vault-[0-9a-f]{10}\/graph\.json$/);
   });
 });
 
