@@ -23,8 +23,9 @@ interface Dendrogram {
 const remembered = new WeakMap<object, Dendrogram>();
 
 /** Called by the measure stage with its Louvain run's `dendrogram` over `keys`. */
-export function rememberHierarchy(graph: NotemapGraph, keys: string[], levels: ArrayLike<number>[]): void {
-  remembered.set(graph, { keys, levels });
+export function rememberHierarchy(graph: NotemapGraph, keys: string[], levels: ArrayLike<number>[] | null): void {
+  // Louvain gives no dendrogram for a graph without links.
+  remembered.set(graph, { keys, levels: levels ?? [] });
 }
 
 function ownDendrogram(index: LayoutIndex): Dendrogram {
@@ -42,7 +43,7 @@ function ownDendrogram(index: LayoutIndex): Dendrogram {
   }
   if (g.size === 0) return { keys, levels: [] };
   const detailed = louvain.detailed(g, { rng: seededRandom(LOUVAIN_SEED), getEdgeWeight: null });
-  return { keys, levels: detailed.dendrogram };
+  return { keys, levels: detailed.dendrogram ?? [] };
 }
 
 /**
