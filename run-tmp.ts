@@ -1,0 +1,15 @@
+import { runPipeline } from './src/extract/pipeline.js';
+import { measureFloor } from './scripts/lib/bench-floor.js';
+import { DEFAULT_NOTE_EXTENSIONS } from './src/extract/scan.js';
+const vault = process.argv[2];
+const ticks = process.argv[4] === undefined ? undefined : Number(process.argv[4]);
+const c0 = process.cpuUsage();
+const floor = await measureFloor(vault, DEFAULT_NOTE_EXTENSIONS, 64);
+const fc = process.cpuUsage(c0);
+const t = process.hrtime.bigint();
+const c1 = process.cpuUsage();
+const r = await runPipeline(vault, { out: process.argv[3], builtAt: '2000-01-01T00:00:00.000Z', layoutTicks: ticks });
+const total = Number(process.hrtime.bigint() - t) / 1e9;
+const cpu = process.cpuUsage(c1);
+const round = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, +v.toFixed(2)]));
+console.log(JSON.stringify({ floor: +floor.seconds.toFixed(2), floorCpu: +((fc.user + fc.system) / 1e6).toFixed(2), total: +total.toFixed(2), totalCpu: +((cpu.user + cpu.system) / 1e6).toFixed(2), wall: round(r.timings as any), cpu: round((r as any).cpuTimings), bytes: r.bytes, stats: { notes: r.stats.notes, links: r.stats.links, danglingTargets: r.stats.danglingTargets }, maxRSSMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
