@@ -19,6 +19,7 @@ import { buildResolveIndex, resolveLinks, type ResolveResult } from './resolve.j
 import { DEFAULT_NOTE_EXTENSIONS, scanVault, type ScanResult } from './scan.js';
 import type { ParsedNote, ScannedFile } from './types.js';
 import { serializeGraph, writeFileAtomic } from './write.js';
+import { writeCompactFiles } from './compact.js';
 
 export interface PipelineOptions {
   /** Note extensions, lower case with the dot. Default .md, .markdown, .txt. */
@@ -212,6 +213,7 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
   if (options.out) {
     const out = options.out;
     bytes = await timed('write', () => writeFileAtomic(out, serializeGraph(graph)));
+    await timed('write', () => writeCompactFiles(out, graph)); // the map's compact files beside it (viewer)
   }
   return { graph, notes, resolved, stats, health, warnings: graph.getAttribute('warnings'), timings, bytes };
 }
