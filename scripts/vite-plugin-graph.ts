@@ -1,11 +1,12 @@
 /**
  * Vite plugin that hands the built graph to the map.
  *
- * - dev: serves the graph file at `/graph.json` (never cached, 404 with a JSON
- *   error body naming the command when it is missing), `/vault.json` (the
+ * - dev: serves the graph file at `/graph.json` and the compact files beside
+ *   it (GRAPH_FILES; never cached, 404 with a JSON error body naming the
+ *   command when missing), `/vault.json` (the
  *   vault's name and absolute path) and a guarded `/__open-in-editor` that
  *   only opens files inside the configured vault;
- * - build: emits the graph file as `graph.json` next to index.html, so the
+ * - build: emits the graph file as `graph.json` (and its compact files) next to index.html, so the
  *   site works from any static host (the app fetches `./graph.json`).
  *
  * Paths come from options, else env NOTEMAP_GRAPH / NOTEMAP_VAULT, else the
@@ -68,6 +69,36 @@ export function missingGraphMessage(graphPath: string): string {
   return `graph data not found at ${graphPath}: run \`npm start\` (builds it for the sample vault) or \`npm run graph -- <vault> --out ${graphPath}\``;
 }
 
+/**
+ * Every graph file the page may fetch, by its served name: graph.json and the
+ * compact files the build writes beside it (src/core/compact.ts). Each is read
+ * from the graph file's own folder, with the graph file's stem in place of
+ * `graph` (`/x/g.json` -> `/x/g.compact.bin`); nothing else is served.
+ */
+export const GRAPH_FILES: readonly RegExp[] = [/^graph\.json$/, /^graph\.compact\.bin$/, /^graph\.details\.\d{1,6}\.json$/];
+
+/** The file on disk for a served name, or null when the name is not one of GRAPH_FILES. */
+export function graphFilePath(graphPath: string, name: string): string | null {
+  if (!GRAPH_FILES.some((re) => re.test(name))) return null;
+  const stem = path.basename(graphPath).replace(/\.json$/i, '');
+  return path.join(path.dirname(graphPath), stem + name.slice('graph'.length));
+}
+
+/** The compact files present beside the graph file, by served name (for the static build). */
+function compactSiblings(graphPath: string): string[] {
+  const stem = path.basename(graphPath).replace(/\.json$/i, '');
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(path.dirname(graphPath));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => n.startsWith(stem + '.'))
+    .map((n) => 'graph' + n.slice(stem.length))
+    .filter((n) => n !== 'graph.json' && GRAPH_FILES.some((re) => re.test(n)));
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
@@ -97,17 +128,18 @@ export function graphDataPlugin(options: GraphDataOptions = {}): Plugin {
       server.middlewares.use((req, res, next) => {
         const url = requestUrl(req);
         const pathname = url.pathname.replace(/^\/+/, '/');
-        if (pathname === '/graph.json') {
-          fs.stat(graphPath, (err, stat) => {
+        const file = pathname.lastIndexOf('/') === 0 ? graphFilePath(graphPath, pathname.slice(1)) : null;
+        if (file) {
+          fs.stat(file, (err, stat) => {
             if (err || !stat.isFile()) {
               sendJson(res, 404, { error: missingGraphMessage(graphPath) });
               return;
             }
             res.statusCode = 200;
-            res.setHeader('Content-Type', 'application/json; charset=utf-8');
+            res.setHeader('Content-Type', file.endsWith('.bin') ? 'application/octet-stream' : 'application/json; charset=utf-8');
             res.setHeader('Cache-Control', 'no-store');
             res.setHeader('Content-Length', String(stat.size));
-            fs.createReadStream(graphPath).pipe(res);
+            fs.createReadStream(file).pipe(res);
           });
           return;
         }
@@ -137,6 +169,9 @@ export function graphDataPlugin(options: GraphDataOptions = {}): Plugin {
     generateBundle() {
       if (command !== 'build') return;
       this.emitFile({ type: 'asset', fileName: 'graph.json', source: fs.readFileSync(graphPath) });
+      for (const name of compactSiblings(graphPath)) {
+        this.emitFile({ type: 'asset', fileName: name, source: fs.readFileSync(graphFilePath(graphPath, name)!) });
+      }
     },
   };
 }
