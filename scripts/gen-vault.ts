@@ -1,6 +1,6 @@
 /**
  * `npm run gen-vault -- <outDir> --notes N [--seed S] [--orphan-rate r]
- * [--dangling-rate r] [--tags K] [--force]`: writes a deterministic test
+ * [--dangling-rate r] [--daily-rate r] [--tags K] [--force]`: writes a deterministic test
  * vault (scripts/lib/vault-generator.ts) and prints one summary line.
  */
 import { GEN_VAULT_HELP, GenVaultUsageError, parseGenVaultArgs } from './lib/gen-vault-args.js';

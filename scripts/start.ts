@@ -13,6 +13,7 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_VAULT } from '../src/extract/cli-args.js';
 import { ensureGraph, graphCachePath, runGraphCli } from './start-graph.js';
+import { markSiteOutDir, siteOutDirProblem } from '../src/serve/site-out-dir.js';
 import { createRebuildScheduler, isIgnoredVaultPath, type RebuildScheduler } from './start-watch.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,7 +31,9 @@ Options:
   --host <name>      dev server host (default localhost; 0.0.0.0 for all interfaces)
   --build            write the static site instead of starting the dev server
   --out-dir <dir>    where --build writes the site (default dist)
-  --force            rebuild the graph even when it is up to date
+  --force            rebuild the graph even when it is up to date; with --build,
+                     also write into a non-empty --out-dir notemap did not
+                     write (its files are deleted; never the vault or project)
   --no-watch         do not rebuild the graph when a note changes (dev server)
   --help             show this help
 `;
@@ -104,6 +107,15 @@ async function main(): Promise<void> {
     return;
   }
 
+  // Vite empties the output folder: refuse one holding the user's files before anything runs.
+  const outDir = path.resolve(options.outDir);
+  const outProblem = options.build ? siteOutDirProblem(outDir, { vault: options.vault, root: ROOT, force: options.force }) : null;
+  if (outProblem) {
+    console.error(`notemap: ${outProblem}`);
+    process.exitCode = 2;
+    return;
+  }
+
   const graphPath = graphCachePath(options.vault);
   const built = await ensureGraph({ root: ROOT, vault: options.vault, graphPath, force: options.force });
   console.log(built ? `notemap: graph built: ${graphPath}` : `notemap: graph up to date: ${graphPath}`);
@@ -115,8 +127,8 @@ async function main(): Promise<void> {
   const vite = await import('vite');
 
   if (options.build) {
-    const outDir = path.resolve(options.outDir);
     await vite.build({ root: ROOT, configFile, logLevel: 'warn', build: { outDir } });
+    markSiteOutDir(outDir);
     const shown = path.relative(process.cwd(), outDir);
     const where = shown && !shown.startsWith('..') ? shown : outDir;
     const serve = where === 'dist' ? 'npx vite preview' : `npx vite preview --outDir ${where}`;

@@ -1,33 +1,38 @@
 /**
- * Vite plugin that hands the built graph to the map.
+ * Vite plugin that hands the built graph to the map: a thin wrapper around
+ * src/serve's framework-free middleware.
  *
- * - dev: serves the graph file at `/graph.json` and the compact files beside
- *   it (GRAPH_FILES; never cached, 404 with a JSON error body naming the
- *   command when missing), `/vault.json` (the
- *   vault's name and absolute path) and a guarded `/__open-in-editor` that
- *   only opens files inside the configured vault;
- * - build: emits the graph file as `graph.json` (and its compact files) next to index.html, so the
+ * - dev: the graph middleware (graph files, vault.json, the guarded
+ *   open-in-editor) and the static guard run before Vite's own middlewares;
+ *   Vite's unguarded launch-editor middleware is removed from the stack; the
+ *   per-server editor token goes into index.html; CORS is off (the map is
+ *   same-origin), and files the guard denies cannot be imported either;
+ * - build: emits the graph file as `graph.json` (and the compact files beside it) next to index.html, so the
  *   site works from any static host (the app fetches `./graph.json`).
  *
  * Paths come from options, else env NOTEMAP_GRAPH / NOTEMAP_VAULT, else the
- * sample vault, read when the config resolves (so `npm start` and the e2e
- * setup can set the env before calling Vite's JS API).
+ * sample vault and its cache, read when the config resolves (so `npm start`
+ * and the e2e setup can set the env before calling Vite's JS API).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Plugin } from 'vite';
+import type { Connect, Plugin } from 'vite';
 import { vaultCacheDir } from '../src/serve/cache-dir.js';
+import { newEditorToken } from '../src/serve/editor-endpoint.js';
+import { createGraphMiddleware, injectEditorToken, isServedGraphFile, missingGraphMessage, servedGraphFilePath } from '../src/serve/graph-middleware.js';
+import { createStaticGuard, deniedFileTest } from '../src/serve/static-guard.js';
+
+export { missingGraphMessage, SERVED_GRAPH_FILES } from '../src/serve/graph-middleware.js';
+export { resolveVaultFile } from '../src/serve/vault-file.js';
 
 export interface GraphDataOptions {
-  /** The graph.json to serve or emit. Default: env NOTEMAP_GRAPH, else the vault's cache (graphCachePath). */
+  /** The graph.json to serve or emit. Default: env NOTEMAP_GRAPH, else the vault's cache (vaultCacheDir). */
   graphPath?: string;
   /** The vault the graph was built from. Default: env NOTEMAP_VAULT, else `data/vault`. */
   vaultPath?: string;
 }
 
 const DEFAULT_VAULT_PATH = 'data/vault';
-const OPEN_IN_EDITOR = '/__open-in-editor';
 
 /** Resolve options against env and defaults, relative to `root`. */
 export function resolveGraphDataOptions(
@@ -40,127 +45,53 @@ export function resolveGraphDataOptions(
   return { graphPath: path.resolve(root, graphPath), vaultPath };
 }
 
-/**
- * The absolute path of a vault-relative file, or null when the request
- * would leave the vault: absolute paths, `..` segments, NUL bytes, drive
- * letters and backslashes are all refused before touching the disk.
- */
-export function resolveVaultFile(vaultPath: string, file: string): string | null {
-  if (!file || file.includes('\0') || file.includes('\\')) return null;
-  if (path.isAbsolute(file) || /^[a-zA-Z]:/.test(file) || file.startsWith('/')) return null;
-  const segments = file.split('/');
-  if (segments.some((s) => s === '..' || s === '')) return null;
-  const vault = path.resolve(vaultPath);
-  const full = path.resolve(vault, file);
-  if (full !== vault && !full.startsWith(vault + path.sep)) return null;
-  // A symlink inside the vault could still point out of it.
-  try {
-    const real = fs.realpathSync(full);
-    const realVault = fs.realpathSync(vault);
-    if (!real.startsWith(realVault + path.sep)) return null;
-  } catch {
-    return null; // missing file: nothing to open
-  }
-  return full;
-}
-
-/** The message shown when the graph file is missing: which command makes it. */
-export function missingGraphMessage(graphPath: string): string {
-  return `graph data not found at ${graphPath}: run \`npm start\` (builds it for the sample vault) or \`npm run graph -- <vault> --out ${graphPath}\``;
-}
-
-/**
- * Every graph file the page may fetch, by its served name: graph.json and the
- * compact files the build writes beside it (src/core/compact.ts). Each is read
- * from the graph file's own folder, with the graph file's stem in place of
- * `graph` (`/x/g.json` -> `/x/g.compact.bin`); nothing else is served.
- */
-export const GRAPH_FILES: readonly RegExp[] = [/^graph\.json$/, /^graph\.compact\.bin$/, /^graph\.details\.\d{1,6}\.json$/];
-
-/** The file on disk for a served name, or null when the name is not one of GRAPH_FILES. */
-export function graphFilePath(graphPath: string, name: string): string | null {
-  if (!GRAPH_FILES.some((re) => re.test(name))) return null;
-  const stem = path.basename(graphPath).replace(/\.json$/i, '');
-  return path.join(path.dirname(graphPath), stem + name.slice('graph'.length));
-}
-
-/** The compact files present beside the graph file, by served name (for the static build). */
-function compactSiblings(graphPath: string): string[] {
-  const stem = path.basename(graphPath).replace(/\.json$/i, '');
-  let names: string[] = [];
-  try {
-    names = fs.readdirSync(path.dirname(graphPath));
-  } catch {
-    return [];
-  }
-  return names
-    .filter((n) => n.startsWith(stem + '.'))
-    .map((n) => 'graph' + n.slice(stem.length))
-    .filter((n) => n !== 'graph.json' && GRAPH_FILES.some((re) => re.test(n)));
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-store');
-  res.end(JSON.stringify(body));
-}
-
-function requestUrl(req: IncomingMessage): URL {
-  return new URL(req.url ?? '/', 'http://localhost');
+/** Vite's own editor launcher (`/__open-in-editor`), which opens any path it is given. */
+function isViteEditorLayer(layer: { route?: string }): boolean {
+  return (layer.route ?? '').toLowerCase().replace(/\/+$/, '').includes('open-in-editor');
 }
 
 /** graph.json, vault.json and the guarded open-in-editor, for the dev server. */
 export function graphDataPlugin(options: GraphDataOptions = {}): Plugin {
   let graphPath = '';
   let vaultPath = '';
+  let root = '';
   let command: 'build' | 'serve' = 'serve';
+  let denied: (file: string) => boolean = () => false;
+  const token = newEditorToken();
 
   return {
     name: 'notemap-graph-data',
+    enforce: 'pre',
+    config() {
+      // Only the map's own page talks to this server.
+      return { server: { cors: false } };
+    },
     configResolved(config) {
       ({ graphPath, vaultPath } = resolveGraphDataOptions(options, config.root));
+      root = config.root;
       command = config.command;
+      if (command === 'serve') denied = deniedFileTest({ root, vaultPath, graphPath });
     },
     configureServer(server) {
-      // Registered before Vite's own middlewares, so ours answers first and
-      // Vite's unguarded /__open-in-editor only sees requests we vetted.
-      server.middlewares.use((req, res, next) => {
-        const url = requestUrl(req);
-        const pathname = url.pathname.replace(/^\/+/, '/');
-        const file = pathname.lastIndexOf('/') === 0 ? graphFilePath(graphPath, pathname.slice(1)) : null;
-        if (file) {
-          fs.stat(file, (err, stat) => {
-            if (err || !stat.isFile()) {
-              sendJson(res, 404, { error: missingGraphMessage(graphPath) });
-              return;
-            }
-            res.statusCode = 200;
-            res.setHeader('Content-Type', file.endsWith('.bin') ? 'application/octet-stream' : 'application/json; charset=utf-8');
-            res.setHeader('Cache-Control', 'no-store');
-            res.setHeader('Content-Length', String(stat.size));
-            fs.createReadStream(file).pipe(res);
-          });
-          return;
-        }
-        if (pathname === '/vault.json') {
-          sendJson(res, 200, { name: path.basename(vaultPath), path: vaultPath });
-          return;
-        }
-        if (pathname === OPEN_IN_EDITOR || pathname.startsWith(OPEN_IN_EDITOR + '/')) {
-          const file = url.searchParams.get('file') ?? '';
-          const full = resolveVaultFile(vaultPath, file);
-          if (!full) {
-            sendJson(res, 403, { error: `refusing to open "${file}": not a file inside the vault ${vaultPath}` });
-            return;
-          }
-          // Hand over to Vite's launch-editor middleware with the vetted absolute path.
-          req.url = `${OPEN_IN_EDITOR}?file=${encodeURIComponent(full)}`;
-          next();
-          return;
-        }
-        next();
-      });
+      const allowed = server.config.server.allowedHosts;
+      server.middlewares.use(createGraphMiddleware({
+        graphPath, vaultPath, token, allowedHosts: Array.isArray(allowed) ? allowed : [],
+      }));
+      server.middlewares.use(createStaticGuard({ root, vaultPath, graphPath }));
+      // Runs after Vite has added its middlewares: take its editor launcher out.
+      return () => {
+        const stack = server.middlewares.stack as Connect.ServerStackItem[];
+        for (let i = stack.length - 1; i >= 0; i--) if (isViteEditorLayer(stack[i])) stack.splice(i, 1);
+      };
+    },
+    transformIndexHtml(html, ctx) {
+      return ctx.server ? injectEditorToken(html, token) : html;
+    },
+    load(id) {
+      if (command !== 'serve') return null;
+      const file = id.split('?', 1)[0];
+      if (path.isAbsolute(file) && denied(file)) throw new Error(`notemap: ${path.basename(file)} is not served`);
+      return null;
     },
     buildStart() {
       if (command !== 'build') return;
@@ -169,8 +100,12 @@ export function graphDataPlugin(options: GraphDataOptions = {}): Plugin {
     generateBundle() {
       if (command !== 'build') return;
       this.emitFile({ type: 'asset', fileName: 'graph.json', source: fs.readFileSync(graphPath) });
-      for (const name of compactSiblings(graphPath)) {
-        this.emitFile({ type: 'asset', fileName: name, source: fs.readFileSync(graphFilePath(graphPath, name)!) });
+      // The compact files the build wrote beside it, under their served names.
+      const stem = path.basename(graphPath).replace(/\.json$/i, '');
+      for (const file of fs.readdirSync(path.dirname(graphPath))) {
+        const name = 'graph' + file.slice(stem.length);
+        if (!file.startsWith(stem + '.') || name === 'graph.json' || !isServedGraphFile(name)) continue;
+        this.emitFile({ type: 'asset', fileName: name, source: fs.readFileSync(servedGraphFilePath(graphPath, name)) });
       }
     },
   };

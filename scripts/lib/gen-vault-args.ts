@@ -7,13 +7,16 @@ import { resolveGeneratorOptions, type GeneratorOptions } from './vault-generato
 export const GEN_VAULT_HELP = `Usage: npm run gen-vault -- <outDir> --notes N [options]
 
 Writes a deterministic test vault of N notes in the seed note's format
-(frontmatter, prose with [[wiki links]] to titles, a linkage section).
+(frontmatter, prose with [[wiki links]] to titles, a linkage section),
+shaped like a real vault: communities, hubs, daily notes, islands, orphans.
 
 Options:
   --notes N            number of notes, 1 to 1,000,000 (required)
   --seed S             random seed, an integer (default 1); same seed, same files
-  --orphan-rate r      share of notes with no link in or out, 0 <= r < 1 (default 0.05)
+  --orphan-rate r      share of notes with no link in or out, 0 <= r < 1 (default 0.15;
+                       real vaults: 8% to 40%)
   --dangling-rate r    share of links to notes that do not exist, 0 <= r < 1 (default 0.05)
+  --daily-rate r       share of daily notes, named by date, 0 <= r < 1 (default 0.1)
   --tags K             size of the tag pool, nested tags included, 1 to 1000 (default 12)
   --force              replace <outDir> if it holds a vault this command generated before
   -h, --help           show this help
@@ -35,6 +38,7 @@ const FLAGS: Record<string, keyof GeneratorOptions> = {
   '--seed': 'seed',
   '--orphan-rate': 'orphanRate',
   '--dangling-rate': 'danglingRate',
+  '--daily-rate': 'dailyRate',
   '--tags': 'tags',
 };
 

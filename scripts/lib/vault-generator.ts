@@ -3,12 +3,31 @@
  * bench and for tests: the same options always give the same files. Pure:
  * returns `{ path, text }[]`; writing them is scripts/lib/write-vault.ts's job.
  *
- * Shape: power-law out-degrees and preferential attachment (a few hubs, a
- * long tail), links mostly within a note's main topic (clusters, each with
- * a hub note), nested folders, file names unlike titles, tags drawn from a
- * Zipf-skewed pool plus one vault-wide tag, an exact share of orphans and a
- * share of links to targets that do not exist (some of them typos of real
- * titles).
+ * Shaped like real vaults (vault-plan.ts, vault-links.ts): communities of
+ * Pareto sizes, each with a map-of-content note, linked mostly inside
+ * themselves by preferential attachment; a few vault-wide hubs that collect
+ * thousands of backlinks at 100,000 notes; daily notes named by date that
+ * link the day's notes; small islands of 2 to 5 notes; an exact share of
+ * orphans; stubs, ordinary notes and long essays; nested folders, file
+ * names unlike titles, Zipf-skewed tags plus one vault-wide tag, and a share
+ * of links to missing notes (some of them typos of real titles).
+ *
+ * Against the real vaults of ../shared/corpora (figures from our pipeline;
+ * test/unit/gen/corpora-shape.test.ts keeps a generated vault of their size
+ * between or near them):
+ *
+ * |                       | foam-docs | kepano-obsidian | generated, defaults |
+ * |-----------------------|-----------|-----------------|---------------------|
+ * | links a note          | 2.26      | 1.39            | 2.4 (100) to 2.9 (10k) |
+ * | orphans               | 8%        | 25%             | 15% (--orphan-rate) |
+ * | largest component     | 92%       | 55%             | about 80%           |
+ * | components / 100 notes| 9         | 30              | about 17            |
+ * | dangling links        | 2%        | 43%             | 5% (--dangling-rate)|
+ * | most backlinks        | 12        | 9               | 7% of the notes (7,000 at 100k) |
+ * | words: median, 90th % | 231, 717  | 2, 11 (stubs)   | about 130, 750      |
+ *
+ * Links a note sit above both corpora on purpose: the scale target is
+ * 100,000 notes with about 300,000 links.
  */
 import { createRandom } from './prng.js';
 import { planVault, type VaultPlan } from './vault-plan.js';
@@ -20,10 +39,12 @@ export interface GeneratorOptions {
   notes: number;
   /** PRNG seed (any integer). Default 1. */
   seed: number;
-  /** Share of notes that link nowhere and are linked by none, in [0, 1). Default 0.05. */
+  /** Share of notes that link nowhere and are linked by none, in [0, 1). Default 0.15. */
   orphanRate: number;
   /** Share of links whose target does not exist, in [0, 1). Default 0.05. */
   danglingRate: number;
+  /** Share of notes that are daily notes (named by date), in [0, 1). Default 0.1. */
+  dailyRate: number;
   /** Size of the tag pool (1 to 1,000), nested tags included. Default 12. */
   tags: number;
 }
@@ -32,12 +53,13 @@ export interface GeneratorOptions {
  * Bumped whenever the same options start giving different files, so cached
  * vaults (the bench's) are regenerated instead of silently reused.
  */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export const DEFAULT_GENERATOR_OPTIONS: Omit<GeneratorOptions, 'notes'> = {
   seed: 1,
-  orphanRate: 0.05,
+  orphanRate: 0.15,
   danglingRate: 0.05,
+  dailyRate: 0.1,
   tags: 12,
 };
 
@@ -63,6 +85,7 @@ export function resolveGeneratorOptions(options: Partial<GeneratorOptions> & { n
   intIn('tags', merged.tags, 1, 1000);
   rate('orphanRate', merged.orphanRate);
   rate('danglingRate', merged.danglingRate);
+  rate('dailyRate', merged.dailyRate);
   return merged;
 }
 

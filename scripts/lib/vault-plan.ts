@@ -1,12 +1,22 @@
 /**
  * The shape of a generated vault, before any text is written: which notes
- * exist (title, path, tags, dates), which are orphans, and which links each
- * note makes (to a note, or to a target that does not exist). Rendering the
- * plan as Markdown is vault-render.ts; the options are in vault-generator.ts.
+ * exist (title, path, tags, dates, role, length), and which links each
+ * makes (vault-links.ts). Rendering the plan as Markdown is vault-render.ts;
+ * the options are in vault-generator.ts.
+ *
+ * Roles, as in real vaults (see vault-generator.ts for the measured shape):
+ *  - hub: a few vault-wide notes (inbox, people, ...) that many notes link to;
+ *  - moc: the first note of each community, its map of content;
+ *  - topic: a community member; communities have Pareto-distributed sizes;
+ *  - daily: one note per day, named by its date, linking to that day's notes;
+ *  - island: a member of a small component of 2 to 5 notes linked only among themselves;
+ *  - orphan notes (any role but hub) link nowhere and nothing links them.
  */
-import { posix } from 'node:path';
 import { createRandom, createZipf, paretoInt, shuffled, type Random } from './prng.js';
-import { AREAS, OBJECTS, SUBFOLDERS, SUBJECTS, TAG_CHILDREN, TAG_ROOTS, VAULT_TAG, VERBS } from './vault-words.js';
+import { planLinks } from './vault-links.js';
+import {
+  AREAS, DAILY_TAG, GLOBAL_HUBS, MOC_WORDS, OBJECTS, QUALIFIERS, SUBFOLDERS, SUBJECTS, TAG_CHILDREN, TAG_ROOTS, VAULT_TAG, VERBS,
+} from './vault-words.js';
 import type { GeneratorOptions } from './vault-generator.js';
 
 /** How a link to an existing note is written. */
@@ -22,13 +32,17 @@ export interface PlannedLink {
   where: 'inline' | 'related' | 'both' | 'frontmatter';
 }
 
+export type NoteRole = 'hub' | 'moc' | 'topic' | 'daily' | 'island';
+/** Stubs of a sentence or two, ordinary notes, and long essays. */
+export type NoteLength = 'stub' | 'normal' | 'long';
+
 export interface PlannedNote {
   index: number;
-  /** Vault-relative POSIX path with extension; never derived from the title. */
+  /** Vault-relative POSIX path with extension; never derived from the title (daily notes aside: named by date). */
   path: string;
   title: string;
   aliases: string[];
-  /** Vault-wide tag first, then the note's own tags. */
+  /** Vault-wide tag first, then the note's own tags (a topic's community tag first). */
   tags: string[];
   keywords: string[];
   created: string;
@@ -37,6 +51,10 @@ export interface PlannedNote {
   hasDescription: boolean;
   noteId: string;
   orphan: boolean;
+  role: NoteRole;
+  length: NoteLength;
+  /** Community (topic, moc) or island number; -1 for hubs and daily notes. */
+  group: number;
   links: PlannedLink[];
 }
 
@@ -46,13 +64,12 @@ export interface VaultPlan {
 
 const DAY_MS = 86_400_000;
 const START = Date.UTC(2019, 0, 1);
-const MAX_OUT_DEGREE = 60;
-/** Power-law exponent of out-degrees: about 3.5 links a note on average, a tail up to the cap. */
-const OUT_DEGREE_ALPHA = 1.2;
-/** Share of links drawn from the source's own main topic rather than from the whole vault. */
-const TOPIC_AFFINITY = 0.75;
-/** Share of first links that go to the topic's hub note (its map of content). */
-const HUB_SHARE = 0.25;
+/** Topic notes are created over this many days. */
+const SPAN_DAYS = 3 * 365;
+/** Share of linked (non-orphan) topic notes that sit in small islands instead of a community. */
+const ISLAND_SHARE = 0.06;
+/** Community sizes: Pareto from this minimum, so most communities are small and a few are large. */
+const MIN_COMMUNITY = 6;
 
 /** The tag pool: roots, with a nested tag after every second root, then `topic-N` past the vocabulary. */
 export function tagPool(size: number): string[] {
@@ -67,24 +84,22 @@ export function tagPool(size: number): string[] {
   return pool.slice(0, size);
 }
 
-const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+export const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const slug = (s: string): string => s.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-/** Unique titles: subject + verb + object, retried on collision, numbered once the combinations run low. */
-function makeTitles(random: Random, n: number): string[] {
-  const used = new Set<string>();
-  const titles: string[] = [];
-  for (let i = 0; i < n; i++) {
-    let title = '';
-    for (let attempt = 0; attempt < 20 && (title === '' || used.has(title)); attempt++) {
-      title = `${random.pick(SUBJECTS)} ${random.pick(VERBS)} ${random.pick(OBJECTS)}`;
-    }
-    if (used.has(title)) title = `${title} ${i}`;
-    used.add(title);
-    titles.push(title);
-  }
-  return titles;
+/** A title not yet in `used` (lower case): `make()` retried, numbered once the combinations run low. */
+function uniqueTitle(random: Random, used: Set<string>, make: () => string): string {
+  let title = make();
+  for (let attempt = 0; attempt < 20 && used.has(title); attempt++) title = make();
+  for (let k = 2; used.has(title); k++) title = `${make()} ${k}`;
+  used.add(title);
+  return title;
 }
+
+const topicTitle = (random: Random) => (): string => {
+  const base = `${random.pick(SUBJECTS)} ${random.pick(VERBS)} ${random.pick(OBJECTS)}`;
+  return random.chance(0.5) ? `${base} ${random.pick(QUALIFIERS)}` : base;
+};
 
 /** A note's folder (one to three levels) and file name, both unlike its title. */
 function makePath(random: Random, index: number, title: string, created: string): string {
@@ -95,144 +110,111 @@ function makePath(random: Random, index: number, title: string, created: string)
   return `${parts.join('/')}/${created.slice(5, 7)}${created.slice(8, 10)}-${word}-${index.toString(36)}${ext}`;
 }
 
-/**
- * Names that are no note's title, alias or file name: mostly new phrases (a
- * note planned but never written), and a fifth typos of real titles (the
- * "did you mean" case). Typos go last so the Zipf draw makes them rare, as
- * in real vaults, and the most referenced missing note is a planned one.
- */
-function makeMissing(random: Random, count: number, titles: readonly string[], taken: Set<string>): string[] {
-  const phrases: string[] = [];
-  const typos: string[] = [];
-  for (let guard = 0; phrases.length + typos.length < count && guard < count * 50; guard++) {
-    const typo = random.chance(0.2) && titles.length > 0;
-    let name: string;
-    if (typo) {
-      // Swap two adjacent letters of a real title.
-      const t = random.pick(titles);
-      const i = 1 + random.int(Math.max(1, t.length - 3));
-      name = t.slice(0, i) + t[i + 1] + t[i] + t.slice(i + 2);
-    } else {
-      name = `${random.pick(SUBJECTS)} ${random.pick(VERBS)} ${random.pick(OBJECTS)} notes`;
+/** How many vault-wide hubs a vault of `n` notes has: 2 at 100 notes, 5 at 100,000. */
+export function hubCount(n: number): number {
+  return n < 20 ? 0 : Math.min(GLOBAL_HUBS.length, Math.max(1, Math.round(Math.log10(n))));
+}
+
+/** Roles and groups for every index: hubs first, then daily notes, then the rest (communities and islands). */
+function assignRoles(random: Random, n: number, options: GeneratorOptions): { role: NoteRole[]; group: Int32Array; orphan: Uint8Array } {
+  const hubs = hubCount(n);
+  const daily = Math.min(n - hubs, Math.round(n * options.dailyRate));
+  const role: NoteRole[] = new Array(n);
+  const group = new Int32Array(n).fill(-1);
+  const orphan = new Uint8Array(n);
+  for (let i = 0; i < n; i++) role[i] = i < hubs ? 'hub' : i < hubs + daily ? 'daily' : 'topic';
+  // Orphans: an exact share, drawn from every note but the hubs (stubs and empty daily notes, in real vaults).
+  const orphanCount = Math.min(n - hubs, Math.round(n * options.orphanRate));
+  const candidates = shuffled(random, Array.from({ length: n - hubs }, (_, k) => k + hubs));
+  for (const i of candidates.slice(0, orphanCount)) orphan[i] = 1;
+  // Linked topic notes: a few islands of 2 to 5, the rest in communities of Pareto sizes.
+  const linked = shuffled(random, candidates.slice(orphanCount).filter((i) => role[i] === 'topic'));
+  let next = 0;
+  let islands = 0;
+  const islandNotes = Math.round(linked.length * ISLAND_SHARE);
+  while (next + 1 < islandNotes) {
+    const size = Math.min(2 + random.int(4), islandNotes - next);
+    for (let k = 0; k < size; k++) {
+      role[linked[next]] = 'island';
+      group[linked[next++]] = islands;
     }
-    if (name.includes('  ') || name.trim() !== name || taken.has(name.toLowerCase())) continue;
-    taken.add(name.toLowerCase());
-    (typo ? typos : phrases).push(name);
+    islands++;
   }
-  return [...phrases, ...typos];
+  const maxCommunity = Math.max(MIN_COMMUNITY, Math.round(n / 8));
+  for (let community = 0; next < linked.length; community++) {
+    const size = paretoInt(random, MIN_COMMUNITY, 1.3, maxCommunity);
+    const members = linked.slice(next, next + size).sort((a, b) => a - b);
+    next += members.length;
+    members.forEach((i, k) => {
+      role[i] = k === 0 ? 'moc' : 'topic';
+      group[i] = community;
+    });
+  }
+  // Orphaned topic notes get a community tag too, drawn below; their group stays -1.
+  return { role, group, orphan };
 }
 
 /** Builds the whole plan; deterministic in `options`. */
 export function planVault(options: GeneratorOptions): VaultPlan {
   const random = createRandom(options.seed);
   const n = options.notes;
-  const titles = makeTitles(random, n);
   const pool = tagPool(options.tags);
   const drawTag = createZipf(pool.length, 1.1);
+  const { role, group, orphan } = assignRoles(random, n, options);
+  const communityTag = new Map<number, string>();
+  const used = new Set<string>();
+  const dailyTotal = role.filter((r) => r === 'daily').length;
+  const dailySpan = Math.max(SPAN_DAYS, dailyTotal);
+  let dailySeen = 0;
 
-  const notes: PlannedNote[] = titles.map((title, index) => {
-    const createdMs = START + random.int(3 * 365) * DAY_MS;
-    const created = isoDate(createdMs);
+  const notes: PlannedNote[] = role.map((r, index) => {
+    let title: string;
+    let createdMs: number;
+    let path: string;
     const own = new Set<string>();
-    const wanted = 1 + random.int(3);
-    for (let i = 0; i < wanted * 3 && own.size < wanted; i++) own.add(pool[drawTag(random)]);
+    if (r === 'daily') {
+      // Consecutive-ish days ending with the topic notes' span, so links from a day's notes find their day.
+      createdMs = START + (SPAN_DAYS - dailySpan + Math.floor((dailySeen++ * dailySpan) / Math.max(1, dailyTotal))) * DAY_MS;
+      title = isoDate(createdMs);
+      used.add(title);
+      path = `journal/daily/${title.slice(0, 4)}/${title}.md`;
+      own.add(DAILY_TAG);
+    } else {
+      createdMs = START + random.int(SPAN_DAYS) * DAY_MS;
+      if (r === 'hub') title = uniqueTitle(random, used, () => GLOBAL_HUBS[index]);
+      else if (r === 'moc') title = uniqueTitle(random, used, () => `${random.pick(SUBJECTS)} ${random.pick(MOC_WORDS)}`);
+      else title = uniqueTitle(random, used, topicTitle(random));
+      path = makePath(random, index, title, isoDate(createdMs));
+      if ((r === 'moc' || r === 'topic') && group[index] >= 0) {
+        if (!communityTag.has(group[index])) communityTag.set(group[index], pool[drawTag(random)]);
+        own.add(communityTag.get(group[index])!);
+      }
+      const wanted = 1 + random.int(3);
+      for (let i = 0; i < wanted * 3 && own.size < wanted; i++) own.add(pool[drawTag(random)]);
+    }
+    const created = isoDate(createdMs);
     const words = title.split(' ');
+    const x = random.next();
     return {
       index,
-      path: makePath(random, index, title, created),
+      path,
       title,
-      aliases: random.chance(0.1) ? [`${words.map((w) => w[0]).join('').toUpperCase()}-${index.toString(36)}`] : [],
+      aliases: r !== 'daily' && random.chance(0.1) ? [`${words.map((w) => w[0]).join('').toUpperCase()}-${index.toString(36)}`] : [],
       tags: [VAULT_TAG, ...own],
       keywords: [...new Set([words[0], words[words.length - 1], ...[...own].map((t) => t.split('/').pop() ?? t)])].slice(0, 4),
       created,
       updated: isoDate(createdMs + random.int(200) * DAY_MS),
       draft: random.chance(0.04),
-      hasDescription: random.chance(0.85),
+      hasDescription: r !== 'daily' && random.chance(0.7),
       noteId: `${created.slice(2, 4)}${created.slice(5, 7)}${created.slice(8, 10)}TJ${(index % 100).toString().padStart(2, '0')}`,
-      orphan: false,
+      orphan: orphan[index] === 1,
+      role: r,
+      // Hubs and maps of content are long lists; daily notes short; the rest from stubs to essays.
+      length: r === 'hub' || r === 'moc' ? 'long' : r === 'daily' ? (x < 0.6 ? 'stub' : 'normal') : x < 0.25 ? 'stub' : x < 0.85 ? 'normal' : 'long',
+      group: group[index],
       links: [],
     };
   });
-
-  // Orphans: an exact share, chosen at random; they link nowhere and nothing links them.
-  const orphanCount = Math.round(n * options.orphanRate);
-  for (const i of shuffled(random, notes.map((note) => note.index)).slice(0, orphanCount)) notes[i].orphan = true;
-  const linkable = notes.filter((note) => !note.orphan).map((note) => note.index);
-  if (linkable.length < 2) return { notes };
-
-  // Out-degrees follow a power law; slot 0 of every note is a real link so no linkable note ends up an orphan.
-  const degrees = new Map<number, number>();
-  for (const i of linkable) degrees.set(i, Math.min(paretoInt(random, 1, OUT_DEGREE_ALPHA, MAX_OUT_DEGREE), linkable.length - 1));
-  const laterSlots: string[] = [];
-  let totalSlots = 0;
-  for (const [i, d] of degrees) {
-    totalSlots += d;
-    for (let s = 1; s < d; s++) laterSlots.push(`${i}:${s}`);
-  }
-  const danglingCount = Math.min(laterSlots.length, Math.round(totalSlots * options.danglingRate));
-  const danglingSlots = new Set(shuffled(random, laterSlots).slice(0, danglingCount));
-
-  const taken = new Set<string>();
-  for (const note of notes) {
-    taken.add(note.title.toLowerCase());
-    taken.add(posix.basename(note.path).replace(/\.[^.]+$/, '').toLowerCase());
-    for (const a of note.aliases) taken.add(a.toLowerCase());
-  }
-  const missing = makeMissing(random, Math.max(1, Math.round(danglingCount / 2.5)), titles, taken);
-  const drawMissing = createZipf(Math.max(1, missing.length), 1.0);
-
-  // Preferential attachment: an urn holds each linkable note once plus once per link it received, so a
-  // uniform draw favours the already popular (a power-law in-degree). Notes mostly link within their main
-  // topic (one urn per main tag), which gives the map clusters that tag colours and communities can show.
-  const urn: number[] = linkable.slice();
-  const topicUrns = new Map<string, number[]>();
-  for (const i of linkable) {
-    const topic = mainTag(notes[i]);
-    if (!topicUrns.has(topic)) topicUrns.set(topic, []);
-    topicUrns.get(topic)!.push(i);
-  }
-  for (const i of shuffled(random, linkable)) {
-    const source = notes[i];
-    const ownUrn = topicUrns.get(mainTag(source))!;
-    const seen = new Set<string>();
-    for (let s = 0; s < (degrees.get(i) ?? 0); s++) {
-      if (danglingSlots.has(`${i}:${s}`) && missing.length > 0) {
-        let name = missing[drawMissing(random)];
-        for (let t = 0; t < 10 && seen.has(name); t++) name = missing[drawMissing(random)];
-        if (seen.has(name)) continue;
-        seen.add(name);
-        source.links.push({ target: -1, missing: name, form: 'title', where: random.chance(0.7) ? 'inline' : 'related' });
-        continue;
-      }
-      const from = ownUrn.length > 1 && random.chance(TOPIC_AFFINITY) ? ownUrn : urn;
-      // A topic's first note acts as its map of content: many notes' first link goes there.
-      let target = s === 0 && random.chance(HUB_SHARE) ? ownUrn[0] : from[random.int(from.length)];
-      for (let t = 0; t < 10 && (target === i || seen.has(String(target))); t++) target = random.pick(linkable);
-      if (target === i || seen.has(String(target))) continue;
-      seen.add(String(target));
-      urn.push(target);
-      topicUrns.get(mainTag(notes[target]))!.push(target);
-      source.links.push({ target, form: pickForm(random, notes[target]), where: pickWhere(random, s) });
-    }
-  }
+  planLinks(random, notes, options);
   return { notes };
-}
-
-/** A note's main tag: its first own tag (after the vault-wide one). */
-const mainTag = (note: PlannedNote): string => note.tags[1] ?? '';
-
-function pickForm(random: Random, target: PlannedNote): LinkForm {
-  const x = random.next();
-  if (x < 0.06 && target.aliases.length > 0) return 'alias';
-  if (x < 0.1) return 'file';
-  if (x < 0.14) return 'display';
-  if (x < 0.17) return 'heading';
-  if (x < 0.2) return 'markdown';
-  return 'title';
-}
-
-function pickWhere(random: Random, slot: number): PlannedLink['where'] {
-  if (slot === 0 && random.chance(0.05)) return 'frontmatter';
-  const x = random.next();
-  return x < 0.6 ? 'inline' : x < 0.85 ? 'related' : 'both';
 }

@@ -7,7 +7,7 @@
 import { posix } from 'node:path';
 import { shuffled, type Random } from './prng.js';
 import type { PlannedLink, PlannedNote } from './vault-plan.js';
-import { FILLER_SENTENCES, HEADINGS, LINK_SENTENCES, QUESTIONS, VAULT_TAG } from './vault-words.js';
+import { DAILY_LINES, FILLER_SENTENCES, HEADINGS, LINK_SENTENCES, QUESTIONS, VAULT_TAG } from './vault-words.js';
 
 /** A YAML scalar: plain when safe, else double-quoted (JSON strings are valid YAML). */
 function yamlScalar(value: string): string {
@@ -53,12 +53,34 @@ function sentences(random: Random, count: number): string {
   return shuffled(random, FILLER_SENTENCES).slice(0, count).join(' ');
 }
 
+/**
+ * A daily note as Obsidian's daily-notes plugin leaves it: short frontmatter
+ * without a title (the file name is the date, and so is the opening H1), a
+ * line of prose for some, and bullets linking the day's notes.
+ */
+function renderDaily(note: PlannedNote, notes: readonly PlannedNote[], random: Random): string {
+  const lines = ['---', ...yamlList('tags', note.tags), `created: ${note.created}`, '---', '', `# ${note.title}`, ''];
+  if (note.length !== 'stub') lines.push(sentences(random, 1 + random.int(3)), '');
+  for (const link of note.links) lines.push(`- ${random.pick(DAILY_LINES).replace('{}', linkText(link, note, notes))}`);
+  return lines.join('\n') + '\n';
+}
+
+/** Extra sections of a long note: 4 to 20 paragraphs of 4 to 6 sentences under their own headings. */
+function longSections(random: Random): string[] {
+  const out: string[] = [];
+  const count = 4 + random.int(17);
+  for (let k = 1; k <= count; k++) out.push(`## part ${k}`, sentences(random, 4 + random.int(3)), '');
+  return out;
+}
+
 /** Renders `note` (which must come from the same plan as `notes`). */
 export function renderNote(note: PlannedNote, notes: readonly PlannedNote[], random: Random): string {
+  if (note.role === 'daily') return renderDaily(note, notes, random);
+  const stub = note.length === 'stub';
   const up = note.links.find((l) => l.where === 'frontmatter');
   const inline = note.links.filter((l) => l.where === 'inline' || l.where === 'both' || (l.form === 'markdown' && l.where !== 'frontmatter'));
   const related = note.links.filter((l) => (l.where === 'related' || l.where === 'both') && l.form !== 'markdown');
-  const intro = sentences(random, 2 + random.int(3));
+  const intro = sentences(random, stub ? 1 : 2 + random.int(3));
 
   const fm = ['---', `title: ${yamlScalar(note.title)}`];
   if (note.aliases.length > 0) fm.push(...yamlList('aliases', note.aliases));
@@ -84,8 +106,9 @@ export function renderNote(note: PlannedNote, notes: readonly PlannedNote[], ran
     for (const link of rest) body.push(`- ${random.pick(LINK_SENTENCES).replace('{}', linkText(link, note, notes))}`);
     body.push('');
   }
-  if (random.chance(0.5)) body.push(`## ${HEADINGS[2]}`, ...shuffled(random, FILLER_SENTENCES).slice(0, 2).map((s) => `- ${s}`), '');
-  body.push(`## ${HEADINGS[3]}`, sentences(random, 2 + random.int(3)), '');
+  if (!stub && random.chance(0.5)) body.push(`## ${HEADINGS[2]}`, ...shuffled(random, FILLER_SENTENCES).slice(0, 2).map((s) => `- ${s}`), '');
+  if (note.length === 'long') body.push(...longSections(random));
+  if (!stub) body.push(`## ${HEADINGS[3]}`, sentences(random, 2 + random.int(3)), '');
 
   const ownTags = note.tags.filter((t) => t !== VAULT_TAG);
   body.push(
@@ -102,6 +125,7 @@ export function renderNote(note: PlannedNote, notes: readonly PlannedNote[], ran
   if (related.length > 0) {
     body.push('    <li>related', '      <ul>', ...related.map((l) => `        <li>${relatedText(l, notes)}</li>`), '      </ul>', '    </li>');
   }
-  body.push('  </ul>', '</div>', '', '## ending questions', random.pick(QUESTIONS), '');
+  body.push('  </ul>', '</div>', '');
+  if (!stub) body.push('## ending questions', random.pick(QUESTIONS), '');
   return fm.join('\n') + '\n' + body.join('\n');
 }

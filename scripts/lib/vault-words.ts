@@ -93,3 +93,27 @@ export const QUESTIONS: readonly string[] = [
   'Which of our systems depend on this without saying so?',
   'Is the default the right one for most users?',
 ];
+
+/** Optional last words of a topic title: with them, titles reach 43,200 x 13 distinct combinations. */
+export const QUALIFIERS: readonly string[] = [
+  'again', 'in europe', 'for enterprises', 'quietly', 'after the outage', 'at last', 'for good',
+  'under pressure', 'in beta', 'for students', 'overnight', 'on mobile',
+];
+
+/** Second words of a community's map-of-content title (`kernel overview`). */
+export const MOC_WORDS: readonly string[] = ['overview', 'index', 'reading list', 'timeline', 'map', 'open questions', 'hub'];
+
+/** Vault-wide hub notes (index, inbox): a few of them collect thousands of backlinks in a large vault. */
+export const GLOBAL_HUBS: readonly string[] = ['inbox', 'reading queue', 'people', 'weekly review', 'ideas backlog', 'projects index'];
+
+/** The tag on daily notes (besides the vault-wide one). */
+export const DAILY_TAG = 'daily';
+
+/** Bullets of a daily note; `{}` is a link. */
+export const DAILY_LINES: readonly string[] = [
+  'Read up on {}.',
+  'Meeting notes went into {}.',
+  'Started drafting {}.',
+  'Came back to {} after lunch.',
+  'Follow up on {} tomorrow.',
+];

@@ -12,7 +12,7 @@ import { createRenderer, type MapRenderer, type MapSigma } from './render/render
 import { bindInteractions } from './render/interactions.js';
 import { mountMapKey } from './render/map-key.js';
 import { createStore } from './state/store.js';
-import { bindUrl, decodeView } from './state/url.js';
+import { bindUrl } from './state/url.js';
 import type { AppContext, Disposable, Store } from './state/types.js';
 import type { MapGraph } from './state/visibility.js';
 import { createThemeController } from './theme.js';
@@ -25,6 +25,7 @@ import { mountFilters } from './panels/filters.js';
 import { mountCounts } from './panels/counts.js';
 import { clear, el } from './dom.js';
 import { disposeOnce } from './disposable.js';
+import { openingView } from './vault-view.js';
 
 /** Marked when the first frame has been painted (the bench measures from DATA_ARRIVED_MARK to it). */
 export const FIRST_FRAME_MARK = 'notemap:first-frame';
@@ -102,7 +103,7 @@ async function start(): Promise<void> {
   }
 
   const graphHasNode = (key: string) => graph.hasNode(key);
-  const store = createStore(decodeView(location.search, graphHasNode));
+  const store = createStore(openingView(window, graph.getAttribute('view'), graphHasNode));
   const disposables: Disposable[] = [];
   disposables.push(bindUrl(store, window, { graphHasNode }));
   const theme = createThemeController(store);

@@ -149,6 +149,9 @@ export interface HealthReport {
   onlyIncoming: string[];
 }
 
+/** The app a vault is kept in, known from its settings folder (`.obsidian`, `.foam` or `.vscode`). */
+export type VaultApp = 'obsidian' | 'foam';
+
 export interface GraphAttributes {
   schemaVersion: number;
   /** Folder name of the vault. */
@@ -163,4 +166,37 @@ export interface GraphAttributes {
    * Optional: older graphs lack it, and the map then treats positions as settled.
    */
   layoutTicks?: number;
+  /**
+   * The app the vault is kept in (null: a plain folder), for the map's "Open
+   * in Obsidian" / "Open in VS Code". Optional: older graphs lack it.
+   */
+  vaultApp?: VaultApp | null;
+  /**
+   * The vault's own view settings (Obsidian's graph view, notemap.config.json),
+   * the map's defaults when it opens without view state in its URL. Optional.
+   */
+  view?: VaultView;
+}
+
+/** An Obsidian graph color group: notes matching `query` take `color` (#rrggbb); the first matching group wins. */
+export interface ColorGroup {
+  query: string;
+  color: string;
+}
+
+/** View defaults read from the vault's settings; absent fields keep the map's own defaults. */
+export interface VaultView {
+  colorGroups?: ColorGroup[];
+  /** Tag (lower case) to #rrggbb, from notemap.config.json `tagColors`. */
+  tagColors?: Record<string, string>;
+  showOrphans?: boolean;
+  showDangling?: boolean;
+  showAttachments?: boolean;
+  arrows?: boolean;
+  /** Node size multiplier (Obsidian's nodeSizeMultiplier). */
+  sizeScale?: number;
+  /** Obsidian's graph filter; `tag:#x` terms become the map's tag filter. */
+  search?: string;
+  /** Obsidian's attachment folder ("./" = beside the note). */
+  attachmentFolder?: string;
 }

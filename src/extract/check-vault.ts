@@ -7,12 +7,15 @@ import type { BuildWarning, HealthReport } from '../core/contract.js';
 import { buildHealth, healthStats, type HealthStats } from './health.js';
 import { readParseStage, resolveStage, scanStage } from './pipeline.js';
 import { DEFAULT_NOTE_EXTENSIONS } from './scan.js';
+import type { PipelineOptions } from './pipeline.js';
 
 export interface CheckOptions {
   /** Note extensions, lower case with the dot. Default .md, .markdown, .txt. */
   extensions?: readonly string[];
   /** Files open at once while reading. Default: read.ts's default. */
   concurrency?: number;
+  /** The vault's settings (what the scan leaves out, parse options); their warnings come first. */
+  settings?: PipelineOptions['settings'];
 }
 
 export interface CheckResult {
@@ -25,10 +28,11 @@ export interface CheckResult {
 /** The health of the vault at `vault` (a folder that exists: the caller checks). */
 export async function checkVault(vault: string, options: CheckOptions = {}): Promise<CheckResult> {
   const extensions = options.extensions ?? DEFAULT_NOTE_EXTENSIONS;
-  const scan = await scanStage(vault, extensions);
+  const settings = options.settings ?? {};
+  const scan = await scanStage(vault, extensions, settings.ignore);
   // Batch by batch, as the build reads: a big vault's texts are never all in memory at once.
-  const { notes, warnings } = await readParseStage(scan.notes, { concurrency: options.concurrency });
+  const { notes, warnings } = await readParseStage(scan.notes, { concurrency: options.concurrency, parse: settings.parse });
   const { links } = resolveStage(notes, scan, extensions);
   const health = buildHealth(notes, links);
-  return { health, stats: healthStats(notes, links, health), warnings: [...scan.warnings, ...warnings] };
+  return { health, stats: healthStats(notes, links, health), warnings: [...(settings.warnings ?? []), ...scan.warnings, ...warnings] };
 }

@@ -5,7 +5,8 @@
  */
 import { lineEndAt, lineStartAt } from './line-index.js';
 import { parseHeading } from './markdown-blocks.js';
-import { toPlainText, truncateAtWord } from './plain-text.js';
+import { withDefinitionTitles, withoutEmbeds } from './link-names.js';
+import { isEmptyProse, toPlainText, truncateAtWord } from './plain-text.js';
 
 /** Longest context returned, in characters (an ellipsis marks each cut). */
 export const MAX_CONTEXT = 200;
@@ -49,6 +50,9 @@ function sentenceStart(s: string): number {
 // The end of a sentence: its mark, closing quotes or brackets, then a space or the end.
 const SENTENCE_END = /[.!?]["'”’)\]]*(?=\s|$)/;
 
+// A sentence's end at the very end of a text.
+const SENTENCE_ENDS_AT_END = /[.!?]["'”’)\]]*$/;
+
 // The end of a sentence and the space after it (never empty, so exec always moves on).
 const SENTENCE_BREAK = /[.!?]["'”’)\]]*\s+/g;
 
@@ -74,6 +78,8 @@ function keepStart(s: string, max: number): string {
   return (space > max / 2 ? head.slice(0, space) : head) + '…';
 }
 
+const NO_TITLES: ReadonlyMap<string, string> = new Map();
+
 // Whitespace and HTML tags only (`<li>`, `</li>\n`), tags as toPlainText drops them: text with no words.
 const ONLY_TAGS = /^(?:\s|<\/?[a-zA-Z][^<>]*>)*$/;
 
@@ -91,9 +97,12 @@ function spaceAtEnd(rawLeft: string): boolean {
 /**
  * The plain-text sentence around the link at [linkStart, linkEnd) of `fullText`, at most
  * MAX_CONTEXT characters; when longer, the link text is kept whole and the
- * sentence is cut on both sides.
+ * sentence is cut on both sides. Other embeds around the link are not
+ * words of the sentence, and an embed with no prose around it has no
+ * context ('', rather than its own name again). `titles`: how a Foam
+ * `[[slug]]` reads (definitionTitles).
  */
-export function contextAround(fullText: string, linkStart: number, linkEnd: number): string {
+export function contextAround(fullText: string, linkStart: number, linkEnd: number, titles: ReadonlyMap<string, string> = NO_TITLES): string {
   // Work on a window around the link, so that the cost per link is bounded
   // even in a single 5 MB line.
   const base = Math.max(0, linkStart - WINDOW);
@@ -101,15 +110,17 @@ export function contextAround(fullText: string, linkStart: number, linkEnd: numb
   const start = linkStart - base;
   const end = linkEnd - base;
   const { from, to } = blockAround(text, start, end);
-  const rawLeft = text.slice(from, start);
-  const rawRight = text.slice(end, to);
-  const link = truncateAtWord(toPlainText(text.slice(start, end)), MAX_CONTEXT);
+  const rawLeft = withDefinitionTitles(withoutEmbeds(text.slice(from, start)), titles);
+  const rawRight = withDefinitionTitles(withoutEmbeds(text.slice(end, to)), titles);
+  const embed = text.charCodeAt(start) === 33; /* ! */
+  const link = truncateAtWord(toPlainText(withDefinitionTitles(text.slice(start, end), titles)), MAX_CONTEXT);
   // A link alone in its block but for markup (`<li>[[x]]</li>`, a related list): its own text is the context.
-  if (ONLY_TAGS.test(rawLeft) && ONLY_TAGS.test(rawRight)) return link;
+  if (ONLY_TAGS.test(rawLeft) && ONLY_TAGS.test(rawRight)) return embed ? '' : link;
   let left = toPlainText(rawLeft);
   // The right part is mid-line: a sentinel keeps `- more` from reading as a list marker.
   let right = toPlainText('x' + rawRight).slice(1).trim();
-  const leftStart = sentenceStart(left);
+  // A sentence that ends right before the link (`One. [[a]] two.`) is not the link's.
+  const leftStart = spaceAtEnd(rawLeft) && SENTENCE_ENDS_AT_END.test(left) ? left.length : sentenceStart(left);
   const rightEnd = sentenceEnd(right);
   // Where the window, not the text, cut the sentence, drop the cut word and say so.
   if (leftStart === 0 && from === 0 && base > 0 && left !== '') left = '…' + left.slice(left.indexOf(' ') + 1);
@@ -118,6 +129,8 @@ export function contextAround(fullText: string, linkStart: number, linkEnd: numb
     const space = right.lastIndexOf(' ');
     right = (space > 0 ? right.slice(0, space) : '') + '…';
   } else right = right.slice(0, rightEnd);
+  // An embed's sentence without words of its own: it would only repeat the embed's name.
+  if (embed && isEmptyProse(left + ' ' + right)) return '';
   const gapLeft = left !== '' && spaceAtEnd(rawLeft) ? ' ' : '';
   const gapRight = right !== '' && SPACE_AT_START.test(rawRight) ? ' ' : '';
   const whole = left + gapLeft + link + gapRight + right;

@@ -12,13 +12,14 @@ import { maskCode } from './code-spans.js';
 import { contextAround, MAX_CONTEXT } from './context.js';
 import { field, keyLinesOf, parseFrontmatter, scalarString, stringList } from './frontmatter.js';
 import { lineCounter } from './line-index.js';
+import { definitionTitles } from './link-names.js';
 import { findMarkdownLinks } from './markdown-links.js';
 import { openingH1 } from './opening-heading.js';
 import { toPlainText, truncateAtWord } from './plain-text.js';
 import { findRelatedRanges, inRanges } from './related-sections.js';
 import { countWords, summarize } from './summary.js';
 import { dedupeTags, findInlineTags, frontmatterTags } from './tags.js';
-import type { ParsedNote, RawLink } from './types.js';
+import type { ParsedNote, ParseOptions, RawLink } from './types.js';
 import { findWikiLinks, wikiTarget, type WikiLinkMatch } from './wiki-links.js';
 
 /** Frontmatter keys whose wiki links are not links (they name the note itself). */
@@ -55,7 +56,7 @@ export function titleFromFileName(path: string): string {
  * for a list in a list; it is read as the link its author meant. `raw`: the
  * block's text, for the links' lines.
  */
-function frontmatterLinks(data: Record<string, unknown>, raw: string): RawLink[] {
+function frontmatterLinks(data: Record<string, unknown>, raw: string, linkKeys?: readonly string[] | null): RawLink[] {
   const links: RawLink[] = [];
   // Every link needs a `[` in the block, or an escape (`"\x5B"`) to make one: most blocks have neither.
   if (!raw.includes('[') && !raw.includes('\\')) return links;
@@ -63,7 +64,7 @@ function frontmatterLinks(data: Record<string, unknown>, raw: string): RawLink[]
   // Each list or mapping is read once: YAML aliases can repeat one many times.
   const seen = new Set<object>();
   for (const key of Object.keys(data)) {
-    if (!NOT_LINK_KEYS.has(key.toLowerCase())) collectValueLinks(data[key], key, keyLines.get(key) ?? 1, 0, seen, links);
+    if (linkKeys ? linkKeys.includes(key.toLowerCase()) : !NOT_LINK_KEYS.has(key.toLowerCase())) collectValueLinks(data[key], key, keyLines.get(key) ?? 1, 0, seen, links);
   }
   return links;
 }
@@ -98,7 +99,7 @@ function collectValueLinks(v: unknown, key: string, line: number, depth: number,
  * by line, so a broken date does not cost the note its links. Lines of the
  * note's own names and tags are skipped, as in parsed frontmatter.
  */
-function unparsedFrontmatterLinks(raw: string): RawLink[] {
+function unparsedFrontmatterLinks(raw: string, linkKeys?: readonly string[] | null): RawLink[] {
   const links: RawLink[] = [];
   // Every note without frontmatter comes here with '': most have no link to look for.
   if (!raw.includes('[[')) return links;
@@ -109,7 +110,8 @@ function unparsedFrontmatterLinks(raw: string): RawLink[] {
     const keyMatch = /^([^\s#\-][^:]*):/.exec(text);
     // Quotes dropped as in keyLinesOf: `"title": ...` is the title key.
     if (keyMatch) key = keyMatch[1].trim().replace(/^(["'])(.*)\1$/, '$2');
-    if (NOT_LINK_KEYS.has(key.toLowerCase()) || !text.includes('[[')) return;
+    const isLinkKey = linkKeys ? linkKeys.includes(key.toLowerCase()) : !NOT_LINK_KEYS.has(key.toLowerCase());
+    if (!isLinkKey || !text.includes('[[')) return;
     for (const w of findWikiLinks(text)) {
       // A block that is a list or a string has no key to name.
       const context = key === '' ? w.target : `${key}: ${w.target}`;
@@ -150,23 +152,36 @@ function bodyLinks(masked: string, path: string, wiki: readonly WikiLinkMatch[])
   return found.sort((a, b) => a.start - b.start);
 }
 
+// A link-reference definition at an offset: `[label]:` after up to 3 spaces (group 1: the label).
+const DEFINITION_AT = /[ ]{0,3}\[([^\]\n]+)\]:/y;
+
 /**
  * Adds line and context to body links. A link to a target the note already
  * linked to (same written target, same kind of link) shares that first
  * link's context: both become one edge, and an edge keeps the context of its
  * first link, so a sentence of its own would be thrown away. This also
  * bounds the cost of a huge generated note with 100k links to a few targets.
+ * A link-reference definition (`[slug]: slug.md "Title"`, Foam writes one per
+ * wiki link) is not prose: it takes the context of the wiki link `[[slug]]`
+ * before it, else none. `titles`: how a Foam `[[slug]]` reads.
  */
-function finishLinks(found: BodyLink[], body: string): RawLink[] {
+function finishLinks(found: BodyLink[], body: string, titles: ReadonlyMap<string, string>): RawLink[] {
   const lineAt = lineCounter(body);
   const contexts = new Map<string, string>();
+  const wikiContexts = new Map<string, string>();
   return found.map((f) => {
     // All that resolution depends on: the target as written, a markdown link's path, whether it is an embed.
     const key = (f.kind === 'embed' ? '!' : '') + (f.relativePath !== undefined ? f.target + '\0' + f.relativePath : f.target);
     let context = contexts.get(key);
     if (context === undefined) {
-      context = contextAround(body, f.start, f.end);
+      DEFINITION_AT.lastIndex = f.start;
+      const definition = f.kind === 'markdown' ? DEFINITION_AT.exec(body) : null;
+      context = definition !== null ? (wikiContexts.get(definition[1].trim().toLowerCase()) ?? '') : contextAround(body, f.start, f.end, titles);
       contexts.set(key, context);
+      if (f.relativePath === undefined && f.kind !== 'embed' && context !== '') {
+        const lower = f.target.toLowerCase();
+        if (!wikiContexts.has(lower)) wikiContexts.set(lower, context);
+      }
     }
     const link: RawLink = { target: f.target, kind: f.kind, line: lineAt(f.start), context };
     if (f.relativePath !== undefined) link.relativePath = f.relativePath;
@@ -178,16 +193,22 @@ function finishLinks(found: BodyLink[], body: string): RawLink[] {
  * Parses one note.
  * @param text the file's decoded text; a BOM and CRLF line endings are fine.
  * @param path the vault-relative POSIX path with extension (the node key).
+ * @param options the vault's configuration (title rule, date and link keys); default Obsidian's rules.
  * @returns everything later stages need; content problems are in `warnings`.
  */
-export function parseNote(text: string, path: string): ParsedNote {
+export function parseNote(text: string, path: string, options: ParseOptions = {}): ParsedNote {
   const source = normalizeNoteText(text);
   const fm = parseFrontmatter(source, path);
   const data = fm.data;
   const body = blankLines(source, fm.bodyStart) + source.slice(fm.bodyStart);
   const masked = maskCode(body);
+  const titles = definitionTitles(masked);
 
-  const title = scalarString(field(data, 'title')) ?? openingH1(body) ?? titleFromFileName(path);
+  const rule = options.title ?? 'frontmatter-h1-filename';
+  const title =
+    (rule.startsWith('frontmatter') ? scalarString(field(data, 'title')) : null) ??
+    (rule.includes('h1') ? openingH1(body) : null) ??
+    titleFromFileName(path);
   const written = stringList(field(data, 'aliases') ?? field(data, 'alias'), /,/);
   const aliases = written.length < 2 ? written : [...new Set(written)];
   // Wiki links are found once: they are links, and spans where no tag starts (`[[C #sharp]]`).
@@ -200,9 +221,18 @@ export function parseNote(text: string, path: string): ParsedNote {
   );
   const draftValue = field(data, 'draft');
   const draft = draftValue === true || (typeof draftValue === 'string' && draftValue.trim().toLowerCase() === 'true');
+  const publishValue = field(data, 'publish');
+  const unpublished = publishValue === false || (typeof publishValue === 'string' && publishValue.trim().toLowerCase() === 'false');
+  const dateOf = (keys: readonly string[]): string | null => {
+    for (const key of keys) {
+      const value = scalarString(field(data, key));
+      if (value !== null) return value;
+    }
+    return null;
+  };
   const links = [
-    ...(data ? frontmatterLinks(data, fm.raw) : unparsedFrontmatterLinks(fm.raw)),
-    ...finishLinks(found, body),
+    ...(data ? frontmatterLinks(data, fm.raw, options.linkKeys) : unparsedFrontmatterLinks(fm.raw, options.linkKeys)),
+    ...finishLinks(found, body, titles),
   ];
 
   return {
@@ -210,10 +240,11 @@ export function parseNote(text: string, path: string): ParsedNote {
     title,
     tags,
     aliases,
-    summary: summarize(data, body, masked),
-    created: scalarString(field(data, 'created')) ?? scalarString(field(data, 'date')),
-    updated: scalarString(field(data, 'updated')),
+    summary: summarize(data, body, masked, titles),
+    created: options.dates ? dateOf(options.dates.created) : (scalarString(field(data, 'created')) ?? scalarString(field(data, 'date'))),
+    updated: options.dates ? dateOf(options.dates.updated) : scalarString(field(data, 'updated')),
     draft,
+    ...(unpublished ? { unpublished: true } : {}),
     // The frontmatter's stand-in is blank: count from the body on.
     words: countWords(masked, fm.bodyStart),
     links,

@@ -6,10 +6,11 @@
  * between them (e.g. delete a file after the scan).
  */
 import path from 'node:path';
-import type { BuildWarning, GraphStats, HealthReport } from '../core/contract.js';
+import type { BuildWarning, GraphStats, HealthReport, VaultView } from '../core/contract.js';
 import { buildGraph, type NotemapGraph } from './build-graph.js';
 import { assignHealth, buildHealth } from './health.js';
 import { layoutTicks } from '../core/forces.js';
+import { detectVaultApp } from './vault-app.js';
 import { layoutGraph } from './layout.js';
 import { measureGraph } from './metrics.js';
 import { parseNote, titleFromFileName } from './parse-note.js';
@@ -17,7 +18,9 @@ import { createProgress, type Progress } from './progress.js';
 import { readFiles, type ReadFile } from './read.js';
 import { buildResolveIndex, resolveLinks, type ResolveResult } from './resolve.js';
 import { DEFAULT_NOTE_EXTENSIONS, scanVault, type ScanResult } from './scan.js';
-import type { ParsedNote, ScannedFile } from './types.js';
+import type { ParsedNote, ParseOptions, ScannedFile } from './types.js';
+import type { PathMatcher } from '../config/glob.js';
+import { omitUnpublished } from './publish.js';
 import { serializeGraph, writeFileAtomic } from './write.js';
 import { writeCompactFiles } from './compact.js';
 
@@ -34,6 +37,10 @@ export interface PipelineOptions {
   layoutTicks?: number;
   /** Progress display; default none. */
   progress?: Progress;
+  /** The vault's settings (src/config/load.ts): what the scan leaves out, parse options, the map's view defaults. */
+  settings?: { ignore?: PathMatcher; parse?: ParseOptions; view?: VaultView; warnings?: readonly BuildWarning[] };
+  /** Leave out drafts and `publish: false` notes with every link to or from them (the static site). */
+  omitDrafts?: boolean;
 }
 
 /** Seconds spent in each stage. */
@@ -65,8 +72,8 @@ export interface PipelineResult {
 const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9;
 
 /** The scan stage. */
-export function scanStage(vault: string, extensions: readonly string[]): Promise<ScanResult> {
-  return scanVault(vault, { extensions });
+export function scanStage(vault: string, extensions: readonly string[], ignore?: PathMatcher): Promise<ScanResult> {
+  return scanVault(vault, { extensions, ignore });
 }
 
 /**
@@ -74,12 +81,12 @@ export function scanStage(vault: string, extensions: readonly string[]): Promise
  * be read) and its warnings, read warnings first. A parser exception (a bug,
  * not bad content) still keeps the note, under its file name, with a warning.
  */
-function parseRead(read: ReadFile): { note: ParsedNote | null; warnings: BuildWarning[] } {
+function parseRead(read: ReadFile, parse?: ParseOptions): { note: ParsedNote | null; warnings: BuildWarning[] } {
   if (read.text === null) return { note: null, warnings: read.warnings };
   const warnings = [...read.warnings];
   let note: ParsedNote;
   try {
-    note = parseNote(read.text, read.file.path);
+    note = parseNote(read.text, read.file.path, parse);
   } catch (err) {
     note = fallbackNote(read.file.path);
     warnings.push({ file: read.file.path, message: `could not be parsed, kept without links: ${err instanceof Error ? err.message : String(err)}` });
@@ -90,9 +97,9 @@ function parseRead(read: ReadFile): { note: ParsedNote | null; warnings: BuildWa
 }
 
 /** Parses `files` into `notes` and `warnings` (appended); a file that could not be read is left out. */
-function parseInto(files: readonly ReadFile[], notes: ParsedNote[], warnings: BuildWarning[]): void {
+function parseInto(files: readonly ReadFile[], notes: ParsedNote[], warnings: BuildWarning[], parse?: ParseOptions): void {
   for (const read of files) {
-    const parsed = parseRead(read);
+    const parsed = parseRead(read, parse);
     warnings.push(...parsed.warnings);
     if (parsed.note) notes.push(parsed.note);
   }
@@ -126,7 +133,7 @@ export const READ_PARSE_BATCH = 2048;
  */
 export async function readParseStage(
   files: readonly ScannedFile[],
-  options: { concurrency?: number; progress?: Progress; batch?: number } = {},
+  options: { concurrency?: number; progress?: Progress; batch?: number; parse?: ParseOptions } = {},
 ): Promise<{ notes: ParsedNote[]; warnings: BuildWarning[]; readSeconds: number; parseSeconds: number }> {
   const batch = Math.max(1, options.batch ?? READ_PARSE_BATCH);
   const progress = options.progress;
@@ -142,7 +149,7 @@ export async function readParseStage(
     });
     readSeconds += seconds(start);
     start = process.hrtime.bigint();
-    parseInto(read, notes, warnings);
+    parseInto(read, notes, warnings, options.parse);
     parseSeconds += seconds(start);
   }
   return { notes, warnings, readSeconds, parseSeconds };
@@ -177,23 +184,29 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
     return result;
   };
 
-  const scan = await timed('scan', () => scanStage(vault, extensions));
+  const settings = options.settings ?? {};
+  const scan = await timed('scan', () => scanStage(vault, extensions, settings.ignore));
   progress.stage('read', scan.notes.length);
   // Read and parse batch by batch (see readParseStage), each stage timed on its own.
-  const parsed = await readParseStage(scan.notes, { concurrency: options.concurrency, progress });
+  const parsed = await readParseStage(scan.notes, { concurrency: options.concurrency, progress, parse: settings.parse });
   timings.read += parsed.readSeconds;
   timings.parse += parsed.parseSeconds;
-  const notes = parsed.notes;
-  const resolved = await timed('resolve', () => resolveStage(notes, scan, extensions));
+  let notes = parsed.notes;
+  let resolved = await timed('resolve', () => resolveStage(notes, scan, extensions));
+  let buildWarnings = [...(settings.warnings ?? []), ...scan.warnings, ...parsed.warnings];
+  if (options.omitDrafts) ({ notes, resolved, warnings: buildWarnings } = omitUnpublished(notes, resolved, buildWarnings));
   const graph = await timed('build', () =>
     buildGraph({
       notes,
       resolved,
       vault: path.basename(path.resolve(vault)),
       builtAt: options.builtAt ?? new Date().toISOString(),
-      warnings: [...scan.warnings, ...parsed.warnings],
+      warnings: buildWarnings,
     }),
   );
+  // Which "Open in ..." the map offers (mapread, issue 10.8).
+  graph.setAttribute('vaultApp', detectVaultApp(vault));
+  if (settings.view && Object.keys(settings.view).length) graph.setAttribute('view', settings.view);
   const stats = await timed('measure', () => measureGraph(graph));
   const health = await timed('health', () => {
     const report = buildHealth(notes, resolved.links);

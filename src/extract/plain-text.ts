@@ -87,6 +87,8 @@ const LEADING_BLOCK_MARKER = new RegExp(BLOCK_MARKER.source, 'y');
 const MAY_HAVE_EMPHASIS = /[*~=`]/;
 const EMPHASIS = /\*\*|~~|==|`+|\*/g;
 const UNDERSCORE_EMPHASIS = /(^|[^\p{L}\p{N}])_+|_+(?=[^\p{L}\p{N}]|$)/gu;
+// A block ID at a line's end (`text ^6fc39d`, or alone on its line): an anchor, not words.
+const BLOCK_ID = /(^|[ \t])\^[A-Za-z0-9-]+[ \t]*$/gm;
 const TABLE_PIPE = /\s\|\s|^\||\|$/gm;
 const WHITESPACE_RUN = /\s+/g;
 
@@ -177,11 +179,17 @@ export function fullPlainText(markdown: string): string {
   // Emphasis, strike, highlight and code markers; `_` only at word edges (snake_case stays).
   if (MAY_HAVE_EMPHASIS.test(s)) s = s.replace(EMPHASIS, '');
   if (s.includes('_')) s = s.replace(UNDERSCORE_EMPHASIS, '$1');
+  if (s.includes('^')) s = s.replace(BLOCK_ID, '$1');
   // Table pipes.
   if (s.includes('|')) s = s.replace(TABLE_PIPE, ' ');
   if (s.includes('&')) s = decodeEntities(s);
   // Most fragments have single spaces only: testing is cheaper than rebuilding the string.
   return NEEDS_COLLAPSE.test(s) ? s.replace(WHITESPACE_RUN, ' ').trim() : s.trim();
+}
+
+/** True for text that says nothing by itself: only tags, punctuation and symbols. */
+export function isEmptyProse(plain: string): boolean {
+  return plain.replace(/(^|\s)#[^\s#]+/g, ' ').replace(/[\s\p{P}\p{S}]+/gu, '') === '';
 }
 
 /**

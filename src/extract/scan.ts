@@ -21,6 +21,8 @@ export const DEFAULT_NOTE_EXTENSIONS: readonly string[] = ['.md', '.markdown', '
 export interface ScanOptions {
   /** Extensions that make a file a note, lower case with the dot. Default DEFAULT_NOTE_EXTENSIONS. */
   extensions?: readonly string[];
+  /** Files and folders to leave out (the vault's settings, `--ignore`), by vault path. */
+  ignore?: (relPath: string, isFolder: boolean) => boolean;
 }
 
 export interface ScanResult {
@@ -65,6 +67,7 @@ export function hasNoteExtension(file: string, extensions: readonly string[]): b
  */
 export async function scanVault(vaultDir: string, options: ScanOptions = {}): Promise<ScanResult> {
   const extensions = options.extensions ?? DEFAULT_NOTE_EXTENSIONS;
+  const ignore = options.ignore;
   const root = await realpath(vaultDir);
   const notes: ScannedFile[] = [];
   const others: ScannedFile[] = [];
@@ -94,12 +97,13 @@ export async function scanVault(vaultDir: string, options: ScanOptions = {}): Pr
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
       const abs = childPath(absDir, entry.name);
       if (entry.isDirectory()) {
-        if (isSkippedFolder(entry.name)) continue;
+        if (isSkippedFolder(entry.name) || ignore?.(rel, true)) continue;
         const real = childPath(realDir, entry.name);
         if (visitedDirs.has(real)) continue;
         visitedDirs.add(real);
         await walk(abs, real, rel);
       } else if (entry.isFile()) {
+        if (ignore?.(rel, false)) continue;
         // No stat here: the read stage learns the size from the open file (one syscall fewer per note).
         addFile(rel, abs, childPath(realDir, entry.name));
       } else if (entry.isSymbolicLink()) {
@@ -129,6 +133,7 @@ export async function scanVault(vaultDir: string, options: ScanOptions = {}): Pr
       warnings.push({ file: rel, message: `symlink target not readable, skipped: ${errorText(err)}` });
       return;
     }
+    if (ignore?.(rel, info.isDirectory())) return;
     if (info.isDirectory()) {
       if (isSkippedFolder(name)) return;
       // Every folder on the current route is in the set, so a link to an ancestor (a loop) stops here.

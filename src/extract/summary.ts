@@ -4,33 +4,31 @@
  * word count of the body.
  */
 import { splitBlocks } from './markdown-blocks.js';
-import { toPlainText, truncateAtWord } from './plain-text.js';
+import { isEmptyProse, toPlainText, truncateAtWord } from './plain-text.js';
+import { withDefinitionTitles, withoutEmbeds } from './link-names.js';
 import { field, scalarString } from './frontmatter.js';
 import { nextIndexFinder } from './line-index.js';
 
 /** Longest summary returned, in characters (cut at a word, with an ellipsis). */
 const MAX_SUMMARY = 280;
 
-/** Text that says nothing by itself: only tags, embeds or punctuation. */
-function isEmptyProse(plain: string): boolean {
-  return plain.replace(/(^|\s)#[^\s#]+/g, ' ').replace(/[\s\p{P}\p{S}]+/gu, '') === '';
-}
-
 /**
  * The first paragraph of prose in `body`: headings, HTML blocks, rules,
- * tables and definitions are skipped; a paragraph that is only an embed or
- * only tags is skipped too. Without any paragraph, the first list or quote.
+ * tables and link-reference definitions are skipped; a paragraph that is
+ * only embeds, block IDs, a callout marker or tags is skipped too, so the
+ * summary is the next paragraph of prose. Without any paragraph, the first
+ * list or quote. A Foam `[[slug]]` reads as its definition's title (`titles`).
  * `masked` is `body` with code masked (same offsets), so code blocks never
  * become the summary.
  */
-function firstParagraph(body: string, masked: string): string {
+function firstParagraph(body: string, masked: string, titles: ReadonlyMap<string, string>): string {
   let fallback = '';
   for (const block of splitBlocks(masked)) {
     if (block.kind !== 'paragraph' && block.kind !== 'list' && block.kind !== 'quote') continue;
     // Enough raw text for MAX_SUMMARY characters of plain text, however long the block.
     const end = Math.min(block.end, block.start + MAX_SUMMARY * 8);
     // Embeds (`![[x]]`, `![a](b.png)`) show content, not prose.
-    const raw = body.slice(block.start, end).replace(/!\[\[[^[\]\n]*\]\]|!\[[^[\]\n]*\]\([^()\n]*\)/g, ' ');
+    const raw = withDefinitionTitles(withoutEmbeds(body.slice(block.start, end)), titles);
     const plain = toPlainText(raw);
     if (isEmptyProse(plain)) continue;
     if (block.kind === 'paragraph') return plain;
@@ -40,9 +38,14 @@ function firstParagraph(body: string, masked: string): string {
 }
 
 /** The summary: frontmatter `description` or `summary`, else the first paragraph; at most MAX_SUMMARY characters. */
-export function summarize(data: Record<string, unknown> | null, body: string, masked: string): string {
+export function summarize(
+  data: Record<string, unknown> | null,
+  body: string,
+  masked: string,
+  titles: ReadonlyMap<string, string> = new Map(),
+): string {
   const written = scalarString(field(data, 'description')) ?? scalarString(field(data, 'summary'));
-  const text = written !== null ? toPlainText(written) : firstParagraph(body, masked);
+  const text = written !== null ? toPlainText(written) : firstParagraph(body, masked, titles);
   return truncateAtWord(text, MAX_SUMMARY);
 }
 

@@ -40,6 +40,8 @@ export interface ParsedNote {
   created: string | null;
   updated: string | null;
   draft: boolean;
+  /** Frontmatter `publish: false` (Quartz, Obsidian Publish): left out of the static site like a draft. Absent: not set. */
+  unpublished?: boolean;
   words: number;
   links: RawLink[];
   /** Content problems in this note (malformed YAML, bad bytes, ...). */
@@ -61,4 +63,14 @@ export interface ResolvedLink {
   kind: LinkKind;
   line: number;
   context: string;
+}
+
+/** How a vault's configuration changes parsing (src/config); every field optional, absent = the defaults. */
+export interface ParseOptions {
+  /** Where the title comes from: 'frontmatter-h1-filename' (default), 'frontmatter-filename', 'h1-filename', 'filename'. */
+  title?: 'frontmatter-h1-filename' | 'frontmatter-filename' | 'h1-filename' | 'filename';
+  /** Frontmatter keys holding the dates, the first present wins. Default created: created, date; updated: updated. */
+  dates?: { created: readonly string[]; updated: readonly string[] };
+  /** Frontmatter keys (lower case) whose wiki links are links; default every key but the note's names and tags. */
+  linkKeys?: readonly string[] | null;
 }

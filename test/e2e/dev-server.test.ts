@@ -51,8 +51,12 @@ describe('the dev server', () => {
     await expect.poll(() => page.locator('#summary .action-status').textContent()).toBe('Sent to your editor.');
     const opened = path.join(tmp, 'opened.txt');
     await expect.poll(() => fs.existsSync(opened) && fs.readFileSync(opened, 'utf8')).toBe(path.join(ROOT, 'data/vault', key));
-    const refused = await page.evaluate(async () => (await fetch('/__open-in-editor?file=../../package.json')).status);
-    expect(refused).toBe(403);
+    // The page's own request without its token, and Vite's old unguarded route, open nothing.
+    const refused = await page.evaluate(async () => [
+      (await fetch('/__notemap/open-in-editor', { method: 'POST', body: JSON.stringify({ file: '../../package.json' }) })).status,
+      (await fetch('/__open-in-editor?file=../../package.json')).status,
+    ]);
+    expect(refused).toEqual([403, 404]);
     expect(errors).toEqual([]);
     await page.close();
   });

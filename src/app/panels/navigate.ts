@@ -49,3 +49,11 @@ export function withoutExtension(path: string): string {
 export function obsidianUrl(vault: string, path: string): string {
   return `obsidian://open?vault=${encodeURIComponent(vault)}&file=${encodeURIComponent(withoutExtension(path))}`;
 }
+
+/** The vscode:// URL that opens a vault-relative path, given the vault's absolute folder. */
+export function vscodeUrl(vaultFolder: string, path: string): string {
+  const full = `${vaultFolder.replace(/[\\/]+$/, '')}/${path}`.replace(/\\/g, '/');
+  // Each segment encoded, the slashes kept; a Windows drive (`C:`) stays readable.
+  const encoded = full.split('/').map((part) => (/^[A-Za-z]:$/.test(part) ? part : encodeURIComponent(part))).join('/');
+  return `vscode://file${encoded.startsWith('/') ? '' : '/'}${encoded}`;
+}

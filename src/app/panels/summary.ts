@@ -9,10 +9,11 @@ import type { AttachmentNodeAttributes, DanglingNodeAttributes, NoteNodeAttribut
 import { tagKey } from '../../core/normalize.js';
 import { append, clear, el, formatCount } from '../dom.js';
 import type { AppContext, Disposable, ViewState } from '../state/types.js';
-import { obsidianUrl, syncPanelContainer } from './navigate.js';
+import { obsidianUrl, syncPanelContainer, vscodeUrl } from './navigate.js';
 import { collectLinks, linkSection, noteLinkSections, suggestionLine } from './summary-links.js';
 import { isTagHidden, toggleHiddenTag } from './tag-filters.js';
 import { disposeOnce } from '../disposable.js';
+import { editorToken, openInEditor } from '../open-in-editor.js';
 
 /** Mount the summary panel; it follows `selected` and `panel` in the store. */
 export function mountSummaryPanel(ctx: AppContext): Disposable {
@@ -124,15 +125,32 @@ function renderNote(ctx: AppContext, key: string, note: NoteNodeAttributes): Nod
   return out;
 }
 
-/** "Open in editor" (dev server only) and "Open in Obsidian". */
+/** The vault's absolute folder, from the server's /vault.json (none on the static site): asked once. */
+let vaultFolder: Promise<string | null> | null = null;
+function fetchVaultFolder(): Promise<string | null> {
+  vaultFolder ??= fetch('./vault.json')
+    .then(async (res) => (res.ok ? (((await res.json()) as { path?: unknown }).path ?? null) : null))
+    .then((p) => (typeof p === 'string' && p !== '' ? p : null))
+    .catch(() => null);
+  return vaultFolder;
+}
+
+/**
+ * "Open in editor" (a server with an editor token only), and the vault's own app: "Open in
+ * Obsidian" for a vault with `.obsidian`, "Open in VS Code" for a Foam vault
+ * (it needs the vault's absolute folder, which only a server knows). Graphs
+ * built before `vaultApp` existed keep the Obsidian link.
+ */
 function actions(ctx: AppContext, note: NoteNodeAttributes): HTMLElement {
   const status = el('span', { class: 'action-status', role: 'status' });
   const box = el('p', { class: 'summary-actions' });
-  if (ctx.devServer) {
+  // Only a server that can open files gives the page its editor token.
+  const token = editorToken();
+  if (token) {
     const open = el('button', { type: 'button', class: 'action' }, 'Open in editor');
     open.addEventListener('click', () => {
       status.textContent = 'Opening…';
-      fetch(`/__open-in-editor?file=${encodeURIComponent(note.path)}`)
+      openInEditor(note.path, token)
         .then(async (res) => {
           if (res.ok) status.textContent = 'Sent to your editor.';
           else status.textContent = `Could not open: ${((await res.json().catch(() => ({}))) as { error?: string }).error ?? res.statusText}`;
@@ -144,7 +162,19 @@ function actions(ctx: AppContext, note: NoteNodeAttributes): HTMLElement {
     box.append(open, ' ');
   }
   const vault = String(ctx.graph.getAttribute('vault') ?? '');
-  box.append(el('a', { class: 'action', href: obsidianUrl(vault, note.path) }, 'Open in Obsidian'), ' ', status);
+  const app = ctx.graph.getAttribute('vaultApp');
+  if (app === 'obsidian' || app === undefined) {
+    box.append(el('a', { class: 'action', href: obsidianUrl(vault, note.path) }, 'Open in Obsidian'), ' ');
+  } else if (app === 'foam') {
+    const link = el('a', { class: 'action', hidden: '' }, 'Open in VS Code');
+    box.append(link, ' ');
+    void fetchVaultFolder().then((folder) => {
+      if (folder === null) return;
+      link.setAttribute('href', vscodeUrl(folder, note.path));
+      link.hidden = false;
+    });
+  }
+  box.append(status);
   return box;
 }
 

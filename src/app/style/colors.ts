@@ -24,6 +24,7 @@ import { tagAtDepth, tagKey } from '../../core/normalize.js';
 import type { Theme } from '../state/types.js';
 import type { MapGraph } from '../state/visibility.js';
 import { byCodeUnit } from '../../core/order.js';
+import { colorGroupMatcher } from './color-groups.js';
 
 export type ResolvedTheme = 'light' | 'dark';
 
@@ -112,30 +113,33 @@ export function buildTagPaletteUncached(graph: MapGraph, options: PaletteOptions
     return entry.common;
   });
 
+  // The vault's own tag colors (notemap.config.json) take no palette slot.
+  const view = graph.getAttribute('view');
+  const tagColors = view?.tagColors ?? {};
+  for (const entry of legend) entry.color = tagColors[entry.key] ?? null;
   // Slots: ordinary tags from the front, switched-on common tags from the back.
   const commonSlots = colorCommonTags ? Math.min(common.length, PALETTE.length) : 0;
   let slot = 0;
   for (const entry of legend) {
-    if (entry.common) continue;
+    if (entry.common || entry.color !== null) continue;
     if (slot >= PALETTE.length - commonSlots) break;
     entry.color = PALETTE[slot++];
   }
-  for (let i = 0; i < commonSlots; i++) common[i].color = PALETTE[PALETTE.length - commonSlots + i];
+  for (let i = 0; i < commonSlots; i++) common[i].color ??= PALETTE[PALETTE.length - commonSlots + i];
+  // Obsidian's color groups come first: a note matching one takes its color.
+  const groupColor = colorGroupMatcher(view?.colorGroups);
 
   const colors = new Map<string, string>();
   graph.forEachNode((key, attrs) => {
     if (attrs.kind === 'dangling') colors.set(key, neutral.dangling);
     else if (attrs.kind === 'attachment') colors.set(key, neutral.attachment);
     else {
-      let color = neutral.note;
-      for (const group of noteGroups.get(key) ?? []) {
-        const c = entries.get(group)!.color;
-        if (c !== null) {
-          color = c;
-          break;
-        }
+      let color = groupColor?.(attrs) ?? null;
+      for (const group of color === null ? (noteGroups.get(key) ?? []) : []) {
+        color = entries.get(group)!.color;
+        if (color !== null) break;
       }
-      colors.set(key, color);
+      colors.set(key, color ?? neutral.note);
     }
   });
 

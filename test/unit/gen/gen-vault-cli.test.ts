@@ -13,10 +13,10 @@ import { runScript } from '../cli/run-script.js';
 
 describe('parseGenVaultArgs', () => {
   it.each([
-    [['out', '--notes', '10'], { outDir: 'out', force: false, options: { notes: 10, seed: 1, orphanRate: 0.05, danglingRate: 0.05, tags: 12 } }],
+    [['out', '--notes', '10'], { outDir: 'out', force: false, options: { notes: 10, seed: 1, orphanRate: 0.15, danglingRate: 0.05, dailyRate: 0.1, tags: 12 } }],
     [
-      ['--notes=20', 'v', '--seed', '5', '--orphan-rate', '0.2', '--dangling-rate=0.1', '--tags', '3', '--force'],
-      { outDir: 'v', force: true, options: { notes: 20, seed: 5, orphanRate: 0.2, danglingRate: 0.1, tags: 3 } },
+      ['--notes=20', 'v', '--seed', '5', '--orphan-rate', '0.2', '--dangling-rate=0.1', '--daily-rate', '0.3', '--tags', '3', '--force'],
+      { outDir: 'v', force: true, options: { notes: 20, seed: 5, orphanRate: 0.2, danglingRate: 0.1, dailyRate: 0.3, tags: 3 } },
     ],
   ])('parses %j', (argv, expected) => {
     expect(parseGenVaultArgs(argv)).toEqual({ help: false, ...expected });
@@ -52,7 +52,7 @@ describe('scripts/gen-vault.ts', () => {
     const r = await run(out, '--notes', '120', '--seed', '4');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^gen-vault: 120 notes, \d+ links \(\d+ to \d+ missing targets\), 6 orphans/);
+    expect(r.stdout).toMatch(/^gen-vault: 120 notes, \d+ links \(\d+ to \d+ missing targets\), 18 orphans/);
     const notes = listing(out).filter((f) => /\.(md|txt)$/.test(f));
     expect(notes).toHaveLength(120);
     expect(existsSync(path.join(out, GENERATED_MARKER))).toBe(true);

@@ -54,6 +54,16 @@ describe('the real vaults', () => {
     expect(notes.flatMap((n) => n.warnings)).toEqual([]);
   });
 
+  it('foam-docs: link contexts read as text, not bare slugs (a [[slug]] reads as its definition title)', () => {
+    const notes = parseVault('foam-docs');
+    const contexts = notes.flatMap((n) => n.links.map((l) => l.context));
+    // A whole context that is a slug (`search-and-navigate-notes`), or one listing definitions (`[tags]: tags.md 'Tags'`).
+    expect(contexts.filter((c) => /^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(c))).toEqual([]);
+    expect(contexts.filter((c) => /\[[^\]]+\]: \S+\.md/.test(c))).toEqual([]);
+    const index = notes.find((n) => n.path === 'user/index.md')!;
+    expect(index.links.find((l) => l.target === 'get-started-with-vscode')!.context).toBe('Using Foam with VS Code Features');
+  });
+
   it('kepano-obsidian: 103 notes, 134 frontmatter links as the README counts (31 in the 28 templates with malformed YAML), emoji tags', () => {
     const notes = parseVault('kepano-obsidian');
     expect(notes).toHaveLength(103);

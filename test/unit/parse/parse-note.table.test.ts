@@ -182,6 +182,19 @@ const ROWS: Row[] = [
   { rule: 'context: a paragraph wrapped over lines', text: 'Start of it\ncontinues [[a]] and\nends here. Next.', contexts: ['Start of it continues a and ends here.'] },
   { rule: 'context: a heading right above the paragraph is not part of it', text: '## How it works\nFiles in [[folders]] stay put. Next.', contexts: ['Files in folders stay put.'] },
 
+  // Contexts that read as text (issue 10.8).
+  { rule: 'context: an embed alone in its block has none, not its alias again', text: '![[Template|clean]]\n\n- ![[Other|clean]] ![[Third|clean]]', contexts: ['', '', ''] },
+  { rule: 'context: embeds beside a link are not words of its sentence', text: 'Read [[a]] first. ![[diagram.png]] ![[b]]', contexts: ['Read a first.', '', ''] },
+  { rule: 'context: a block ID is not part of the sentence', text: 'See [[a]] here. ^6fc39d', contexts: ['See a here.'] },
+  { rule: 'context: a callout marker is not part of it', text: '> [!note] Remember [[a]] daily.', contexts: ['Remember a daily.'] },
+  {
+    rule: 'context: a Foam [[slug]] reads as its definition\'s title; the definition takes the wiki link\'s context',
+    path: 'docs/index.md',
+    text: '- [[wikilinks]]\n\nExamples: [[publish-to-vercel]], more.\n\n[wikilinks]: features/wikilinks.md "Wikilinks"\n[publish-to-vercel]: publish-to-vercel.md \'Vercel\'\n[lonely]: lonely.md',
+    links: [['inline', 'wikilinks'], ['inline', 'publish-to-vercel'], ['markdown', 'features/wikilinks.md', 'docs/features/wikilinks.md'], ['markdown', 'publish-to-vercel.md', 'docs/publish-to-vercel.md'], ['markdown', 'lonely.md', 'docs/lonely.md']],
+    contexts: ['Wikilinks', 'Examples: Vercel, more.', 'Wikilinks', 'Examples: Vercel, more.', ''],
+  },
+
   // Summary and words.
   { rule: 'summary: frontmatter description', text: fm('description: Said in YAML.', 'Body text.'), summary: 'Said in YAML.' },
   { rule: 'summary: frontmatter description as plain text', text: fm('description: "A **bold** [[Link|claim]]"'), summary: 'A bold claim' },
@@ -191,6 +204,10 @@ const ROWS: Row[] = [
     text: '# Title\n\n<div>html</div>\n\n```\ncode\n```\n\n![[pic.png]]\n\n#tag #other\n\nThe **first** [[real|real]] paragraph,\nwith [a link](x.md).\n\nSecond.',
     summary: 'The first real paragraph, with a link.',
   },
+  { rule: 'summary: a block ID under an embed is not prose, the next paragraph is', text: '![[photo.png]]\n^6fc39d\n\nThe real summary. ^abc123', summary: 'The real summary.' },
+  { rule: 'summary: a callout marker alone is not prose', text: '> [!info]\n\nProse after it.', summary: 'Prose after it.' },
+  { rule: 'summary: link-reference definitions are not prose', text: '[a]: a.md "A"\n[b]: b.md\n\nProse below.', summary: 'Prose below.' },
+  { rule: 'summary: a Foam [[slug]] reads as its definition\'s title', text: 'Start with [[first-steps]].\n\n[first-steps]: first-steps.md "First Steps"', summary: 'Start with First Steps.' },
   { rule: 'summary: a list when there is no paragraph', text: '## H\n- point one\n- point two', summary: 'point one point two' },
   {
     rule: 'summary: cut at a word boundary with an ellipsis',
