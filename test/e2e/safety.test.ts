@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, loadGraph, openMap, type Session } from './browser.js';
+import { launchBrowser, loadGraph, openMap, serveGraphJson, type Session } from './browser.js';
 
 let session: Session;
 const xssFile = inject('xssGraphPath');
@@ -18,10 +18,7 @@ beforeAll(async () => {
 afterAll(async () => session?.close());
 
 /** Serve `body` as graph.json, without compact files (the page falls back to graph.json). */
-const serveGraph = (body: string, status = 200) => async (page: Page): Promise<void> => {
-  await page.route('**/graph.json', (route) => route.fulfill({ status, contentType: 'application/json', body }));
-  await page.route(/\/graph\.(compact\.bin|details\.\d+\.json)$/, (route) => route.fulfill({ status: 404, body: '' }));
-};
+const serveGraph = (body: string, status = 200) => (page: Page): Promise<void> => serveGraphJson(page, body, status);
 
 /** Serve the graph file `file` and the compact files the build wrote beside it. */
 const serveGraphFiles = (file: string) => async (page: Page): Promise<void> => {
