@@ -9,6 +9,7 @@ import { cliFail, formatWarning, HELP, parseGraphArgs, startCli } from '../src/e
 import { runPipeline } from '../src/extract/pipeline.js';
 import { createProgress, PROGRESS_MIN_NOTES } from '../src/extract/progress.js';
 import { removePendingWrites } from '../src/extract/write.js';
+import { VaultUnreadableError } from '../src/extract/scan.js';
 
 const fail = (message: string, code: number): never => cliFail('graph', message, code);
 
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   removePendingWrites();
+  if (err instanceof VaultUnreadableError) fail(err.message, 2);
   // A file-system error (`--out` is a folder, disk full) is one line; anything else is a bug: show the stack.
   const fsError = err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string';
   fail(`build failed: ${err instanceof Error ? (fsError ? err.message : (err.stack ?? err.message)) : String(err)}`, 1);

@@ -7,7 +7,7 @@
 import { checkVault } from '../src/extract/check-vault.js';
 import { cliFail, CliUsageError, DEFAULT_VAULT, formatWarning, parseExtensions, startCli } from '../src/extract/cli-args.js';
 import { formatHealth } from '../src/extract/health-format.js';
-import { DEFAULT_NOTE_EXTENSIONS } from '../src/extract/scan.js';
+import { DEFAULT_NOTE_EXTENSIONS, VaultUnreadableError } from '../src/extract/scan.js';
 
 const HELP = `Usage: npm run check -- [vault] [options]
 
@@ -95,5 +95,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if (err instanceof VaultUnreadableError) fail(err.message, 2);
   fail(`check failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`, 2);
 });

@@ -1,23 +1,8 @@
 /**
  * `npm start` keeps the map in step with the vault: a change to a note
- * rebuilds the graph (debounced, one build at a time) and reloads the page,
+ * (seen by src/serve/watch-vault.ts) rebuilds the graph (debounced, one build at a time) and reloads the page,
  * which restores its view from the URL.
  */
-import path from 'node:path';
-import { isSkippedFolder } from '../src/extract/scan.js';
-
-/**
- * Paths whose change cannot change the graph: outside the vault, or in a
- * folder the scan skips (isSkippedFolder). A dot-file such as `.draft.md` is
- * still a note. `isFolder`: the path itself is a folder (addDir, unlinkDir).
- */
-export function isIgnoredVaultPath(vault: string, file: string, isFolder = false): boolean {
-  const relative = path.relative(vault, file);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return true;
-  const segments = relative.split(path.sep);
-  const folders = isFolder ? segments : segments.slice(0, -1);
-  return folders.some(isSkippedFolder);
-}
 
 export interface RebuildScheduler {
   /** Ask for a rebuild; calls within `delayMs` of each other make one. */

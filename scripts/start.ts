@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_VAULT } from '../src/extract/cli-args.js';
 import { ensureGraph, graphCachePath, runGraphCli } from './start-graph.js';
 import { markSiteOutDir, siteOutDirProblem } from '../src/serve/site-out-dir.js';
-import { createRebuildScheduler, isIgnoredVaultPath, type RebuildScheduler } from './start-watch.js';
+import { createRebuildScheduler, type RebuildScheduler } from './start-watch.js';
+import { watchVault, type VaultWatcher } from '../src/serve/watch-vault.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLE_VAULT = path.join(ROOT, DEFAULT_VAULT);
@@ -146,21 +147,21 @@ async function main(): Promise<void> {
   server.printUrls();
 
   let scheduler: RebuildScheduler | null = null;
+  let watcher: VaultWatcher | null = null;
   if (options.watch) {
-    // Vite's own watcher sees the vault too (it may sit outside the project root).
     scheduler = createRebuildScheduler(async () => {
       const started = Date.now();
       await runGraphCli(ROOT, options.vault, graphPath, true);
       console.log(`notemap: vault changed, graph rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s; reloading the page`);
       server.ws.send({ type: 'full-reload' });
     }, 300, (err) => console.error(`notemap: ${err instanceof Error ? err.message : String(err)}`));
-    server.watcher.add(options.vault);
-    server.watcher.on('all', (event: string, file: string) => {
-      const isFolder = event === 'addDir' || event === 'unlinkDir';
-      if (!isIgnoredVaultPath(options.vault, path.resolve(file), isFolder)) scheduler?.schedule();
+    // Our own watcher, by the scan's rules: nothing outside the vault (real paths) is watched.
+    watcher = watchVault(options.vault, () => scheduler?.schedule(), {
+      onError: (err) => console.error(`notemap: watching the vault: ${err.message}`),
     });
   }
   const close = (): void => {
+    watcher?.close();
     scheduler?.dispose();
     void server.close().then(() => process.exit(0));
   };

@@ -62,9 +62,12 @@ export function graphDataPlugin(options: GraphDataOptions = {}): Plugin {
   return {
     name: 'notemap-graph-data',
     enforce: 'pre',
-    config() {
-      // Only the map's own page talks to this server.
-      return { server: { cors: false } };
+    config(config) {
+      const resolved = resolveGraphDataOptions(options, config.root ? path.resolve(config.root) : process.cwd());
+      const unwatched = deniedFileTest({ root: config.root ? path.resolve(config.root) : process.cwd(), ...resolved });
+      // Only the map's own page talks to this server; Vite's watcher leaves the vault (watchVault's job) and
+      // the data folders alone, and follows no symlink out of the project.
+      return { server: { cors: false, watch: { followSymlinks: false, ignored: [(file: string) => unwatched(file)] } } };
     },
     configResolved(config) {
       ({ graphPath, vaultPath } = resolveGraphDataOptions(options, config.root));

@@ -2,10 +2,10 @@
  * The command line of `npm run graph`: parsed and validated once, here, into
  * one typed options object; every error message names the flag at fault.
  */
-import { statSync } from 'node:fs';
+import { opendirSync, statSync } from 'node:fs';
 import type { BuildWarning } from '../core/contract.js';
 import { layoutTicks } from '../core/forces.js';
-import { DEFAULT_NOTE_EXTENSIONS } from './scan.js';
+import { DEFAULT_NOTE_EXTENSIONS, VaultUnreadableError } from './scan.js';
 
 export interface GraphCliOptions {
   /** Vault folder. Default `data/vault`. */
@@ -139,10 +139,17 @@ export function parseGraphArgs(argv: readonly string[], env: Record<string, stri
  */
 export function vaultFolderProblem(vault: string): string | null {
   try {
-    return statSync(vault).isDirectory() ? null : `vault is not a folder: ${vault}`;
+    if (!statSync(vault).isDirectory()) return `vault is not a folder: ${vault}`;
   } catch {
     return `vault folder not found: ${vault}`;
   }
+  // A folder that cannot be listed is not an empty vault (the scan would see no note and overwrite the graph).
+  try {
+    opendirSync(vault).closeSync();
+  } catch (err) {
+    return new VaultUnreadableError(vault, err).message;
+  }
+  return null;
 }
 
 /** A warning as both CLIs print it on stderr: `file:line: message`. */

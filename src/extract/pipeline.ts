@@ -67,6 +67,8 @@ export interface PipelineResult {
   timings: StageTimings;
   /** Bytes of graph.json (0 when not written). */
   bytes: number;
+  /** Notes left out as drafts or `publish: false` (options.omitDrafts), else 0. */
+  omitted: number;
 }
 
 const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9;
@@ -106,10 +108,10 @@ function parseInto(files: readonly ReadFile[], notes: ParsedNote[], warnings: Bu
 }
 
 /** The parse stage on files read beforehand, all at once (readParseStage does it batch by batch). */
-export function parseStage(files: readonly ReadFile[]): { notes: ParsedNote[]; warnings: BuildWarning[] } {
+export function parseStage(files: readonly ReadFile[], parse?: ParseOptions): { notes: ParsedNote[]; warnings: BuildWarning[] } {
   const notes: ParsedNote[] = [];
   const warnings: BuildWarning[] = [];
-  parseInto(files, notes, warnings);
+  parseInto(files, notes, warnings, parse);
   return { notes, warnings };
 }
 
@@ -194,7 +196,8 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
   let notes = parsed.notes;
   let resolved = await timed('resolve', () => resolveStage(notes, scan, extensions));
   let buildWarnings = [...(settings.warnings ?? []), ...scan.warnings, ...parsed.warnings];
-  if (options.omitDrafts) ({ notes, resolved, warnings: buildWarnings } = omitUnpublished(notes, resolved, buildWarnings));
+  let omitted = 0;
+  if (options.omitDrafts) ({ notes, resolved, warnings: buildWarnings, omitted } = omitUnpublished(notes, resolved, buildWarnings));
   const graph = await timed('build', () =>
     buildGraph({
       notes,
@@ -228,5 +231,5 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
     bytes = await timed('write', () => writeFileAtomic(out, serializeGraph(graph)));
     await timed('write', () => writeCompactFiles(out, graph)); // the map's compact files beside it (viewer)
   }
-  return { graph, notes, resolved, stats, health, warnings: graph.getAttribute('warnings'), timings, bytes };
+  return { graph, notes, resolved, stats, health, warnings: graph.getAttribute('warnings'), timings, bytes, omitted };
 }

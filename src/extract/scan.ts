@@ -89,7 +89,9 @@ export async function scanVault(vaultDir: string, options: ScanOptions = {}): Pr
     try {
       entries = await readdir(absDir, { withFileTypes: true });
     } catch (err) {
-      warnings.push({ file: relDir || '.', message: `folder not readable, skipped: ${errorText(err)}` });
+      // The vault itself unreadable is no empty vault: fail, so the old graph stays.
+      if (relDir === '') throw new VaultUnreadableError(vaultDir, err);
+      warnings.push({ file: relDir, message: `folder not readable, skipped: ${errorText(err)}` });
       return;
     }
     entries.sort((a, b) => byCodeUnit(a.name, b.name));
@@ -155,6 +157,13 @@ export async function scanVault(vaultDir: string, options: ScanOptions = {}): Pr
   notes.sort(byPath);
   others.sort(byPath);
   return { root, notes, others, warnings };
+}
+
+/** The vault folder itself cannot be listed: the build stops (exit 2) instead of writing an empty graph. */
+export class VaultUnreadableError extends Error {
+  constructor(vault: string, cause: unknown) {
+    super(`vault folder not readable: ${vault} (${errorText(cause)})`);
+  }
 }
 
 /**

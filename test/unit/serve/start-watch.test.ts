@@ -1,33 +1,10 @@
 /**
- * Rebuilding on vault changes: which paths count, and the scheduler makes
+ * Rebuilding on vault changes (which paths count: watch-vault.test.ts): the scheduler makes
  * one build per burst, never two at once, and one more for a change made
  * during a build.
  */
 import { describe, expect, it } from 'vitest';
-import { createRebuildScheduler, isIgnoredVaultPath } from '../../../scripts/start-watch.js';
-
-describe('isIgnoredVaultPath', () => {
-  it.each([
-    ['/v/notes/a.md', false],
-    ['/v/a.md', false],
-    ['/v/.obsidian/workspace.json', true],
-    ['/v/notes/.git/HEAD', true],
-    ['/v/node_modules/x/readme.md', true],
-    ['/elsewhere/a.md', true],
-    ['/v', true],
-    // A dot-FILE is a note to the scan (only dot-folders are skipped).
-    ['/v/.draft.md', false],
-    ['/v/notes/.draft.md', false],
-  ])('%s -> %s', (file, ignored) => {
-    expect(isIgnoredVaultPath('/v', file)).toBe(ignored);
-  });
-
-  it('ignores a skipped folder itself (addDir/unlinkDir) but not a folder the scan enters', () => {
-    expect(isIgnoredVaultPath('/v', '/v/.obsidian', true)).toBe(true);
-    expect(isIgnoredVaultPath('/v', '/v/notes/node_modules', true)).toBe(true);
-    expect(isIgnoredVaultPath('/v', '/v/notes', true)).toBe(false);
-  });
-});
+import { createRebuildScheduler } from '../../../scripts/start-watch.js';
 
 describe('createRebuildScheduler', () => {
   it('debounces a burst into one build and queues one more for changes during a build', async () => {

@@ -1,0 +1,53 @@
+/** `notemap graph [vault] --out graph.json`: the vault's graph for other tools (and the map). */
+import path from 'node:path';
+import { runPipeline } from '../extract/pipeline.js';
+import { createProgress, PROGRESS_MIN_NOTES } from '../extract/progress.js';
+import { removePendingWrites } from '../extract/write.js';
+import type { CliOptions } from './args.js';
+import { formatWarning, runCommand, settingsLine, vaultFolder, vaultSettings } from './common.js';
+
+export function run(options: CliOptions): Promise<void> {
+  return runCommand('graph', async () => {
+    const vault = vaultFolder(options.vault);
+    const settings = vaultSettings(vault, options);
+    const line = settingsLine(settings, options);
+    if (line && !options.quiet) process.stderr.write(`notemap graph: ${line}\n`);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.on(signal, () => {
+        removePendingWrites();
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      });
+    }
+    const started = process.hrtime.bigint();
+    const bar = createProgress({ enabled: !options.quiet && process.stderr.isTTY === true });
+    let big = false;
+    try {
+      const result = await runPipeline(vault, {
+        extensions: settings.extensions,
+        settings,
+        builtAt: options.builtAt ?? undefined,
+        out: path.resolve(options.out),
+        progress: {
+          stage(label, total) {
+            if (label === 'read') big = total > PROGRESS_MIN_NOTES;
+            if (big) bar.stage(label, total);
+          },
+          update(done) {
+            if (big) bar.update(done);
+          },
+          done: () => bar.done(),
+        },
+      });
+      if (!options.quiet) for (const w of result.warnings) process.stderr.write(formatWarning(w) + '\n');
+      const s = result.stats;
+      const secs = Number(process.hrtime.bigint() - started) / 1e9;
+      process.stdout.write(
+        `${s.notes} notes, ${s.links} links, ${s.danglingTargets} dangling targets, ${s.orphans} orphans, ` +
+          `${result.warnings.length} warnings, ${secs.toFixed(2)} s -> ${options.out}\n`,
+      );
+    } catch (err) {
+      removePendingWrites();
+      throw err;
+    }
+  });
+}

@@ -1,0 +1,66 @@
+/**
+ * What every command does first: check the vault, read its settings, and
+ * print warnings the way the repository's CLIs do (`file:line: message`,
+ * control characters escaped).
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { BuildWarning } from '../core/contract.js';
+import { loadVaultSettings, type VaultSettings } from '../config/load.js';
+import { ConfigError } from '../config/notemap-config.js';
+import type { CliOptions } from './args.js';
+
+/** Stops the command: the message on stderr, the exit code set. */
+export class CliExit extends Error {
+  constructor(message: string, readonly code: number) {
+    super(message);
+  }
+}
+
+/** Control characters (a note's name could hold an escape sequence) shown as \\u escapes. */
+export function safeText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export function formatWarning(w: BuildWarning): string {
+  return safeText(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+}
+
+/** The vault's absolute path; CliExit 2 when it is not a folder. */
+export function vaultFolder(vault: string): string {
+  const abs = path.resolve(vault);
+  try {
+    if (statSync(abs).isDirectory()) return abs;
+  } catch {
+    throw new CliExit(`vault folder not found: ${vault}`, 2);
+  }
+  throw new CliExit(`vault is not a folder: ${vault}`, 2);
+}
+
+/** The vault's settings; a broken notemap configuration is CliExit 2 naming the key. */
+export function vaultSettings(vault: string, options: CliOptions): VaultSettings {
+  try {
+    return loadVaultSettings(vault, { configPath: options.config, ignore: options.ignore, extensions: options.extensions });
+  } catch (err) {
+    if (err instanceof ConfigError) throw new CliExit(err.message, 2);
+    throw err;
+  }
+}
+
+/** Runs a command body, turning CliExit into its message and exit code. */
+export async function runCommand(name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (err) {
+    if (!(err instanceof CliExit)) throw err;
+    process.stderr.write(`notemap ${name}: ${err.message}\n`);
+    process.exitCode = err.code;
+  }
+}
+
+/** What the settings read, as one line for a command's start ("" when nothing). */
+export function settingsLine(settings: VaultSettings, options: CliOptions): string {
+  const parts = [...settings.sources];
+  if (options.ignore.length) parts.push(`--ignore ${options.ignore.join(' ')}`);
+  return parts.length ? `settings: ${parts.join(', ')}` : '';
+}
