@@ -25,7 +25,7 @@ import { byCodeUnit } from '../core/order.js';
 import { noteLinkEnds } from './health.js';
 import { dedupeTags } from './tags.js';
 import type { ResolveResult } from './resolve.js';
-import type { ParsedNote } from './types.js';
+import type { ParsedNote, ResolvedLink } from './types.js';
 
 export type NotemapGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -49,13 +49,21 @@ export function sortWarnings(warnings: readonly BuildWarning[]): BuildWarning[] 
 
 const placeholders = { inDegree: 0, outDegree: 0, x: 0, y: 0 };
 
-export function buildGraph(input: BuildInput): NotemapGraph {
-  const graph: NotemapGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
-  const { links, attachments } = input.resolved;
+/** One edge per (source, target) of `links`. */
+export interface AggregatedEdge {
+  source: string;
+  target: string;
+  attrs: EdgeAttributes;
+}
 
-  // Edges aggregated per (source, target), in link order so "first occurrence" means first in the file.
-  const edges = new Map<string, { source: string; target: string; kinds: Set<LinkKind>; attrs: EdgeAttributes }>();
-  const danglingTitles = new Map<string, string>();
+/**
+ * Links aggregated per (source, target), in link order so "first occurrence"
+ * means first in the file: every kind (sorted), the count, the first context
+ * and line. Shared with the incremental builder (src/serve), which
+ * aggregates one note's links at a time.
+ */
+export function aggregateEdges(links: readonly ResolvedLink[]): Map<string, AggregatedEdge> {
+  const edges = new Map<string, AggregatedEdge & { kinds: Set<LinkKind> }>();
   for (const link of links) {
     const id = link.source + '\0' + link.target;
     const edge = edges.get(id);
@@ -70,6 +78,40 @@ export function buildGraph(input: BuildInput): NotemapGraph {
         attrs: { kinds: [], count: 1, context: link.context, line: link.line },
       });
     }
+  }
+  for (const edge of edges.values()) edge.attrs.kinds = [...edge.kinds].sort(byCodeUnit);
+  return edges;
+}
+
+/** A note node's attributes before measure and layout (metrics and positions 0). */
+export function noteNodeAttributes(note: ParsedNote, orphan: boolean): NoteNodeAttributes {
+  return {
+    kind: 'note',
+    title: note.title,
+    path: note.path,
+    tags: dedupeTags(note.tags),
+    aliases: [...note.aliases],
+    summary: note.summary,
+    created: note.created,
+    updated: note.updated,
+    draft: note.draft,
+    words: note.words,
+    orphan,
+    dangling: false,
+    ...placeholders,
+    pagerank: 0,
+    community: 0,
+    component: 0,
+  };
+}
+
+export function buildGraph(input: BuildInput): NotemapGraph {
+  const graph: NotemapGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
+  const { links, attachments } = input.resolved;
+
+  const edges = aggregateEdges(links);
+  const danglingTitles = new Map<string, string>();
+  for (const link of links) {
     if (link.targetKind === 'dangling' && !danglingTitles.has(link.target)) danglingTitles.set(link.target, link.written);
   }
 
@@ -77,24 +119,7 @@ export function buildGraph(input: BuildInput): NotemapGraph {
   const { hasOut, hasIn } = noteLinkEnds(new Set(input.notes.map((n) => n.path)), links);
 
   for (const note of [...input.notes].sort((a, b) => byCodeUnit(a.path, b.path))) {
-    const attrs: NoteNodeAttributes = {
-      kind: 'note',
-      title: note.title,
-      path: note.path,
-      tags: dedupeTags(note.tags),
-      aliases: [...note.aliases],
-      summary: note.summary,
-      created: note.created,
-      updated: note.updated,
-      draft: note.draft,
-      words: note.words,
-      orphan: !hasOut.has(note.path) && !hasIn.has(note.path),
-      dangling: false,
-      ...placeholders,
-      pagerank: 0,
-      community: 0,
-      component: 0,
-    };
+    const attrs = noteNodeAttributes(note, !hasOut.has(note.path) && !hasIn.has(note.path));
     graph.addNode(note.path, attrs);
   }
   for (const [key, title] of [...danglingTitles].sort((a, b) => byCodeUnit(a[0], b[0]))) {
@@ -117,7 +142,6 @@ export function buildGraph(input: BuildInput): NotemapGraph {
   let edgeIndex = 0;
   for (const e of sortedEdges) {
     if (e.source === e.target) continue;
-    e.attrs.kinds = [...e.kinds].sort(byCodeUnit);
     // Keys e0, e1, ... in sorted order: graphology's generated keys start from a random
     // byte, so `graph.export()` would differ between runs; "source->target" could collide.
     graph.addDirectedEdgeWithKey(`e${edgeIndex++}`, e.source, e.target, e.attrs);

@@ -69,7 +69,12 @@ export function noteLinkEnds(notes: ReadonlySet<string>, links: readonly Resolve
  * (source, line), sorted by source then line; its `target` is the first
  * spelling met in `links` order.
  */
-export function buildHealth(notes: readonly ParsedNote[], links: readonly ResolvedLink[]): HealthReport {
+export function buildHealth(
+  notes: readonly ParsedNote[],
+  links: readonly ResolvedLink[],
+  /** "Did you mean" for one dangling target; default: an index built from `notes` (the incremental builder passes a memo). */
+  suggest?: (target: string) => Suggestion | null,
+): HealthReport {
   const keys = notes.map((n) => n.path);
   const { hasOut, hasIn } = noteLinkEnds(new Set(keys), links);
   const dangling = new Map<string, { target: string; references: Reference[]; sources: Set<string> }>();
@@ -85,13 +90,14 @@ export function buildHealth(notes: readonly ParsedNote[], links: readonly Resolv
 
   const sorted = [...keys].sort(byCodeUnit);
   // Suggestions are only needed for dangling targets: no index without any.
-  const index = dangling.size > 0 ? buildSuggestionIndex(notes) : null;
+  const index = dangling.size > 0 && !suggest ? buildSuggestionIndex(notes) : null;
+  const suggestion = suggest ?? ((target: string) => suggestFor(index!, target));
   const danglingReports: DanglingReport[] = [...dangling].map(([key, e]) => ({
     key,
     target: e.target,
     notes: e.sources.size,
     references: e.references.sort((a, b) => byCodeUnit(a.source, b.source) || a.line - b.line),
-    suggestion: suggestFor(index!, e.target),
+    suggestion: suggestion(e.target),
   }));
   danglingReports.sort((a, b) => b.notes - a.notes || byCodeUnit(a.key, b.key));
 

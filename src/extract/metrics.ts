@@ -34,15 +34,26 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** The notes and the edges between them, in the graph's (sorted) order. */
+/**
+ * The notes and the edges between them, sorted by key (edges by source, then
+ * target). A fresh build adds them in that order already; the incremental
+ * builder (src/serve) edits its graph in place, and Louvain's answer depends
+ * on the order it meets nodes and edges in: sorting here makes both agree.
+ */
 export function noteSubgraph(graph: NotemapGraph): Graph {
   const sub = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
+  const notes: string[] = [];
   graph.forEachNode((key, attrs) => {
-    if (attrs.kind === 'note') sub.addNode(key);
+    if (attrs.kind === 'note') notes.push(key);
   });
-  graph.forEachEdge((edge, _attrs, source, target) => {
-    if (sub.hasNode(source) && sub.hasNode(target)) sub.addDirectedEdgeWithKey(edge, source, target);
-  });
+  for (const key of notes.sort(byCodeUnit)) sub.addNode(key);
+  for (const source of notes) {
+    const targets: string[] = [];
+    graph.forEachOutNeighbor(source, (target) => {
+      if (sub.hasNode(target)) targets.push(target);
+    });
+    for (const target of targets.sort(byCodeUnit)) sub.addDirectedEdge(source, target);
+  }
   return sub;
 }
 
@@ -71,6 +82,45 @@ export function tagCounts(graph: NotemapGraph): TagCount[] {
   return [...counts.values()].sort((a, b) => b.count - a.count || byCodeUnit(a.tag.toLowerCase(), b.tag.toLowerCase()));
 }
 
+/**
+ * The graph's stats from its nodes and edges, with the component figures
+ * given (measureGraph computes them; the incremental builder keeps them
+ * when no link between notes changed). Does not write them.
+ */
+export function countStats(graph: NotemapGraph, components: { count: number; largest: number }): GraphStats {
+  let notes = 0;
+  let links = 0;
+  let danglingLinks = 0;
+  let danglingTargets = 0;
+  let attachments = 0;
+  let orphans = 0;
+  graph.forEachEdge((_e, attrs, _s, target) => {
+    const kind = graph.getNodeAttribute(target, 'kind');
+    if (kind === 'attachment') return;
+    links++;
+    if (kind === 'dangling') danglingLinks += attrs.count;
+  });
+  graph.forEachNode((_key, attrs) => {
+    if (attrs.kind === 'dangling') danglingTargets++;
+    else if (attrs.kind === 'attachment') attachments++;
+    else {
+      notes++;
+      if (attrs.orphan) orphans++;
+    }
+  });
+  return {
+    notes,
+    links,
+    danglingTargets,
+    danglingLinks,
+    orphans,
+    attachments,
+    tags: tagCounts(graph),
+    components: components.count,
+    largestComponent: components.largest,
+  };
+}
+
 /** Writes pagerank, community and component on every note, and `stats` on the graph. */
 export function measureGraph(graph: NotemapGraph): GraphStats {
   const sub = noteSubgraph(graph);
@@ -90,22 +140,8 @@ export function measureGraph(graph: NotemapGraph): GraphStats {
   const componentGroups = sub.order > 0 ? connectedComponents(sub) : [];
   const components = renumberBySize(componentGroups);
 
-  let links = 0;
-  let danglingLinks = 0;
-  let danglingTargets = 0;
-  let attachments = 0;
-  let orphans = 0;
-  graph.forEachEdge((_e, attrs, _s, target) => {
-    const kind = graph.getNodeAttribute(target, 'kind');
-    if (kind === 'attachment') return;
-    links++;
-    if (kind === 'dangling') danglingLinks += attrs.count;
-  });
   graph.updateEachNodeAttributes((key, attrs) => {
-    if (attrs.kind === 'dangling') danglingTargets++;
-    if (attrs.kind === 'attachment') attachments++;
     if (attrs.kind !== 'note') return attrs;
-    if (attrs.orphan) orphans++;
     return {
       ...attrs,
       // Six significant digits, as written to graph.json: the in-memory graph and the file agree.
@@ -114,18 +150,10 @@ export function measureGraph(graph: NotemapGraph): GraphStats {
       component: components.get(key) ?? 0,
     };
   });
-
-  const stats: GraphStats = {
-    notes: sub.order,
-    links,
-    danglingTargets,
-    danglingLinks,
-    orphans,
-    attachments,
-    tags: tagCounts(graph),
-    components: componentGroups.length,
-    largestComponent: componentGroups.reduce((max, c) => Math.max(max, c.length), 0),
-  };
+  const stats = countStats(graph, {
+    count: componentGroups.length,
+    largest: componentGroups.reduce((max, c) => Math.max(max, c.length), 0),
+  });
   graph.setAttribute('stats', stats);
   return stats;
 }

@@ -112,7 +112,7 @@ export function stripNoteExtension(target: string, noteExtensions: readonly stri
 }
 
 /** Every suffix of two or more `/`-separated segments, longest first. */
-function pathSuffixes(normalisedPath: string): string[] {
+export function pathSuffixes(normalisedPath: string): string[] {
   const out: string[] = [];
   for (let i = 0; i >= 0; i = normalisedPath.indexOf('/', i + 1)) {
     const suffix = i === 0 ? normalisedPath : normalisedPath.slice(i + 1);

@@ -1,0 +1,101 @@
+/**
+ * The change between two states of the graph, as the page applies it:
+ * nodes and edges added, removed or with changed attributes (only the
+ * attributes that changed), note moves, and the graph's stats and health.
+ * Edges are named by (source, target): graph.json has no edge keys.
+ * `snapshotGraph` is taken before an edit, `diffGraph` after it.
+ */
+import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../core/contract.js';
+import type { NotemapGraph } from '../extract/build-graph.js';
+
+export interface GraphDiff {
+  addedNodes: { key: string; attributes: NodeAttributes }[];
+  removedNodes: string[];
+  changedNodes: { key: string; attributes: Partial<NodeAttributes> }[];
+  addedEdges: { source: string; target: string; attributes: EdgeAttributes }[];
+  removedEdges: { source: string; target: string }[];
+  changedEdges: { source: string; target: string; attributes: EdgeAttributes }[];
+  /** Notes that moved (same content, new path): the page carries selection over. */
+  moved: { from: string; to: string }[];
+  /** Graph attributes that changed (stats, health, warnings, builtAt). */
+  attributes: Partial<GraphAttributes>;
+}
+
+export interface GraphSnapshot {
+  nodes: Map<string, NodeAttributes>;
+  edges: Map<string, EdgeAttributes>;
+  attributes: GraphAttributes;
+}
+
+const edgeId = (source: string, target: string): string => source + '\0' + target;
+
+/** Shallow copies of every attribute object (edits replace or mutate them). */
+export function snapshotGraph(graph: NotemapGraph): GraphSnapshot {
+  const nodes = new Map<string, NodeAttributes>();
+  graph.forEachNode((key, a) => nodes.set(key, { ...a }));
+  const edges = new Map<string, EdgeAttributes>();
+  graph.forEachEdge((_e, a, s, t) => edges.set(edgeId(s, t), { ...a }));
+  return { nodes, edges, attributes: { ...graph.getAttributes() } };
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Fields of `after` that differ from `before`, or null when none. */
+function changed<T extends object>(before: T, after: T): Partial<T> | null {
+  let out: Partial<T> | null = null;
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (!same(before[key], after[key])) {
+      out ??= {};
+      out[key] = after[key];
+    }
+  }
+  return out;
+}
+
+export function diffGraph(before: GraphSnapshot, graph: NotemapGraph, moved: GraphDiff['moved'] = []): GraphDiff {
+  const diff: GraphDiff = {
+    addedNodes: [],
+    removedNodes: [],
+    changedNodes: [],
+    addedEdges: [],
+    removedEdges: [],
+    changedEdges: [],
+    moved,
+    attributes: changed(before.attributes, graph.getAttributes()) ?? {},
+  };
+  graph.forEachNode((key, a) => {
+    const old = before.nodes.get(key);
+    if (!old) diff.addedNodes.push({ key, attributes: { ...a } });
+    else {
+      const attributes = changed(old, a);
+      if (attributes) diff.changedNodes.push({ key, attributes });
+    }
+  });
+  for (const key of before.nodes.keys()) if (!graph.hasNode(key)) diff.removedNodes.push(key);
+  const seen = new Set<string>();
+  graph.forEachEdge((_e, a, source, target) => {
+    const id = edgeId(source, target);
+    seen.add(id);
+    const old = before.edges.get(id);
+    if (!old) diff.addedEdges.push({ source, target, attributes: { ...a } });
+    else if (changed(old, a)) diff.changedEdges.push({ source, target, attributes: { ...a } });
+  });
+  for (const id of before.edges.keys()) {
+    if (seen.has(id)) continue;
+    const [source, target] = id.split('\0');
+    diff.removedEdges.push({ source, target });
+  }
+  return diff;
+}
+
+/** True when the diff changes nothing on the map (graph attributes such as builtAt aside). */
+export function isEmptyDiff(diff: GraphDiff): boolean {
+  return (
+    diff.addedNodes.length + diff.removedNodes.length + diff.changedNodes.length +
+      diff.addedEdges.length + diff.removedEdges.length + diff.changedEdges.length + diff.moved.length === 0
+  );
+}

@@ -1,0 +1,190 @@
+/**
+ * The incremental builder shared by `npm run graph` (one run, the cache on
+ * disk) and `npm start` (kept in memory by the dev server): files
+ * (incremental-files.ts) -> notes -> graph (incremental-core.ts), with the
+ * cache (incremental-cache.ts) in the vault's cache folder.
+ *
+ *   const { builder, report } = await IncrementalBuilder.open({ vault, cacheFile, out });
+ *   const next = await builder.update(['notes/a.md']);   // or update() to rescan all
+ *   next.diff   // what the open page applies
+ */
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import type { BuildWarning } from '../core/contract.js';
+import type { NotemapGraph } from '../extract/build-graph.js';
+import { DEFAULT_NOTE_EXTENSIONS } from '../extract/scan.js';
+import { serializeGraph, writeFileAtomic } from '../extract/write.js';
+import type { GraphDiff } from './graph-diff.js';
+import { loadCache, saveCache, type CacheBody } from './incremental-cache.js';
+import { IncrementalCore, type CoreTimings } from './incremental-core.js';
+import { VaultFiles, type FileCheck, type VaultSettings } from './incremental-files.js';
+
+export interface BuilderOptions {
+  vault: string;
+  /** Note extensions, lower case with the dot. */
+  extensions?: readonly string[];
+  /** The cache file; null: no cache (a full build every open, nothing kept on disk). */
+  cacheFile?: string | null;
+  /** Where graph.json goes; null: in memory only. */
+  out?: string | null;
+  /** Layout ticks of a build from scratch (default from the node count; tests use 0). */
+  ticks?: number;
+  /** The vault's settings (src/config/load.ts), as runPipeline takes them. */
+  settings?: VaultSettings;
+  /** `builtAt` to record (tests); default now. */
+  builtAt?: () => string;
+}
+
+export interface BuildReport {
+  graph: NotemapGraph;
+  /** The change to the previous graph; null for the first build. */
+  diff: GraphDiff | null;
+  /** True when nothing was reused: no cache, or one that could not be used (see cacheProblem). */
+  full: boolean;
+  /** Why the cache was not used, or null. */
+  cacheProblem: string | null;
+  /** Note files read again (changed, added or removed). */
+  notesChanged: number;
+  /** Files that could not be read this time (their last good version is kept). */
+  errors: string[];
+  /** Seconds from the call to the graph being ready (graph.json written after, see `written`). */
+  seconds: number;
+  /** Seconds per step (files: stat, read and parse; then the core's steps). */
+  timings: { files: number } & CoreTimings;
+  /** Resolves when graph.json has been written (immediately when `out` is null). */
+  written: Promise<void>;
+}
+
+const now = (): bigint => process.hrtime.bigint();
+const since = (start: bigint): number => Number(now() - start) / 1e9;
+
+export class IncrementalBuilder {
+  private writing: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly options: BuilderOptions,
+    readonly files: VaultFiles,
+    readonly core: IncrementalCore,
+  ) {}
+
+  /** Loads the cache (when usable), scans the vault, builds the graph and writes it. */
+  static async open(options: BuilderOptions): Promise<{ builder: IncrementalBuilder; report: BuildReport }> {
+    const start = now();
+    const extensions = options.extensions ?? DEFAULT_NOTE_EXTENSIONS;
+    const root = await realpath(options.vault);
+    const vault = path.resolve(options.vault);
+    const cache = options.cacheFile ? await loadCache(options.cacheFile, { vault, extensions }) : { body: null, problem: null };
+    const files = new VaultFiles(root, extensions, options.settings);
+    const positions = new Map<string, { x: number; y: number }>();
+    if (cache.body) {
+      for (const [file, record] of cache.body.records) files.records.set(file, record);
+      for (const file of cache.body.others) files.others.add(file);
+      for (const [key, x, y] of cache.body.positions) positions.set(key, { x, y });
+    }
+    const check = await files.scanAll();
+    for (const { from, to } of check.change.moved ?? []) {
+      const p = positions.get(from);
+      if (p) positions.set(to, p);
+    }
+    const filesSeconds = since(start);
+    const core = new IncrementalCore({ vault, extensions, positions, layoutTicks: cache.body?.layoutTicks, ticks: options.ticks, settings: options.settings });
+    const fileWarnings = new Map<string, BuildWarning[]>();
+    for (const [file, record] of files.records) fileWarnings.set(file, record.warnings);
+    const { graph, timings } = core.apply(
+      {
+        upsert: [...files.records.values()].flatMap((r) => (r.note ? [r.note] : [])),
+        remove: [],
+        addFiles: [...files.others],
+        removeFiles: [],
+        fileWarnings,
+        scanWarnings: check.change.scanWarnings,
+      },
+      options.builtAt?.(),
+    );
+    const builder = new IncrementalBuilder(options, files, core);
+    const seconds = since(start);
+    return {
+      builder,
+      report: {
+        graph,
+        diff: null,
+        full: !cache.body,
+        cacheProblem: cache.problem,
+        notesChanged: cache.body ? check.changedNotes : files.records.size,
+        errors: check.errors,
+        seconds,
+        timings: { files: filesSeconds, ...timings },
+        written: builder.write(graph),
+      },
+    };
+  }
+
+  /** Takes in what changed: the named vault paths, or (no argument, or a folder among them) a scan of the whole vault. */
+  async update(paths?: Iterable<string>): Promise<BuildReport> {
+    const start = now();
+    let check: FileCheck = paths ? await this.files.checkPaths(paths) : await this.files.scanAll();
+    if (check.needsScan) {
+      const scan = await this.files.scanAll();
+      // Changes already taken from the named paths are in the records now; add the scan's.
+      check = mergeChecks(check, scan);
+    }
+    const filesSeconds = since(start);
+    const { graph, diff, timings } = this.core.apply(check.change, this.options.builtAt?.());
+    const seconds = since(start);
+    return {
+      graph,
+      diff,
+      full: false,
+      cacheProblem: null,
+      notesChanged: check.changedNotes,
+      errors: check.errors,
+      seconds,
+      timings: { files: filesSeconds, ...timings },
+      written: this.write(graph),
+    };
+  }
+
+  /** What the cache file keeps. */
+  cacheBody(): CacheBody {
+    const graph = this.core.graph!;
+    const positions: [string, number, number][] = [];
+    graph.forEachNode((key, a) => positions.push([key, a.x, a.y]));
+    return {
+      vault: path.resolve(this.options.vault),
+      extensions: this.files.extensions,
+      records: [...this.files.records],
+      others: [...this.files.others],
+      positions,
+      layoutTicks: graph.getAttribute('layoutTicks') ?? 0,
+    };
+  }
+
+  /** Writes the cache (when there is a cache file). */
+  async saveCache(): Promise<void> {
+    if (this.options.cacheFile) await saveCache(this.options.cacheFile, this.cacheBody());
+  }
+
+  /** graph.json, one write at a time, in order. */
+  private write(graph: NotemapGraph): Promise<void> {
+    const out = this.options.out;
+    if (!out) return Promise.resolve();
+    const chunks = serializeGraph(graph);
+    this.writing = this.writing.catch(() => undefined).then(async () => {
+      await writeFileAtomic(out, chunks);
+    });
+    return this.writing;
+  }
+}
+
+function mergeChecks(a: FileCheck, b: FileCheck): FileCheck {
+  const change = {
+    upsert: [...a.change.upsert, ...b.change.upsert],
+    remove: [...a.change.remove, ...b.change.remove],
+    addFiles: [...a.change.addFiles, ...b.change.addFiles],
+    removeFiles: [...a.change.removeFiles, ...b.change.removeFiles],
+    fileWarnings: new Map([...a.change.fileWarnings, ...b.change.fileWarnings]),
+    scanWarnings: b.change.scanWarnings,
+    moved: [...(a.change.moved ?? []), ...(b.change.moved ?? [])],
+  };
+  return { change, errors: [...a.errors, ...b.errors], changedNotes: a.changedNotes + b.changedNotes, needsScan: false };
+}

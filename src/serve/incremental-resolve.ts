@@ -1,0 +1,145 @@
+/**
+ * Incremental resolution: every note's resolved links kept between builds,
+ * with the names each one looked up, so that a change re-resolves only the
+ * notes it can affect (STYLE.md point 13):
+ *  - a changed or added note is resolved again itself;
+ *  - a note added, removed or renamed (path, title, alias) touches the names
+ *    it holds; every note whose links looked up one of those names (found or
+ *    not) is resolved again: a new title can resolve a dangling link
+ *    elsewhere, a deleted note turns its incoming links dangling.
+ * `assemble()` then gives the same ResolveResult as resolveLinks over the
+ * whole vault (attachment names shared across notes take the first casing).
+ */
+import { normalizeName } from '../core/normalize.js';
+import { byCodeUnit } from '../core/order.js';
+import { resolveLinks, type ResolveResult } from '../extract/resolve.js';
+import type { ParsedNote, ResolvedLink } from '../extract/types.js';
+import { LiveResolveIndex } from './incremental-index.js';
+
+/** What changed in the vault since the last update. */
+export interface VaultChange {
+  /** Notes added or whose text changed (parsed). */
+  upsert: ParsedNote[];
+  /** Note paths gone. */
+  remove: string[];
+  /** Other (non-note) files added / removed. */
+  addFiles: string[];
+  removeFiles: string[];
+}
+
+export interface ResolveUpdate {
+  /** Notes resolved again (existing ones). */
+  resolved: Set<string>;
+  /** Notes whose title or aliases changed, or that came or went (the suggestion index must follow). */
+  namesChanged: boolean;
+}
+
+export class IncrementalResolver {
+  readonly live: LiveResolveIndex;
+  readonly notes = new Map<string, ParsedNote>();
+  readonly others = new Set<string>();
+  private readonly results = new Map<string, ResolveResult>();
+  private readonly probes = new Map<string, Set<string>>();
+  private readonly dependents = new Map<string, Set<string>>();
+  private sorted: string[] | null = null;
+
+  constructor(noteExtensions: readonly string[]) {
+    this.live = new LiveResolveIndex(noteExtensions);
+  }
+
+  /** Note paths in sort order (the scan's order, which resolveLinks' "first" follows). */
+  sortedPaths(): string[] {
+    if (!this.sorted) this.sorted = [...this.notes.keys()].sort(byCodeUnit);
+    return this.sorted;
+  }
+
+  /** Applies a change; returns which notes were resolved again. */
+  apply(change: VaultChange): ResolveUpdate {
+    let namesChanged = false;
+    for (const path of change.remove) {
+      const old = this.notes.get(path);
+      if (!old) continue;
+      this.live.removeNote(old);
+      this.notes.delete(path);
+      this.forget(path);
+      namesChanged = true;
+    }
+    for (const note of change.upsert) {
+      const old = this.notes.get(note.path);
+      if (!old || old.title !== note.title || !sameList(old.aliases, note.aliases)) {
+        if (old) this.live.removeNote(old);
+        this.live.addNote(note);
+        namesChanged = true;
+      }
+      this.notes.set(note.path, note);
+    }
+    for (const file of change.removeFiles) if (this.others.delete(file)) this.live.removeFile(file);
+    for (const file of change.addFiles) {
+      if (this.others.has(file)) continue;
+      this.others.add(file);
+      this.live.addFile(file);
+    }
+    if (change.remove.length > 0 || change.upsert.length > 0) this.sorted = null;
+
+    const again = new Set<string>(change.upsert.map((n) => n.path));
+    for (const name of this.live.takeTouched()) {
+      for (const source of this.dependents.get(name) ?? []) again.add(source);
+    }
+    for (const path of again) {
+      const note = this.notes.get(path);
+      if (note) this.resolveOne(note);
+    }
+    return { resolved: again, namesChanged };
+  }
+
+  /** Resolves every note's links, in the order resolveLinks would (sorted by path). */
+  assemble(): ResolveResult & { byAttachmentName: Map<string, string> } {
+    const links: ResolvedLink[] = [];
+    const attachments: ResolveResult['attachments'] = new Map();
+    const byAttachmentName = new Map<string, string>();
+    for (const path of this.sortedPaths()) {
+      const result = this.results.get(path);
+      if (!result) continue;
+      for (const link of result.links) {
+        if (link.targetKind !== 'attachment') {
+          links.push(link);
+          continue;
+        }
+        const norm = normalizeName(link.target);
+        const first = byAttachmentName.get(norm);
+        if (first === undefined) {
+          byAttachmentName.set(norm, link.target);
+          attachments.set(link.target, result.attachments.get(link.target)!);
+          links.push(link);
+        } else links.push(first === link.target ? link : { ...link, target: first });
+      }
+    }
+    return { links, attachments, byAttachmentName };
+  }
+
+  private resolveOne(note: ParsedNote): void {
+    this.forget(note.path);
+    const { result, probes } = LiveResolveIndex.recording(() => resolveLinks([note], this.live.index));
+    this.results.set(note.path, result);
+    this.probes.set(note.path, probes);
+    for (const name of probes) {
+      let set = this.dependents.get(name);
+      if (!set) this.dependents.set(name, (set = new Set()));
+      set.add(note.path);
+    }
+  }
+
+  private forget(path: string): void {
+    this.results.delete(path);
+    for (const name of this.probes.get(path) ?? []) {
+      const set = this.dependents.get(name);
+      set?.delete(path);
+      if (set?.size === 0) this.dependents.delete(name);
+    }
+    this.probes.delete(path);
+  }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
