@@ -22,6 +22,7 @@ import { mountHealthPanel } from './panels/health.js';
 import { mountLegend } from './panels/legend.js';
 import { mountFilters } from './panels/filters.js';
 import { mountCounts } from './panels/counts.js';
+import { mountTimeline } from './panels/timeline.js';
 import { clear, el } from './dom.js';
 import { disposeOnce } from './disposable.js';
 import { openingView } from './vault-view.js';
@@ -138,7 +139,7 @@ async function start(): Promise<void> {
     theme,
     devServer: import.meta.env.DEV,
   };
-  for (const mount of [mountFilters, mountLegend, mountCounts, mountSearch, mountSummaryPanel, mountHealthPanel]) {
+  for (const mount of [mountFilters, mountLegend, mountCounts, mountSearch, mountSummaryPanel, mountHealthPanel, mountTimeline]) {
     try {
       disposables.push(mount(ctx));
     } catch (error) {

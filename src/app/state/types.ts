@@ -9,6 +9,8 @@ import type { MapGraph } from './visibility.js';
 export type Direction = 'in' | 'out' | 'both';
 export type Theme = 'system' | 'light' | 'dark';
 export type PanelName = 'summary' | 'health' | null;
+/** Which date of a note the timeline reads. */
+export type TimeField = 'created' | 'updated';
 
 export interface ViewState {
   /** Key of the selected node, or null. */
@@ -36,6 +38,15 @@ export interface ViewState {
   sizeScale: number;
   arrows: boolean;
   theme: Theme;
+  /** The timeline bar under the map is open. */
+  timeline: boolean;
+  /** The date the timeline reads. */
+  timeField: TimeField;
+  /** First and last month shown (month indices, src/core/dates.ts), null = open-ended. */
+  timeFrom: number | null;
+  timeTo: number | null;
+  /** Notes without a (readable) date stay shown while a time range is set. */
+  showUndated: boolean;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -55,6 +66,11 @@ export const DEFAULT_VIEW: ViewState = {
   sizeScale: 1,
   arrows: false,
   theme: 'system',
+  timeline: false,
+  timeField: 'created',
+  timeFrom: null,
+  timeTo: null,
+  showUndated: true,
 };
 
 /** The one store of UI state. */

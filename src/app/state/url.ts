@@ -9,6 +9,7 @@
  * default, numbers are clamped to their range.
  */
 
+import { formatMonth, parseMonth } from '../../core/dates.js';
 import { tagKey } from '../../core/normalize.js';
 import { DEFAULT_VIEW, type ViewState } from './types.js';
 
@@ -21,7 +22,7 @@ export const LIMITS = {
   sizeScale: { min: 0.5, max: 3 },
 } as const;
 
-type ParamKind = 'bool' | 'int' | 'float' | 'tags' | 'note' | 'enum';
+type ParamKind = 'bool' | 'int' | 'float' | 'tags' | 'note' | 'enum' | 'month';
 
 interface Param {
   field: keyof ViewState;
@@ -48,6 +49,11 @@ const PARAMS: readonly Param[] = [
   { field: 'sizeScale', name: 'size', kind: 'float' },
   { field: 'arrows', name: 'arrows', kind: 'bool' },
   { field: 'theme', name: 'theme', kind: 'enum', values: ['light', 'dark', 'system'] },
+  { field: 'timeline', name: 'timeline', kind: 'bool' },
+  { field: 'timeField', name: 'time', kind: 'enum', values: ['created', 'updated'] },
+  { field: 'timeFrom', name: 'from', kind: 'month' },
+  { field: 'timeTo', name: 'to', kind: 'month' },
+  { field: 'showUndated', name: 'undated', kind: 'bool' },
 ];
 
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
@@ -85,6 +91,8 @@ function encodeValue(param: Param, value: unknown): string {
       return (value as string[]).map(encodeURIComponent).join(',');
     case 'float':
       return String(Math.round((value as number) * 100) / 100);
+    case 'month':
+      return formatMonth(value as number);
     default:
       return encodeURIComponent(String(value));
   }
@@ -133,6 +141,8 @@ function decodeValue(param: Param, raw: string, graphHasNode?: (key: string) => 
     }
     case 'enum':
       return param.values!.includes(text) ? text : undefined;
+    case 'month':
+      return parseMonth(text) ?? undefined;
     case 'note':
       if (text === '') return undefined;
       if (graphHasNode && !graphHasNode(text)) return undefined;
