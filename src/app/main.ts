@@ -37,6 +37,8 @@ export interface NotemapHook {
   /** A node's centre in CSS pixels of the page viewport (null when hidden or unknown). */
   nodeScreenPosition(key: string): { x: number; y: number } | null;
   layoutRunning(): boolean;
+  /** Keys of the nodes whose labels the last frame drew (highlighted pills aside). */
+  drawnLabels(): string[];
   /** Tear everything down (idempotent). */
   dispose(): void;
 }
@@ -170,6 +172,7 @@ async function start(): Promise<void> {
     ready,
     nodeScreenPosition: (key) => renderer.nodeScreenPosition(key),
     layoutRunning: () => layout.running(),
+    drawnLabels: () => renderer.drawnLabels(),
     dispose,
   };
 }
