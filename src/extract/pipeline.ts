@@ -13,6 +13,7 @@ import { layoutTicks } from '../core/forces.js';
 import { detectVaultApp } from './vault-app.js';
 import { layoutGraph } from './layout.js';
 import { measureGraph } from './metrics.js';
+import { mentionsStage } from './mentions-stage.js';
 import { parseNote, titleFromFileName } from './parse-note.js';
 import { createProgress, type Progress } from './progress.js';
 import { readFiles, type ReadFile } from './read.js';
@@ -34,6 +35,8 @@ export interface PipelineOptions {
   concurrency?: number;
   /** Layout ticks; default from `layoutTicks(node count)`; 0 keeps d3's starting spiral (no force run). */
   layoutTicks?: number;
+  /** Find unlinked mentions (graph attribute `mentions`). Default true. */
+  mentions?: boolean;
   /** Progress display; default none. */
   progress?: Progress;
   /** The vault's settings (src/config/load.ts): what the scan leaves out, parse options, the map's view defaults. */
@@ -51,6 +54,8 @@ export interface StageTimings {
   build: number;
   measure: number;
   health: number;
+  /** Unlinked mentions (mentions-stage.ts): a second read of the notes and one automaton pass. */
+  mentions: number;
   layout: number;
   write: number;
 }
@@ -193,7 +198,7 @@ function fallbackNote(file: string): ParsedNote {
 export async function runPipeline(vault: string, options: PipelineOptions = {}): Promise<PipelineResult> {
   const extensions = options.extensions ?? DEFAULT_NOTE_EXTENSIONS;
   const progress = options.progress ?? createProgress({ enabled: false });
-  const timings: StageTimings = { scan: 0, read: 0, parse: 0, resolve: 0, build: 0, measure: 0, health: 0, layout: 0, write: 0 };
+  const timings: StageTimings = { scan: 0, read: 0, parse: 0, resolve: 0, build: 0, measure: 0, health: 0, mentions: 0, layout: 0, write: 0 };
   const cpuTimings: StageTimings = { ...timings };
   const timed = async <T>(stage: keyof StageTimings, run: () => T | Promise<T>): Promise<T> => {
     const start = process.hrtime.bigint();
@@ -236,6 +241,10 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
     assignHealth(graph, report);
     return report;
   });
+  if (options.mentions !== false) {
+    const mentions = await timed('mentions', () => mentionsStage(notes, resolved.links, scan, extensions, { concurrency: options.concurrency }));
+    graph.setAttribute('mentions', mentions);
+  }
   await timed('layout', () => {
     const planned = options.layoutTicks ?? layoutTicks(graph.order);
     progress.stage('layout', planned);
