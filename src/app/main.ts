@@ -22,6 +22,7 @@ import { mountHealthPanel } from './panels/health.js';
 import { mountLegend } from './panels/legend.js';
 import { mountFilters } from './panels/filters.js';
 import { mountCounts } from './panels/counts.js';
+import { mountTimeline } from './panels/timeline.js';
 import { clear, el } from './dom.js';
 import { disposeOnce } from './disposable.js';
 import { openingView } from './vault-view.js';
@@ -36,6 +37,8 @@ export interface NotemapHook {
   /** A node's centre in CSS pixels of the page viewport (null when hidden or unknown). */
   nodeScreenPosition(key: string): { x: number; y: number } | null;
   layoutRunning(): boolean;
+  /** Keys of the nodes whose labels the last frame drew (highlighted pills aside). */
+  drawnLabels(): string[];
   /** Tear everything down (idempotent). */
   dispose(): void;
 }
@@ -138,7 +141,7 @@ async function start(): Promise<void> {
     theme,
     devServer: import.meta.env.DEV,
   };
-  for (const mount of [mountFilters, mountLegend, mountCounts, mountSearch, mountSummaryPanel, mountHealthPanel]) {
+  for (const mount of [mountFilters, mountLegend, mountCounts, mountSearch, mountSummaryPanel, mountHealthPanel, mountTimeline]) {
     try {
       disposables.push(mount(ctx));
     } catch (error) {
@@ -169,6 +172,7 @@ async function start(): Promise<void> {
     ready,
     nodeScreenPosition: (key) => renderer.nodeScreenPosition(key),
     layoutRunning: () => layout.running(),
+    drawnLabels: () => renderer.drawnLabels(),
     dispose,
   };
 }
