@@ -23,6 +23,7 @@ import type { ParsedNote, ParseOptions, ScannedFile } from './types.js';
 import type { PathMatcher } from '../config/glob.js';
 import { omitUnpublished } from './publish.js';
 import { serializeGraph, writeFileAtomic } from './write.js';
+import { writeCompactFiles } from './compact.js';
 
 export interface PipelineOptions {
   /** Note extensions, lower case with the dot. Default .md, .markdown, .txt. */
@@ -258,6 +259,7 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
   if (options.out) {
     const out = options.out;
     bytes = await timed('write', () => writeFileAtomic(out, serializeGraph(graph)));
+    await timed('write', () => writeCompactFiles(out, graph)); // the map's compact files beside it (viewer)
   }
   return { graph, notes, resolved, stats, health, warnings: graph.getAttribute('warnings'), timings, cpuTimings, bytes, omitted };
 }
