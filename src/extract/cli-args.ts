@@ -6,6 +6,7 @@ import { opendirSync, statSync } from 'node:fs';
 import type { BuildWarning } from '../core/contract.js';
 import { layoutTicks } from '../core/forces.js';
 import { DEFAULT_NOTE_EXTENSIONS, VaultUnreadableError } from './scan.js';
+import { escapeControl } from './terminal-text.js';
 
 export interface GraphCliOptions {
   /** Vault folder. Default `data/vault`. */
@@ -155,12 +156,12 @@ export function vaultFolderProblem(vault: string): string | null {
 
 /** A warning as both CLIs print it on stderr: `file:line: message`. */
 export function formatWarning(w: BuildWarning): string {
-  return `${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`;
+  return escapeControl(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
 }
 
 /** Print `notemap <command>: message` on stderr and exit with `code`. */
 export function cliFail(command: string, message: string, code: number): never {
-  process.stderr.write(`notemap ${command}: ${message}\n`);
+  process.stderr.write(`notemap ${command}: ${escapeControl(message, true)}\n`);
   process.exit(code);
 }
 

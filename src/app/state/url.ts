@@ -11,6 +11,7 @@
 
 import { formatMonth, parseMonth } from '../../core/dates.js';
 import { tagKey } from '../../core/normalize.js';
+import { SIZE_BY } from '../style/size-by.js';
 import { DEFAULT_VIEW, type ViewState } from './types.js';
 
 /** Ranges of the numeric fields (the controls offer the same). */
@@ -20,6 +21,8 @@ export const LIMITS = {
   /** 0 = full tag; the legend offers full, 1 and 2 levels. */
   tagDepth: { min: 0, max: 2 },
   sizeScale: { min: 0.5, max: 3 },
+  labelSize: { min: 0.5, max: 2 },
+  labelFade: { min: 0, max: 1 },
 } as const;
 
 type ParamKind = 'bool' | 'int' | 'float' | 'tags' | 'note' | 'enum' | 'month';
@@ -47,6 +50,10 @@ const PARAMS: readonly Param[] = [
   { field: 'tagDepth', name: 'tagdepth', kind: 'int' },
   { field: 'colorCommonTags', name: 'common', kind: 'bool' },
   { field: 'sizeScale', name: 'size', kind: 'float' },
+  { field: 'sizeBy', name: 'sizeby', kind: 'enum', values: SIZE_BY },
+  { field: 'sizeEmbeds', name: 'embeds', kind: 'bool' },
+  { field: 'labelSize', name: 'text', kind: 'float' },
+  { field: 'labelFade', name: 'fade', kind: 'float' },
   { field: 'arrows', name: 'arrows', kind: 'bool' },
   { field: 'theme', name: 'theme', kind: 'enum', values: ['light', 'dark', 'system'] },
   { field: 'timeline', name: 'timeline', kind: 'bool' },
