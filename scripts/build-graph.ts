@@ -5,17 +5,21 @@
  * warnings (file:line: message) on stderr and a one-line summary on stdout,
  * and makes sure an interrupted build leaves no temporary file.
  */
-import { cliFail, formatWarning, HELP, parseGraphArgs, startCli } from '../src/extract/cli-args.js';
+import { cliFail, formatWarning, HELP, outFileProblem, parseGraphArgs, startCli } from '../src/extract/cli-args.js';
 import { runPipeline } from '../src/extract/pipeline.js';
 import { createProgress, PROGRESS_MIN_NOTES } from '../src/extract/progress.js';
 import { removePendingWrites } from '../src/extract/write.js';
 import { VaultUnreadableError } from '../src/extract/scan.js';
+import { escapeControl } from '../src/extract/terminal-text.js';
 
 const fail = (message: string, code: number): never => cliFail('graph', message, code);
 
 async function main(): Promise<void> {
   const options = startCli('graph', () => parseGraphArgs(process.argv.slice(2), process.env), HELP);
   if (!options) return;
+  // A bad --out is found now, not after the whole build.
+  const outProblem = outFileProblem(options.out);
+  if (outProblem) fail(outProblem, 2);
 
   // A signal mid-write: remove the temporary file; the old graph.json stays as it was.
   // `on`, not `once`: a second Ctrl-C during the cleanup must not fall back to the default (kill).
@@ -53,11 +57,11 @@ async function main(): Promise<void> {
 
   if (!options.quiet) for (const w of result.warnings) process.stderr.write(formatWarning(w) + '\n');
   const s = result.stats;
-  if (s.notes === 0) process.stdout.write(`notemap graph: no notes found in ${options.vault} (extensions ${options.extensions.join(' ')}); wrote an empty graph\n`);
+  if (s.notes === 0) process.stdout.write(`notemap graph: no notes found in ${escapeControl(options.vault)} (extensions ${options.extensions.join(' ')}); wrote an empty graph\n`);
   const secs = Number(process.hrtime.bigint() - started) / 1e9;
   process.stdout.write(
     `${s.notes} notes, ${s.links} links, ${s.danglingTargets} dangling targets, ${s.orphans} orphans, ` +
-      `${result.warnings.length} warnings, ${secs.toFixed(2)} s -> ${options.out}\n`,
+      `${result.warnings.length} warnings, ${secs.toFixed(2)} s -> ${escapeControl(options.out)}\n`,
   );
 }
 

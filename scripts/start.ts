@@ -12,10 +12,15 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_VAULT } from '../src/extract/cli-args.js';
+import { escapeControl } from '../src/extract/terminal-text.js';
 import { ensureGraph, graphCachePath, runGraphCli } from './start-graph.js';
 import { markSiteOutDir, siteOutDirProblem } from '../src/serve/site-out-dir.js';
 import { createRebuildScheduler, type RebuildScheduler } from './start-watch.js';
 import { watchVault, type VaultWatcher } from '../src/serve/watch-vault.js';
+
+// Vault paths and messages may hold control characters: shown escaped, never sent to the terminal raw.
+const say = (text: string): void => console.log(escapeControl(text, true));
+const complain = (text: string): void => console.error(escapeControl(text, true));
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLE_VAULT = path.join(ROOT, DEFAULT_VAULT);
@@ -99,7 +104,7 @@ async function main(): Promise<void> {
   try {
     options = parseStartArgs(process.argv.slice(2));
   } catch (err) {
-    console.error(`notemap: ${(err as Error).message}`);
+    complain(`notemap: ${(err as Error).message}`);
     process.exitCode = 2;
     return;
   }
@@ -112,14 +117,14 @@ async function main(): Promise<void> {
   const outDir = path.resolve(options.outDir);
   const outProblem = options.build ? siteOutDirProblem(outDir, { vault: options.vault, root: ROOT, force: options.force }) : null;
   if (outProblem) {
-    console.error(`notemap: ${outProblem}`);
+    complain(`notemap: ${outProblem}`);
     process.exitCode = 2;
     return;
   }
 
   const graphPath = graphCachePath(options.vault);
   const built = await ensureGraph({ root: ROOT, vault: options.vault, graphPath, force: options.force });
-  console.log(built ? `notemap: graph built: ${graphPath}` : `notemap: graph up to date: ${graphPath}`);
+  say(built ? `notemap: graph built: ${graphPath}` : `notemap: graph up to date: ${graphPath}`);
 
   // The plugin reads these when Vite resolves its config.
   process.env.NOTEMAP_GRAPH = graphPath;
@@ -133,7 +138,7 @@ async function main(): Promise<void> {
     const shown = path.relative(process.cwd(), outDir);
     const where = shown && !shown.startsWith('..') ? shown : outDir;
     const serve = where === 'dist' ? 'npx vite preview' : `npx vite preview --outDir ${where}`;
-    console.log(`notemap: static site written to ${where} (serve it with \`${serve}\` or any static file host)`);
+    say(`notemap: static site written to ${where} (serve it with \`${serve}\` or any static file host)`);
     return;
   }
 
@@ -143,7 +148,7 @@ async function main(): Promise<void> {
     server: { port: options.port, host: options.host },
   });
   await server.listen();
-  console.log(`notemap: ${path.basename(options.vault)} (${options.vault})`);
+  say(`notemap: ${path.basename(options.vault)} (${options.vault})`);
   server.printUrls();
 
   let scheduler: RebuildScheduler | null = null;
@@ -152,12 +157,12 @@ async function main(): Promise<void> {
     scheduler = createRebuildScheduler(async () => {
       const started = Date.now();
       await runGraphCli(ROOT, options.vault, graphPath, true);
-      console.log(`notemap: vault changed, graph rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s; reloading the page`);
+      say(`notemap: vault changed, graph rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s; reloading the page`);
       server.ws.send({ type: 'full-reload' });
-    }, 300, (err) => console.error(`notemap: ${err instanceof Error ? err.message : String(err)}`));
+    }, 300, (err) => complain(`notemap: ${err instanceof Error ? err.message : String(err)}`));
     // Our own watcher, by the scan's rules: nothing outside the vault (real paths) is watched.
     watcher = watchVault(options.vault, () => scheduler?.schedule(), {
-      onError: (err) => console.error(`notemap: watching the vault: ${err.message}`),
+      onError: (err) => complain(`notemap: watching the vault: ${err.message}`),
     });
   }
   const close = (): void => {
@@ -172,7 +177,7 @@ async function main(): Promise<void> {
 // Run only as a script, so tests can import parseStartArgs.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((err: unknown) => {
-    console.error(`notemap: ${err instanceof Error ? err.message : String(err)}`);
+    complain(`notemap: ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 1;
   });
 }

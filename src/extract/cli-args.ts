@@ -2,10 +2,12 @@
  * The command line of `npm run graph`: parsed and validated once, here, into
  * one typed options object; every error message names the flag at fault.
  */
-import { opendirSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, opendirSync, openSync, statSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
 import type { BuildWarning } from '../core/contract.js';
 import { layoutTicks } from '../core/forces.js';
-import { DEFAULT_NOTE_EXTENSIONS, VaultUnreadableError } from './scan.js';
+import { DEFAULT_NOTE_EXTENSIONS, errorText, VaultUnreadableError } from './scan.js';
+import { escapeControl } from './terminal-text.js';
 
 export interface GraphCliOptions {
   /** Vault folder. Default `data/vault`. */
@@ -41,9 +43,10 @@ Options:
                      (default: ${DEFAULT_NOTE_EXTENSIONS.map((e) => e.slice(1)).join(',')})
   --built-at <iso>   the builtAt timestamp to record instead of now, for
                      byte-identical rebuilds (SOURCE_DATE_EPOCH works too)
-  --layout-ticks <n> force-layout ticks run at build time (default:
-                     ${layoutTicks(1)} for a small vault, ${layoutTicks(10_000)} at 10,000 nodes); 0 runs
-                     none: nodes start on d3's spiral, the map lays them out
+  --layout-ticks <n> most refinement ticks of the build-time layout, which
+                     stops sooner once it has converged (default: ${layoutTicks(1)} for a
+                     small vault, ${layoutTicks(10_000)} at 10,000 nodes); 0 runs none: nodes
+                     start on a spiral, the map lays them out
   --quiet, -q        no progress bar and no warning lines; the one-line
                      summary is still printed
   --help, -h         this help
@@ -152,14 +155,43 @@ export function vaultFolderProblem(vault: string): string | null {
   return null;
 }
 
+/**
+ * Why the graph cannot be written to `out`, found before the build (one
+ * line, exit 2), or null. Creates missing parent folders, as the write would,
+ * and proves the folder writable by creating and removing the temporary file.
+ */
+export function outFileProblem(out: string): string | null {
+  if (/[\\/]$/.test(out) || ['.', '..'].includes(path.basename(out))) return `--out must name a file, not a folder: ${out}`;
+  const abs = path.resolve(out);
+  try {
+    if (statSync(abs).isDirectory()) return `--out is a folder: ${out} (name a file in it, e.g. ${path.join(out, 'graph.json')})`;
+  } catch {
+    // Missing: written below.
+  }
+  const dir = path.dirname(abs);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    return `--out: cannot create the folder ${path.dirname(out)} (${errorText(err)})`;
+  }
+  const probe = `${abs}.tmp-${process.pid}`;
+  try {
+    closeSync(openSync(probe, 'wx'));
+    unlinkSync(probe);
+  } catch (err) {
+    return `--out: cannot write in ${path.dirname(out)} (${errorText(err)})`;
+  }
+  return null;
+}
+
 /** A warning as both CLIs print it on stderr: `file:line: message`. */
 export function formatWarning(w: BuildWarning): string {
-  return `${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`;
+  return escapeControl(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
 }
 
 /** Print `notemap <command>: message` on stderr and exit with `code`. */
 export function cliFail(command: string, message: string, code: number): never {
-  process.stderr.write(`notemap ${command}: ${message}\n`);
+  process.stderr.write(`notemap ${command}: ${escapeControl(message, true)}\n`);
   process.exit(code);
 }
 

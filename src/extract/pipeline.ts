@@ -22,7 +22,9 @@ import { DEFAULT_NOTE_EXTENSIONS, scanVault, type ScanResult } from './scan.js';
 import type { ParsedNote, ParseOptions, ScannedFile } from './types.js';
 import type { PathMatcher } from '../config/glob.js';
 import { omitUnpublished } from './publish.js';
-import { serializeGraph, writeFileAtomic } from './write.js';
+import { serializeGraphChunks, writeFileAtomic } from './write.js';
+import { detachNote } from './detach.js';
+import { writeCompactFiles } from './compact.js';
 
 export interface PipelineOptions {
   /** Note extensions, lower case with the dot. Default .md, .markdown, .txt. */
@@ -109,7 +111,8 @@ function parseRead(read: ReadFile, parse?: ParseOptions): { note: ParsedNote | n
   }
   if (read.tooLarge) note = { ...note, links: [] };
   warnings.push(...note.warnings);
-  return { note, warnings };
+  // Copies out the strings that would otherwise keep the whole text alive (detach.ts).
+  return { note: detachNote(note), warnings };
 }
 
 /** Parses `files` into `notes` and `warnings` (appended); a file that could not be read is left out. */
@@ -257,7 +260,9 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
   let bytes = 0;
   if (options.out) {
     const out = options.out;
-    bytes = await timed('write', () => writeFileAtomic(out, serializeGraph(graph)));
+    // Streamed: the chunks are made as they are written, never all held at once.
+    bytes = await timed('write', () => writeFileAtomic(out, serializeGraphChunks(graph)));
+    await timed('write', () => writeCompactFiles(out, graph)); // the map's compact files beside it (viewer)
   }
   return { graph, notes, resolved, stats, health, warnings: graph.getAttribute('warnings'), timings, cpuTimings, bytes, omitted };
 }

@@ -3,6 +3,7 @@
  * renderer's reducers and the panels. Changing it goes through the store.
  */
 
+import type { DetailsLoader } from '../details.js';
 import type { ThemeController } from '../theme.js';
 import type { MapGraph } from './visibility.js';
 
@@ -122,6 +123,12 @@ export interface AppContext {
   theme: ThemeController;
   /** True in the Vite dev server, where the open-in-editor endpoint exists. */
   devServer: boolean;
+  /**
+   * Summaries, dates, word counts and link contexts may arrive after the map
+   * (src/app/details.ts): a panel showing them asks here first. Absent: the
+   * graph holds everything.
+   */
+  details?: DetailsLoader;
 }
 
 /** Anything mounted that must be torn down. */

@@ -120,5 +120,9 @@ describe('compactBytes', () => {
     writeFileSync(path.join(dir, 'graph.bin'), 'x'.repeat(30));
     writeFileSync(path.join(dir, 'graph-text.json'), 'x'.repeat(12));
     expect(compactBytes(dir, ['graph.json', 'graph.bin', 'graph-text.json', 'missing.json'])).toBe(42);
+    // Numbered files by pattern, as SERVED_GRAPH_FILES lists them.
+    writeFileSync(path.join(dir, 'graph.details.0.json'), 'x'.repeat(100));
+    writeFileSync(path.join(dir, 'graph.details.1.json'), 'x'.repeat(200));
+    expect(compactBytes(dir, ['graph.json', 'graph.bin', /^graph\.details\.\d+\.json$/])).toBe(330);
   });
 });
