@@ -16,7 +16,7 @@ import { runPipeline } from '../../src/extract/pipeline.js';
 import { serializeGraph } from '../../src/extract/write.js';
 import { segmentDistance } from '../../src/app/render/hit-index.js';
 import type { MapGraph } from '../../src/app/state/visibility.js';
-import { launchBrowser, openMap, settle, type Session } from './browser.js';
+import { launchBrowser, openMap, serveGraphJson, settle, type Session } from './browser.js';
 
 let session: Session;
 let body = '';
@@ -41,9 +41,7 @@ afterAll(async () => {
 });
 
 async function open(ratio = 1): Promise<Page> {
-  const { page } = await openMap(session, '?size=0.5', async (p) => {
-    await p.route('**/graph.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
-  });
+  const { page } = await openMap(session, '?size=0.5', (p) => serveGraphJson(p, body));
   await settle(page);
   await page.evaluate((r) => window.__notemap!.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: r, angle: 0 }), ratio);
   await page.waitForTimeout(300);
