@@ -16,7 +16,10 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // Dependencies bundled in: one file per command loads faster than hundreds of small CommonJS modules.
+  mainFields: ['module', 'main'],
+  // gray-matter calls require('fs'): bundled CommonJS needs a real require in an ES module.
+  banner: { js: "import { createRequire as __notemapRequire } from 'node:module'; const require = __notemapRequire(import.meta.url);" },
   define: { NOTEMAP_VERSION: JSON.stringify(version) },
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',

@@ -10,6 +10,7 @@ import { runPipeline } from '../src/extract/pipeline.js';
 import { createProgress, PROGRESS_MIN_NOTES } from '../src/extract/progress.js';
 import { removePendingWrites } from '../src/extract/write.js';
 import { VaultUnreadableError } from '../src/extract/scan.js';
+import { escapeControl } from '../src/extract/terminal-text.js';
 
 const fail = (message: string, code: number): never => cliFail('graph', message, code);
 
@@ -53,11 +54,11 @@ async function main(): Promise<void> {
 
   if (!options.quiet) for (const w of result.warnings) process.stderr.write(formatWarning(w) + '\n');
   const s = result.stats;
-  if (s.notes === 0) process.stdout.write(`notemap graph: no notes found in ${options.vault} (extensions ${options.extensions.join(' ')}); wrote an empty graph\n`);
+  if (s.notes === 0) process.stdout.write(`notemap graph: no notes found in ${escapeControl(options.vault)} (extensions ${options.extensions.join(' ')}); wrote an empty graph\n`);
   const secs = Number(process.hrtime.bigint() - started) / 1e9;
   process.stdout.write(
     `${s.notes} notes, ${s.links} links, ${s.danglingTargets} dangling targets, ${s.orphans} orphans, ` +
-      `${result.warnings.length} warnings, ${secs.toFixed(2)} s -> ${options.out}\n`,
+      `${result.warnings.length} warnings, ${secs.toFixed(2)} s -> ${escapeControl(options.out)}\n`,
   );
 }
 

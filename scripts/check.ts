@@ -8,6 +8,7 @@ import { checkVault } from '../src/extract/check-vault.js';
 import { cliFail, CliUsageError, DEFAULT_VAULT, formatWarning, parseExtensions, startCli } from '../src/extract/cli-args.js';
 import { formatHealth } from '../src/extract/health-format.js';
 import { DEFAULT_NOTE_EXTENSIONS, VaultUnreadableError } from '../src/extract/scan.js';
+import { escapeControl, escapeStrings, terminalJson } from '../src/extract/terminal-text.js';
 
 const HELP = `Usage: npm run check -- [vault] [options]
 
@@ -82,11 +83,12 @@ async function main(): Promise<void> {
 
   if (options.json) {
     const json = { vault: options.vault, stats: { ...stats, warnings: warnings.length }, ...health, warnings };
-    process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+    process.stdout.write(terminalJson(json) + '\n');
   } else {
-    if (stats.notes === 0) process.stdout.write(`notemap check: no notes found in ${options.vault} (extensions ${options.extensions.join(' ')})\n`);
+    if (stats.notes === 0) process.stdout.write(`notemap check: no notes found in ${escapeControl(options.vault)} (extensions ${options.extensions.join(' ')})\n`);
     const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-    process.stdout.write(formatHealth(health, stats, { color, vault: options.vault }));
+    // Titles, paths and targets come from the vault: escaped before the formatter adds its own colors.
+    process.stdout.write(formatHealth(escapeStrings(health), stats, { color, vault: escapeControl(options.vault) }));
   }
   if (options.strict && stats.danglingTargets > 0) {
     process.stderr.write(`notemap check: --strict: ${stats.danglingLinks} dangling links to ${stats.danglingTargets} targets\n`);

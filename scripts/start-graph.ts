@@ -9,6 +9,7 @@ import path from 'node:path';
 import { SCHEMA_VERSION } from '../src/core/contract.js';
 import { isSkippedFolder } from '../src/extract/scan.js';
 import { vaultCacheDir } from '../src/serve/cache-dir.js';
+import { escapeControl } from '../src/extract/terminal-text.js';
 
 /**
  * The graph file `npm start` keeps for a vault: `graph.json` in the vault's
@@ -121,7 +122,7 @@ export async function ensureGraph({ root, vault, graphPath, force = false }: Ens
   const sources = ['scripts/build-graph.ts', 'src/extract', 'src/core'].map((p) => path.join(root, p));
   const reason = force ? 'forced' : staleReason(graphPath, vault, sources);
   if (!reason) return false;
-  console.log(`notemap: building the graph of ${vault} (${reason})`);
+  console.log(escapeControl(`notemap: building the graph of ${vault} (${reason})`));
   await runGraphCli(root, vault, graphPath);
   return true;
 }

@@ -13,12 +13,17 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_VAULT } from '../src/extract/cli-args.js';
+import { escapeControl } from '../src/extract/terminal-text.js';
 import { ensureGraph, graphCachePath, newestMtime } from './start-graph.js';
 import { markSiteOutDir, siteOutDirProblem } from '../src/serve/site-out-dir.js';
 import { vaultCacheDir } from '../src/serve/cache-dir.js';
 import { CACHE_FILE } from '../src/serve/incremental-cache.js';
 import { createLiveHub, LIVE_EVENT } from '../src/serve/live-hub.js';
 import { startLiveSession, type LiveSession } from '../src/serve/live-session.js';
+
+// Vault paths and messages may hold control characters: shown escaped, never sent to the terminal raw.
+const say = (text: string): void => console.log(escapeControl(text, true));
+const complain = (text: string): void => console.error(escapeControl(text, true));
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLE_VAULT = path.join(ROOT, DEFAULT_VAULT);
@@ -102,7 +107,7 @@ async function main(): Promise<void> {
   try {
     options = parseStartArgs(process.argv.slice(2));
   } catch (err) {
-    console.error(`notemap: ${(err as Error).message}`);
+    complain(`notemap: ${(err as Error).message}`);
     process.exitCode = 2;
     return;
   }
@@ -115,7 +120,7 @@ async function main(): Promise<void> {
   const outDir = path.resolve(options.outDir);
   const outProblem = options.build ? siteOutDirProblem(outDir, { vault: options.vault, root: ROOT, force: options.force }) : null;
   if (outProblem) {
-    console.error(`notemap: ${outProblem}`);
+    complain(`notemap: ${outProblem}`);
     process.exitCode = 2;
     return;
   }
@@ -135,14 +140,14 @@ async function main(): Promise<void> {
       cacheFile,
       codeVersion: String(newestMtime(path.join(ROOT, 'src'))),
       hub,
-      log: (line) => console.log(`notemap: ${line}`),
+      log: (line) => say(`notemap: ${line}`),
     });
     const first = session.first;
     const how = first.full ? `full build${first.cacheProblem ? ` (${first.cacheProblem})` : ''}` : `from the cache, ${first.notesChanged} note(s) read again`;
-    console.log(`notemap: graph ready in ${first.seconds.toFixed(1)} s, ${how}: ${graphPath}`);
+    say(`notemap: graph ready in ${first.seconds.toFixed(1)} s, ${how}: ${graphPath}`);
   } else {
     const built = await ensureGraph({ root: ROOT, vault: options.vault, graphPath, force: options.force });
-    console.log(built ? `notemap: graph built: ${graphPath}` : `notemap: graph up to date: ${graphPath}`);
+    say(built ? `notemap: graph built: ${graphPath}` : `notemap: graph up to date: ${graphPath}`);
   }
 
   // The plugin reads these when Vite resolves its config.
@@ -157,7 +162,7 @@ async function main(): Promise<void> {
     const shown = path.relative(process.cwd(), outDir);
     const where = shown && !shown.startsWith('..') ? shown : outDir;
     const serve = where === 'dist' ? 'npx vite preview' : `npx vite preview --outDir ${where}`;
-    console.log(`notemap: static site written to ${where} (serve it with \`${serve}\` or any static file host)`);
+    say(`notemap: static site written to ${where} (serve it with \`${serve}\` or any static file host)`);
     return;
   }
 
@@ -167,7 +172,7 @@ async function main(): Promise<void> {
     server: { port: options.port, host: options.host },
   });
   await server.listen();
-  console.log(`notemap: ${path.basename(options.vault)} (${options.vault})`);
+  say(`notemap: ${path.basename(options.vault)} (${options.vault})`);
   server.printUrls();
 
   hub.subscribe((message) => server.ws.send({ type: 'custom', event: LIVE_EVENT, data: message }));
@@ -183,7 +188,7 @@ async function main(): Promise<void> {
 // Run only as a script, so tests can import parseStartArgs.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((err: unknown) => {
-    console.error(`notemap: ${err instanceof Error ? err.message : String(err)}`);
+    complain(`notemap: ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 1;
   });
 }

@@ -7,7 +7,7 @@
  *   Vite's unguarded launch-editor middleware is removed from the stack; the
  *   per-server editor token goes into index.html; CORS is off (the map is
  *   same-origin), and files the guard denies cannot be imported either;
- * - build: emits the graph file as `graph.json` next to index.html, so the
+ * - build: emits the graph file as `graph.json` (and the compact files beside it) next to index.html, so the
  *   site works from any static host (the app fetches `./graph.json`).
  *
  * Paths come from options, else env NOTEMAP_GRAPH / NOTEMAP_VAULT, else the
@@ -19,7 +19,7 @@ import path from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import { vaultCacheDir } from '../src/serve/cache-dir.js';
 import { newEditorToken } from '../src/serve/editor-endpoint.js';
-import { createGraphMiddleware, injectEditorToken, missingGraphMessage } from '../src/serve/graph-middleware.js';
+import { createGraphMiddleware, injectEditorToken, isServedGraphFile, missingGraphMessage, servedGraphFilePath } from '../src/serve/graph-middleware.js';
 import { createStaticGuard, deniedFileTest } from '../src/serve/static-guard.js';
 
 export { missingGraphMessage, SERVED_GRAPH_FILES } from '../src/serve/graph-middleware.js';
@@ -103,6 +103,13 @@ export function graphDataPlugin(options: GraphDataOptions = {}): Plugin {
     generateBundle() {
       if (command !== 'build') return;
       this.emitFile({ type: 'asset', fileName: 'graph.json', source: fs.readFileSync(graphPath) });
+      // The compact files the build wrote beside it, under their served names.
+      const stem = path.basename(graphPath).replace(/\.json$/i, '');
+      for (const file of fs.readdirSync(path.dirname(graphPath))) {
+        const name = 'graph' + file.slice(stem.length);
+        if (!file.startsWith(stem + '.') || name === 'graph.json' || !isServedGraphFile(name)) continue;
+        this.emitFile({ type: 'asset', fileName: name, source: fs.readFileSync(servedGraphFilePath(graphPath, name)) });
+      }
     },
   };
 }

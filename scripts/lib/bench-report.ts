@@ -1,7 +1,9 @@
 /**
  * Pure helpers of the bench: medians over runs, the per-stage table and the
  * 3x-floor verdict, so the numbers' arithmetic is tested apart from timing.
+ * Across sizes (growth, the scale targets, the JSON): bench-summary.ts.
  */
+import { EXTRA_COLUMNS, type BenchExtras } from './bench-hooks.js';
 
 /** What one child process measured on one vault, over several runs. */
 export interface SizeResult {
@@ -11,7 +13,7 @@ export interface SizeResult {
   /** Per run, seconds: floor and every pipeline stage (keyed as the pipeline's StageTimings). */
   floor: number[];
   stages: Record<string, number[]>;
-  /** Peak resident set of the measuring process, bytes (resourceUsage().maxRSS). */
+  /** Peak resident set of the measuring process over the timed runs, bytes (resourceUsage().maxRSS). */
   peakRss: number;
   /** Highest heapUsed sampled at stage boundaries, every 256th progress update and every 25 ms, bytes. */
   peakHeap: number;
@@ -21,6 +23,13 @@ export interface SizeResult {
   /** Per run: process CPU seconds and wall seconds of the pipeline (CPU/wall well below 1 means a busy machine). */
   cpu: number[];
   wall: number[];
+  /** Per run, process CPU seconds of the floor and of every stage (steadier than wall times on a busy machine). */
+  floorCpu?: number[];
+  cpuStages?: Record<string, number[]>;
+  /** Figures other parts provide (bench-hooks.ts); null where their provider has not landed. */
+  extras?: BenchExtras;
+  /** Providers that threw, with their message. */
+  extrasErrors?: string[];
 }
 
 export function median(values: readonly number[]): number {
@@ -37,7 +46,7 @@ export const TARGET_STAGES = [...READ_STAGES, 'resolve'] as const;
 /** Building the graph, its metrics and its health report. */
 const GRAPH_STAGES = ['build', 'measure', 'health'] as const;
 /** Every pipeline stage, in pipeline order. */
-const ALL_STAGES = [...TARGET_STAGES, ...GRAPH_STAGES, 'layout', 'write'] as const;
+export const ALL_STAGES = [...TARGET_STAGES, ...GRAPH_STAGES, 'layout', 'write'] as const;
 
 /** The rows the bench prints, as [label, stage keys summed]. */
 export const BENCH_ROWS: readonly (readonly [string, readonly string[]])[] = [
@@ -46,6 +55,7 @@ export const BENCH_ROWS: readonly (readonly [string, readonly string[]])[] = [
   ['resolve', ['resolve']],
   ['scan+parse+resolve', TARGET_STAGES],
   ['build+metrics+health', GRAPH_STAGES],
+  ...GRAPH_STAGES.map((stage) => [`  ${stage}`, [stage]] as const),
   ['layout', ['layout']],
   ['write', ['write']],
   ['total', ALL_STAGES],
@@ -79,23 +89,43 @@ export function medianFloorRatio(result: SizeResult, keys: readonly string[]): n
 const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** The same result with CPU seconds in place of wall seconds (null when not measured). */
+export function cpuView(result: SizeResult): SizeResult | null {
+  if (!result.cpuStages || !result.floorCpu) return null;
+  return { ...result, floor: result.floorCpu, stages: result.cpuStages };
+}
+
+/** The CPU columns of a row: CPU seconds and CPU ratio to the floor's CPU (keys null: the floor). */
+function cpuCells(result: SizeResult, keys: readonly string[] | null): string {
+  const cpu = cpuView(result);
+  if (!cpu) return '';
+  const s = keys ? medianOfSum(cpu, keys) : median(cpu.floor);
+  const ratio = keys ? medianFloorRatio(cpu, keys) : 1;
+  return `${s.toFixed(3).padStart(9)}${ratio.toFixed(2).padStart(13)}`;
+}
+
 /** The table for one vault size. */
 export function formatSizeTable(result: SizeResult): string {
   const floor = median(result.floor);
   const lines = [
     `${fmtInt(result.notes)} notes, ${fmtInt(result.links)} links, ${mb(result.vaultBytes)} of notes; median of ${result.runs} run(s), each run against its own floor`,
-    `${'stage'.padEnd(22)}${'seconds'.padStart(9)}${'notes/s'.padStart(12)}${'x floor'.padStart(9)}`,
-    `${'floor (read + regex)'.padEnd(22)}${floor.toFixed(3).padStart(9)}${fmtInt(result.notes / floor).padStart(12)}${'1.00'.padStart(9)}`,
+    `${'stage'.padEnd(22)}${'seconds'.padStart(9)}${'notes/s'.padStart(12)}${'x floor'.padStart(9)}${'cpu s'.padStart(9)}${'cpu x floor'.padStart(13)}`,
+    `${'floor (read + regex)'.padEnd(22)}${floor.toFixed(3).padStart(9)}${fmtInt(result.notes / floor).padStart(12)}${'1.00'.padStart(9)}${cpuCells(result, null)}`,
   ];
   for (const [label, keys] of BENCH_ROWS) {
     const s = medianOfSum(result, keys);
     const ratio = medianFloorRatio(result, keys);
-    lines.push(`${label.padEnd(22)}${s.toFixed(3).padStart(9)}${(s > 0 ? fmtInt(result.notes / s) : '-').padStart(12)}${ratio.toFixed(2).padStart(9)}`);
+    lines.push(`${label.padEnd(22)}${s.toFixed(3).padStart(9)}${(s > 0 ? fmtInt(result.notes / s) : '-').padStart(12)}${ratio.toFixed(2).padStart(9)}${cpuCells(result, keys)}`);
   }
   lines.push(`where the time goes: ${timeShares(result).slice(0, 3).map(([stage, share]) => `${stage} ${(share * 100).toFixed(0)}%`).join(', ')}`);
   const share = median(result.cpu.map((c, i) => c / result.wall[i]));
   lines.push(`process CPU / wall time during the pipeline: ${share.toFixed(2)}${share < 0.8 ? ' (the machine was busy: wall times are inflated, ratios less so)' : ''}`);
   lines.push(`peak RSS ${mb(result.peakRss)}, peak heap used ${mb(result.peakHeap)}, graph.json ${fmtInt(result.graphBytes)} bytes (${mb(result.graphBytes)})`);
+  for (const { key, label, owner, provider } of EXTRA_COLUMNS) {
+    const value = result.extras?.[key] ?? null;
+    lines.push(`${label}: ${value === null ? `- (not yet: ${owner} provides ${provider})` : Number.isInteger(value) ? fmtInt(value) : value.toFixed(3)}`);
+  }
+  for (const error of result.extrasErrors ?? []) lines.push(`provider failed: ${error}`);
   return lines.join('\n');
 }
 

@@ -1,11 +1,21 @@
 /**
- * Load graph.json into graphology, refusing anything the map cannot draw: a
+ * Load the graph into graphology, refusing anything the map cannot draw: a
  * missing file, a file that is not graph JSON, or another schema version.
  * Each failure carries a message for the page that names the command to run.
+ *
+ * `loadMap` reads the compact files the build writes beside graph.json
+ * (src/core/compact.ts: a fraction of the bytes, no JSON of every note's
+ * text to parse) and falls back to graph.json when they are not there.
  */
 import Graph from 'graphology';
 import { SCHEMA_VERSION, type EdgeAttributes, type GraphAttributes, type NodeAttributes } from '../core/contract.js';
+import { compactFileName, CompactFormatError, decodeCompact } from '../core/compact.js';
+import { graphFromCompact } from './compact-graph.js';
+import { COMPLETE_DETAILS, createDetailsLoader, type DetailsLoader } from './details.js';
 import type { MapGraph } from './state/visibility.js';
+
+/** Marked when the graph's bytes have arrived, before any parsing (read by the bench). */
+export const DATA_ARRIVED_MARK = 'notemap:data-arrived';
 
 export type GraphLoadProblem = 'missing' | 'invalid' | 'version';
 
@@ -25,6 +35,14 @@ export class GraphLoadError extends Error {
 const FIX = 'npm run graph';
 const FIX_HINT = `Build it with \`${FIX}\` (or \`npm start\`, which builds it and serves the map).`;
 
+function versionError(version: unknown): GraphLoadError {
+  return new GraphLoadError(
+    'version',
+    `graph.json has schema version ${version === undefined ? '(none)' : String(version)}, this map reads version ${SCHEMA_VERSION}. Rebuild it with \`${FIX}\`.`,
+    FIX,
+  );
+}
+
 /**
  * Check parsed JSON and turn it into a graph. Pure (no fetch): the tests feed
  * it objects. Throws GraphLoadError.
@@ -35,13 +53,7 @@ export function graphFromJson(json: unknown): MapGraph {
   }
   const attributes = (json as { attributes?: Partial<GraphAttributes> }).attributes ?? {};
   const version = attributes.schemaVersion;
-  if (version !== SCHEMA_VERSION) {
-    throw new GraphLoadError(
-      'version',
-      `graph.json has schema version ${version === undefined ? '(none)' : String(version)}, this map reads version ${SCHEMA_VERSION}. Rebuild it with \`${FIX}\`.`,
-      FIX,
-    );
-  }
+  if (version !== SCHEMA_VERSION) throw versionError(version);
   try {
     return Graph.from(json as Parameters<typeof Graph.from>[0]) as unknown as Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
   } catch (error) {
@@ -61,9 +73,47 @@ export async function loadGraph(url = './graph.json', fetchFn: typeof fetch = fe
   if (!response.ok) throw new GraphLoadError('missing', `graph.json could not be loaded (HTTP ${response.status}). ${FIX_HINT}`, FIX);
   let json: unknown;
   try {
-    json = await response.json();
+    const text = await response.text();
+    performance.mark(DATA_ARRIVED_MARK);
+    json = JSON.parse(text);
   } catch {
     throw new GraphLoadError('invalid', `graph.json is not valid JSON. ${FIX_HINT}`, FIX);
   }
   return graphFromJson(json);
+}
+
+export interface LoadedMap {
+  graph: MapGraph;
+  /** Fetches the text panels show when they need it. */
+  details: DetailsLoader;
+  /** Which file the graph came from. */
+  source: 'compact' | 'json';
+}
+
+/**
+ * The graph from the compact files beside `graphUrl` when they are there (and
+ * of a format this page reads), else from graph.json itself.
+ */
+export async function loadMap(graphUrl = './graph.json', fetchFn: typeof fetch = (input, init) => fetch(input, init)): Promise<LoadedMap> {
+  let bytes: ArrayBuffer | null = null;
+  try {
+    const response = await fetchFn(compactFileName(graphUrl), { cache: 'no-cache' });
+    if (response.ok) bytes = await response.arrayBuffer();
+  } catch {
+    // No compact file reachable: graph.json says what is wrong, if anything.
+  }
+  if (bytes) {
+    performance.mark(DATA_ARRIVED_MARK);
+    try {
+      const compact = decodeCompact(bytes);
+      if (compact.header.schemaVersion !== SCHEMA_VERSION) throw versionError(compact.header.schemaVersion);
+      const graph = graphFromCompact(compact);
+      return { graph, details: createDetailsLoader(graph, compact, graphUrl, fetchFn), source: 'compact' };
+    } catch (error) {
+      if (error instanceof GraphLoadError) throw error;
+      // Written by another version of the build (or not ours at all): graph.json is the reference.
+      if (!(error instanceof CompactFormatError)) console.warn('notemap: the compact graph could not be read; loading graph.json', error);
+    }
+  }
+  return { graph: await loadGraph(graphUrl, fetchFn), details: COMPLETE_DETAILS, source: 'json' };
 }

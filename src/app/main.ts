@@ -4,7 +4,8 @@
  * then expose a small test hook (`window.__notemap`). Any failure before the
  * map is drawn becomes a readable message in #message.
  */
-import { GraphLoadError, loadGraph } from './load-graph.js';
+import { GraphLoadError, loadMap } from './load-graph.js';
+import type { DetailsLoader } from './details.js';
 import { hasWebGL, NO_WEBGL_MESSAGE } from './webgl.js';
 import { createLayoutClient, type LayoutClient } from './layout/client.js';
 import { createRenderer, type MapRenderer, type MapSigma } from './render/renderer.js';
@@ -22,11 +23,15 @@ import { mountHealthPanel } from './panels/health.js';
 import { mountLegend } from './panels/legend.js';
 import { mountFilters } from './panels/filters.js';
 import { mountCounts } from './panels/counts.js';
+import { mountTimeline } from './panels/timeline.js';
 import { clear, el } from './dom.js';
 import { disposeOnce } from './disposable.js';
 import { onGraphChange } from './live/graph-change.js';
 import { mountLive } from './live/mount-live.js';
 import { openingView } from './vault-view.js';
+
+/** Marked when the first frame has been painted (the bench measures from DATA_ARRIVED_MARK to it). */
+export const FIRST_FRAME_MARK = 'notemap:first-frame';
 
 /** The hook the end-to-end tests read. */
 export interface NotemapHook {
@@ -38,6 +43,8 @@ export interface NotemapHook {
   /** A node's centre in CSS pixels of the page viewport (null when hidden or unknown). */
   nodeScreenPosition(key: string): { x: number; y: number } | null;
   layoutRunning(): boolean;
+  /** Keys of the nodes whose labels the last frame drew (highlighted pills aside). */
+  drawnLabels(): string[];
   /** Tear everything down (idempotent). */
   dispose(): void;
 }
@@ -69,8 +76,9 @@ async function start(): Promise<void> {
   document.body.classList.add('is-loading');
 
   let graph: MapGraph;
+  let details: DetailsLoader;
   try {
-    graph = await loadGraph('./graph.json');
+    ({ graph, details } = await loadMap('./graph.json'));
   } catch (error) {
     document.body.classList.remove('is-loading');
     if (error instanceof GraphLoadError) {
@@ -139,6 +147,7 @@ async function start(): Promise<void> {
     map: { focusNode: (key) => renderer.focusNode(key), fit: () => renderer.fit() },
     theme,
     devServer: import.meta.env.DEV,
+    details,
   };
   // Panels showing counts or lists are mounted again after a live change (the graph-change signal);
   // their state (open panel, selection, filters) lives in the store, so they come back as they were.
@@ -152,7 +161,7 @@ async function start(): Promise<void> {
         return [];
       }
     });
-  const refreshed = [mountFilters, mountLegend, mountCounts, mountSummaryPanel, mountHealthPanel];
+  const refreshed = [mountFilters, mountLegend, mountCounts, mountSummaryPanel, mountHealthPanel, mountTimeline];
   disposables.push(...mountPanels([mountSearch]));
   let panels = mountPanels(refreshed);
   const offChange = onGraphChange(graph, () => {
@@ -175,7 +184,12 @@ async function start(): Promise<void> {
   });
   const ready = new Promise<void>((resolve) => {
     // Two frames: sigma has rendered and the browser has painted.
-    requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        performance.mark(FIRST_FRAME_MARK);
+        resolve();
+      }),
+    );
   });
   window.__notemap = {
     sigma: renderer.sigma,
@@ -184,6 +198,7 @@ async function start(): Promise<void> {
     ready,
     nodeScreenPosition: (key) => renderer.nodeScreenPosition(key),
     layoutRunning: () => layout.running(),
+    drawnLabels: () => renderer.drawnLabels(),
     dispose,
   };
 }

@@ -25,7 +25,7 @@ export function run(options: CliOptions): Promise<void> {
     const left = omitted ? `, ${omitted} drafts left out (--drafts keeps them)` : '';
     process.stdout.write(
       `notemap build: ${s.notes} notes, ${s.links} links${left}; the site is in ${options.outDir}: ` +
-        `put it on any static host, or try it with \`npx serve ${options.outDir}\`\n`,
+        `put it on any static host (try it: python3 -m http.server -d ${options.outDir})\n`,
     );
   });
 }

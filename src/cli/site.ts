@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { VaultSettings } from '../config/load.js';
 import { runPipeline, type PipelineResult } from '../extract/pipeline.js';
 import { serializeGraph, writeFileAtomic } from '../extract/write.js';
+import { writeCompactFiles } from '../extract/compact.js';
 import { markSiteOutDir, siteOutDirProblem } from '../serve/site-out-dir.js';
 import { isInside } from '../extract/scan.js';
 import { CliExit } from './common.js';
@@ -62,6 +63,7 @@ export async function writeSite(options: SiteOptions): Promise<SiteResult> {
   for (const entry of fs.readdirSync(out)) fs.rmSync(path.join(out, entry), { recursive: true, force: true });
   fs.cpSync(app, out, { recursive: true });
   await writeFileAtomic(path.join(out, 'graph.json'), serializeGraph(result.graph));
+  await writeCompactFiles(path.join(out, 'graph.json'), result.graph); // the map's compact files (viewer)
   markSiteOutDir(out);
   return { result, omitted: result.omitted, files: fs.readdirSync(out, { recursive: true }).length };
 }

@@ -161,8 +161,9 @@ export interface GraphAttributes {
   warnings: BuildWarning[];
   health: HealthReport;
   /**
-   * Ticks of the force layout the build ran (0 = positions are only d3's
-   * starting spiral). The map resumes the cooling where the build left it.
+   * How far the build's layout cooled, in d3 ticks (0 = positions are only a
+   * starting spiral; 300, d3's whole schedule, = converged: the multilevel
+   * layout stops on measured convergence). The map resumes the cooling there.
    * Optional: older graphs lack it, and the map then treats positions as settled.
    */
   layoutTicks?: number;
@@ -176,6 +177,48 @@ export interface GraphAttributes {
    * the map's defaults when it opens without view state in its URL. Optional.
    */
   view?: VaultView;
+  /** Unlinked mentions (see MentionsReport). Optional: older graphs lack it. */
+  mentions?: MentionsReport;
+}
+
+/**
+ * A note whose text names another note (its title, an alias or its file
+ * name, as whole words, case-insensitively, outside code, links and
+ * frontmatter) without linking to it: a link the author may want to add.
+ * Not an edge: mentions change no link count and no orphan status.
+ */
+export interface UnlinkedMention {
+  /** Key of the note whose text names the target. */
+  source: string;
+  /** Key of the note named. */
+  target: string;
+  /** The name as written in the source (first occurrence). */
+  text: string;
+  /** 1-based line of the first occurrence in the source file. */
+  line: number;
+  /** The sentence around it, plain text. */
+  context: string;
+  /** Occurrences of the target's names in the source. */
+  count: number;
+  /** The wiki link to paste in place of `text`: `[[text]]`, or `[[path|text]]` when the text cannot be a link target. */
+  link: string;
+}
+
+/** The rule that keeps a name from meaning too little, as applied. */
+export interface MentionRule {
+  /** Names with fewer letters or digits than this are skipped. */
+  minLetters: number;
+  /** Names found in more than this share of the notes (and in more than `minCommonNotes` notes) are skipped. */
+  maxShare: number;
+  minCommonNotes: number;
+}
+
+export interface MentionsReport {
+  /** One per (source, target) pair, sorted by target then source. */
+  mentions: UnlinkedMention[];
+  rule: MentionRule;
+  /** Names skipped as too common, most found first (at most 20): the name and in how many notes. */
+  common: { name: string; notes: number }[];
 }
 
 /** An Obsidian graph color group: notes matching `query` take `color` (#rrggbb); the first matching group wins. */

@@ -6,6 +6,7 @@ import { opendirSync, statSync } from 'node:fs';
 import type { BuildWarning } from '../core/contract.js';
 import { layoutTicks } from '../core/forces.js';
 import { DEFAULT_NOTE_EXTENSIONS, VaultUnreadableError } from './scan.js';
+import { escapeControl } from './terminal-text.js';
 
 export interface GraphCliOptions {
   /** Vault folder. Default `data/vault`. */
@@ -41,9 +42,10 @@ Options:
                      (default: ${DEFAULT_NOTE_EXTENSIONS.map((e) => e.slice(1)).join(',')})
   --built-at <iso>   the builtAt timestamp to record instead of now, for
                      byte-identical rebuilds (SOURCE_DATE_EPOCH works too)
-  --layout-ticks <n> force-layout ticks run at build time (default:
-                     ${layoutTicks(1)} for a small vault, ${layoutTicks(10_000)} at 10,000 nodes); 0 runs
-                     none: nodes start on d3's spiral, the map lays them out
+  --layout-ticks <n> most refinement ticks of the build-time layout, which
+                     stops sooner once it has converged (default: ${layoutTicks(1)} for a
+                     small vault, ${layoutTicks(10_000)} at 10,000 nodes); 0 runs none: nodes
+                     start on a spiral, the map lays them out
   --quiet, -q        no progress bar and no warning lines; the one-line
                      summary is still printed
   --help, -h         this help
@@ -154,12 +156,12 @@ export function vaultFolderProblem(vault: string): string | null {
 
 /** A warning as both CLIs print it on stderr: `file:line: message`. */
 export function formatWarning(w: BuildWarning): string {
-  return `${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`;
+  return escapeControl(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
 }
 
 /** Print `notemap <command>: message` on stderr and exit with `code`. */
 export function cliFail(command: string, message: string, code: number): never {
-  process.stderr.write(`notemap ${command}: ${message}\n`);
+  process.stderr.write(`notemap ${command}: ${escapeControl(message, true)}\n`);
   process.exit(code);
 }
 

@@ -60,7 +60,7 @@ const MATTER_OPTIONS = {
  * exactly `---` (trailing spaces allowed). Without the closing line the
  * leading `---` is a thematic break, as in Obsidian.
  */
-function findBlock(text: string): { blockStart: number; blockEnd: number; bodyStart: number } | null {
+export function findBlock(text: string): { blockStart: number; blockEnd: number; bodyStart: number } | null {
   const firstEnd = text.indexOf('\n');
   if (firstEnd === -1 || text.slice(0, firstEnd).trimEnd() !== '---') return null;
   let lineStart = firstEnd + 1;

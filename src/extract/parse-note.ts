@@ -7,7 +7,8 @@
  * length), and code is masked on top of that, so an offset found by any
  * extractor is an offset in the file and its line is the file's line.
  */
-import type { LinkKind } from '../core/contract.js';
+import type { BuildWarning, LinkKind } from '../core/contract.js';
+import { parseNoteDate } from '../core/dates.js';
 import { maskCode } from './code-spans.js';
 import { contextAround, MAX_CONTEXT } from './context.js';
 import { field, keyLinesOf, parseFrontmatter, scalarString, stringList } from './frontmatter.js';
@@ -235,19 +236,34 @@ export function parseNote(text: string, path: string, options: ParseOptions = {}
     ...finishLinks(found, body, titles),
   ];
 
+  const created = options.dates ? dateOf(options.dates.created) : (scalarString(field(data, 'created')) ?? scalarString(field(data, 'date')));
+  const updated = options.dates ? dateOf(options.dates.updated) : scalarString(field(data, 'updated'));
+  const warnings = [...fm.warnings, ...dateWarnings(path, { created, updated })];
+
   return {
     path,
     title,
     tags,
     aliases,
     summary: summarize(data, body, masked, titles),
-    created: options.dates ? dateOf(options.dates.created) : (scalarString(field(data, 'created')) ?? scalarString(field(data, 'date'))),
-    updated: options.dates ? dateOf(options.dates.updated) : scalarString(field(data, 'updated')),
+    created,
+    updated,
     draft,
     ...(unpublished ? { unpublished: true } : {}),
     // The frontmatter's stand-in is blank: count from the body on.
     words: countWords(masked, fm.bodyStart),
     links,
-    warnings: fm.warnings,
+    warnings,
   };
+}
+
+/** One warning per date the timeline cannot read (`created: {{date}}` left by a template). */
+function dateWarnings(path: string, dates: { created: string | null; updated: string | null }): BuildWarning[] {
+  const out: BuildWarning[] = [];
+  for (const [name, value] of Object.entries(dates)) {
+    if (value !== null && parseNoteDate(value) === null) {
+      out.push({ file: path, message: `${name} date "${value}" is not a date: the timeline counts the note as undated` });
+    }
+  }
+  return out;
 }

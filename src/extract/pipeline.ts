@@ -13,6 +13,7 @@ import { layoutTicks } from '../core/forces.js';
 import { detectVaultApp } from './vault-app.js';
 import { layoutGraph } from './layout.js';
 import { measureGraph } from './metrics.js';
+import { mentionsStage } from './mentions-stage.js';
 import { parseNote, titleFromFileName } from './parse-note.js';
 import { createProgress, type Progress } from './progress.js';
 import { readFiles, type ReadFile } from './read.js';
@@ -21,7 +22,8 @@ import { DEFAULT_NOTE_EXTENSIONS, scanVault, type ScanResult } from './scan.js';
 import type { ParsedNote, ParseOptions, ScannedFile } from './types.js';
 import type { PathMatcher } from '../config/glob.js';
 import { omitUnpublished } from './publish.js';
-import { serializeGraph, writeFileAtomic } from './write.js';
+import { serializeGraphChunks, writeFileAtomic } from './write.js';
+import { writeCompactFiles } from './compact.js';
 
 export interface PipelineOptions {
   /** Note extensions, lower case with the dot. Default .md, .markdown, .txt. */
@@ -34,6 +36,8 @@ export interface PipelineOptions {
   concurrency?: number;
   /** Layout ticks; default from `layoutTicks(node count)`; 0 keeps d3's starting spiral (no force run). */
   layoutTicks?: number;
+  /** Find unlinked mentions (graph attribute `mentions`). Default true. */
+  mentions?: boolean;
   /** Progress display; default none. */
   progress?: Progress;
   /** The vault's settings (src/config/load.ts): what the scan leaves out, parse options, the map's view defaults. */
@@ -51,6 +55,8 @@ export interface StageTimings {
   build: number;
   measure: number;
   health: number;
+  /** Unlinked mentions (mentions-stage.ts): a second read of the notes and one automaton pass. */
+  mentions: number;
   layout: number;
   write: number;
 }
@@ -64,6 +70,12 @@ export interface PipelineResult {
   /** Every warning, sorted (the same list as the graph's `warnings` attribute). */
   warnings: BuildWarning[];
   timings: StageTimings;
+  /**
+   * Process CPU seconds in each stage (every thread: the reads' thread pool
+   * included). On a busy machine wall times grow with the load, CPU times
+   * hardly: the bench reports both.
+   */
+  cpuTimings: StageTimings;
   /** Bytes of graph.json (0 when not written). */
   bytes: number;
   /** Notes left out as drafts or `publish: false` (options.omitDrafts), else 0. */
@@ -71,6 +83,10 @@ export interface PipelineResult {
 }
 
 const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9;
+const cpuSeconds = (start: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+};
 
 /** The scan stage. */
 export function scanStage(vault: string, extensions: readonly string[], ignore?: PathMatcher): Promise<ScanResult> {
@@ -135,25 +151,31 @@ export const READ_PARSE_BATCH = 2048;
 export async function readParseStage(
   files: readonly ScannedFile[],
   options: { concurrency?: number; progress?: Progress; batch?: number; parse?: ParseOptions } = {},
-): Promise<{ notes: ParsedNote[]; warnings: BuildWarning[]; readSeconds: number; parseSeconds: number }> {
+): Promise<{ notes: ParsedNote[]; warnings: BuildWarning[]; readSeconds: number; parseSeconds: number; readCpu: number; parseCpu: number }> {
   const batch = Math.max(1, options.batch ?? READ_PARSE_BATCH);
   const progress = options.progress;
   const notes: ParsedNote[] = [];
   const warnings: BuildWarning[] = [];
   let readSeconds = 0;
   let parseSeconds = 0;
+  let readCpu = 0;
+  let parseCpu = 0;
   for (let from = 0; from < files.length; from += batch) {
     let start = process.hrtime.bigint();
+    let cpu = process.cpuUsage();
     const read = await readFiles(files.slice(from, from + batch), {
       concurrency: options.concurrency,
       onFile: (done) => progress?.update(from + done),
     });
     readSeconds += seconds(start);
+    readCpu += cpuSeconds(cpu);
     start = process.hrtime.bigint();
+    cpu = process.cpuUsage();
     parseInto(read, notes, warnings, options.parse);
     parseSeconds += seconds(start);
+    parseCpu += cpuSeconds(cpu);
   }
-  return { notes, warnings, readSeconds, parseSeconds };
+  return { notes, warnings, readSeconds, parseSeconds, readCpu, parseCpu };
 }
 
 /** A note with nothing but its file name, for a file the parser choked on. */
@@ -177,11 +199,14 @@ function fallbackNote(file: string): ParsedNote {
 export async function runPipeline(vault: string, options: PipelineOptions = {}): Promise<PipelineResult> {
   const extensions = options.extensions ?? DEFAULT_NOTE_EXTENSIONS;
   const progress = options.progress ?? createProgress({ enabled: false });
-  const timings: StageTimings = { scan: 0, read: 0, parse: 0, resolve: 0, build: 0, measure: 0, health: 0, layout: 0, write: 0 };
+  const timings: StageTimings = { scan: 0, read: 0, parse: 0, resolve: 0, build: 0, measure: 0, health: 0, mentions: 0, layout: 0, write: 0 };
+  const cpuTimings: StageTimings = { ...timings };
   const timed = async <T>(stage: keyof StageTimings, run: () => T | Promise<T>): Promise<T> => {
     const start = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
     const result = await run();
     timings[stage] += seconds(start);
+    cpuTimings[stage] += cpuSeconds(cpu);
     return result;
   };
 
@@ -192,6 +217,8 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
   const parsed = await readParseStage(scan.notes, { concurrency: options.concurrency, progress, parse: settings.parse });
   timings.read += parsed.readSeconds;
   timings.parse += parsed.parseSeconds;
+  cpuTimings.read += parsed.readCpu;
+  cpuTimings.parse += parsed.parseCpu;
   let notes = parsed.notes;
   let resolved = await timed('resolve', () => resolveStage(notes, scan, extensions));
   let buildWarnings = [...(settings.warnings ?? []), ...scan.warnings, ...parsed.warnings];
@@ -215,6 +242,10 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
     assignHealth(graph, report);
     return report;
   });
+  if (options.mentions !== false) {
+    const mentions = await timed('mentions', () => mentionsStage(notes, resolved.links, scan, extensions, { concurrency: options.concurrency }));
+    graph.setAttribute('mentions', mentions);
+  }
   await timed('layout', () => {
     const planned = options.layoutTicks ?? layoutTicks(graph.order);
     progress.stage('layout', planned);
@@ -227,7 +258,9 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
   let bytes = 0;
   if (options.out) {
     const out = options.out;
-    bytes = await timed('write', () => writeFileAtomic(out, serializeGraph(graph)));
+    // Streamed: the chunks are made as they are written, never all held at once.
+    bytes = await timed('write', () => writeFileAtomic(out, serializeGraphChunks(graph)));
+    await timed('write', () => writeCompactFiles(out, graph)); // the map's compact files beside it (viewer)
   }
-  return { graph, notes, resolved, stats, health, warnings: graph.getAttribute('warnings'), timings, bytes, omitted };
+  return { graph, notes, resolved, stats, health, warnings: graph.getAttribute('warnings'), timings, cpuTimings, bytes, omitted };
 }

@@ -20,9 +20,22 @@ import { handleEditorRequest, type EditorEndpointOptions } from './editor-endpoi
 /**
  * The files served at the site's root from the graph's folder: `graph.json`
  * is the graph file itself (whatever its name on disk); any other name is
- * the file of that name beside it (compact forms written by the same build).
+ * the file beside it that the same build wrote, with the graph file's stem in
+ * place of `graph` (`/x/g.json` -> `/x/g.compact.bin`): the map's compact
+ * payload and its details chunks (src/core/compact.ts).
  */
-export const SERVED_GRAPH_FILES: string[] = ['graph.json'];
+export const SERVED_GRAPH_FILES: (string | RegExp)[] = ['graph.json', 'graph.compact.bin', /^graph\.details\.\d{1,6}\.json$/];
+
+/** True when `name` (no folder) is one of SERVED_GRAPH_FILES. */
+export function isServedGraphFile(name: string): boolean {
+  return SERVED_GRAPH_FILES.some((f) => (typeof f === 'string' ? f === name : f.test(name)));
+}
+
+/** The file on disk for a served graph file name: beside the graph file, named after it. */
+export function servedGraphFilePath(graphPath: string, name: string): string {
+  const stem = path.basename(graphPath).replace(/\.json$/i, '');
+  return path.join(path.dirname(graphPath), stem + name.slice('graph'.length));
+}
 
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
 
@@ -107,8 +120,8 @@ export function createGraphMiddleware(options: GraphMiddlewareOptions): Middlewa
       return;
     }
     const name = pathname.slice(1);
-    if (SERVED_GRAPH_FILES.includes(name)) {
-      const file = name === 'graph.json' ? graphPath : path.join(path.dirname(graphPath), name);
+    if (isServedGraphFile(name)) {
+      const file = name === 'graph.json' ? graphPath : servedGraphFilePath(graphPath, name);
       serveFile(req, res, file, name === 'graph.json' ? missingGraphMessage(graphPath) : `${name} not found beside ${graphPath}`);
       return;
     }

@@ -14,6 +14,7 @@ import type { BuildWarning } from '../core/contract.js';
 import type { NotemapGraph } from '../extract/build-graph.js';
 import { DEFAULT_NOTE_EXTENSIONS } from '../extract/scan.js';
 import { serializeGraph, writeFileAtomic } from '../extract/write.js';
+import { writeCompactFiles } from '../extract/compact.js';
 import type { GraphDiff } from './graph-diff.js';
 import { loadCache, saveCache, type CacheBody } from './incremental-cache.js';
 import { IncrementalCore, type CoreTimings } from './incremental-core.js';
@@ -174,6 +175,7 @@ export class IncrementalBuilder {
     const chunks = serializeGraph(graph);
     this.writing = this.writing.catch(() => undefined).then(async () => {
       await writeFileAtomic(out, chunks);
+      await writeCompactFiles(out, graph); // the map's compact files beside it, never stale (viewer)
     });
     return this.writing;
   }

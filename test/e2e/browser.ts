@@ -86,6 +86,16 @@ export async function openMapAt(session: Session, url: string, prepare?: (page: 
   return { page, errors };
 }
 
+/**
+ * Answer the page's graph.json with `body` (and `status`), and its compact
+ * files with 404, so the page loads that graph.json and not the built site's
+ * compact graph.
+ */
+export async function serveGraphJson(page: Page, body: string, status = 200): Promise<void> {
+  await page.route('**/graph.json', (route) => route.fulfill({ status, contentType: 'application/json', body }));
+  await page.route(/\/graph\.(compact\.bin|details\.\d+\.json)$/, (route) => route.fulfill({ status: 404, body: '' }));
+}
+
 /** Resolve once main.ts has loaded the graph and drawn the first frame. */
 export async function waitForMap(page: Page): Promise<void> {
   // Fail fast with the page's own message when the map cannot start.

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, loadGraph, openMap, type Session } from './browser.js';
+import { launchBrowser, loadGraph, openMap, serveGraphJson, type Session } from './browser.js';
 
 let session: Session;
 const xssFile = inject('xssGraphPath');
@@ -17,8 +17,15 @@ beforeAll(async () => {
 });
 afterAll(async () => session?.close());
 
-const serveGraph = (body: string, status = 200) => async (page: Page): Promise<void> => {
-  await page.route('**/graph.json', (route) => route.fulfill({ status, contentType: 'application/json', body }));
+/** Serve `body` as graph.json, without compact files (the page falls back to graph.json). */
+const serveGraph = (body: string, status = 200) => (page: Page): Promise<void> => serveGraphJson(page, body, status);
+
+/** Serve the graph file `file` and the compact files the build wrote beside it. */
+const serveGraphFiles = (file: string) => async (page: Page): Promise<void> => {
+  await page.route(/\/graph\.(json|compact\.bin|details\.\d+\.json)$/, (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop()!;
+    route.fulfill({ status: 200, body: fs.readFileSync(file.replace(/\.json$/, '') + name.slice('graph'.length)) });
+  });
 };
 
 /** Elements that markup in a note would have created if it were parsed as HTML. */
@@ -26,7 +33,10 @@ const injected = (page: Page): Promise<number> =>
   page.evaluate(() => document.querySelectorAll('[onerror], [onload], iframe, body svg[onload], img[src="x"], img[src="y"], img[src="z"]').length);
 
 describe('note text is never HTML', () => {
-  it('shows titles, summaries, tags and dangling names literally and runs nothing', async () => {
+  it.each([
+    ['graph.json', (file: string) => serveGraph(fs.readFileSync(file, 'utf8'))],
+    ['the compact files', serveGraphFiles],
+  ])('from %s: shows titles, summaries, tags and dangling names literally and runs nothing', async (_from, serve) => {
     const evilKey = xss.findNode((_k, a) => a.kind === 'note' && a.path === 'evil.md')!;
     const evil = xss.getNodeAttributes(evilKey);
     if (evil.kind !== 'note') throw new Error('evil.md is not a note');
@@ -38,7 +48,7 @@ describe('note text is never HTML', () => {
         dialogs.push(d.message());
         void d.dismiss();
       });
-      await serveGraph(fs.readFileSync(xssFile, 'utf8'))(p);
+      await serve(xssFile)(p);
     });
     await page.keyboard.press('/');
     await page.keyboard.type('Evil');
@@ -46,7 +56,7 @@ describe('note text is never HTML', () => {
     expect(await page.locator('#search-results .search-title').first().textContent()).toBe(evil.title);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#summary h2').textContent()).toBe(evil.title);
-    expect(await page.locator('#summary .summary-text').textContent()).toBe(evil.summary);
+    await expect.poll(() => page.locator('#summary .summary-text').textContent()).toBe(evil.summary);
     const dangling = xss.filterNodes((_k, a) => a.kind === 'dangling').map((k) => xss.getNodeAttribute(k, 'title'));
     expect(await page.locator('#summary .summary-missing li > button.node-link').evaluateAll((b) => b.map((x) => x.textContent)))
       .toEqual(dangling);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadVaultSettings } from '../../src/config/load.js';
 import { runPipeline } from '../../src/extract/pipeline.js';
 import { serializeGraph } from '../../src/extract/write.js';
-import { launchBrowser, openMap, settle, type Session } from './browser.js';
+import { launchBrowser, openMap, serveGraphJson, settle, type Session } from './browser.js';
 
 const VAULT = path.resolve(__dirname, '../fixtures/obsidian-vault');
 let session: Session;
@@ -24,9 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => session?.close());
 
-const serve = async (page: Page): Promise<void> => {
-  await page.route('**/graph.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
-};
+const serve = (page: Page): Promise<void> => serveGraphJson(page, body);
 
 const colors = (page: Page) =>
   page.evaluate(() => {

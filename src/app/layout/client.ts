@@ -1,13 +1,16 @@
 /**
- * The map side of the layout: starts the worker from the graph's positions,
- * writes the streamed positions into the graph in ONE
- * `updateEachNodeAttributes` per animation frame (sigma redraws from that),
- * and forwards drags and pause/resume. `dispose()` terminates the worker.
+ * The map side of the layout. A graph that comes settled from the build is
+ * not simulated at all: no worker runs until the user drags a node (then only
+ * the dragged node's neighbourhood relaxes, its rim held in place) or asks
+ * for the layout to run. A graph without positions is laid out from scratch
+ * in the worker. Streamed positions are written into the graph once per
+ * animation frame (sigma redraws from that).
  */
 import { createListeners } from '../listeners.js';
 import { layoutRadius } from '../../core/forces.js';
 import type { MapGraph } from '../state/visibility.js';
 import type { FromWorker, InitMessage, ToWorker } from './protocol.js';
+import { DRAG_ALPHA_TARGET } from './engine.js';
 
 /** Heat when graph.json brings settled positions: the worker only polishes. */
 export const SETTLED_ALPHA = 0.05;
@@ -100,24 +103,94 @@ export function buildInitMessage(graph: MapGraph): { message: InitMessage; keys:
   return { message, keys };
 }
 
+/** Nodes relaxed around a dragged node: enough to see its neighbours follow, few enough for every frame. */
+export const LOCAL_NODES = 400;
+
+/**
+ * The init message for relaxing `key`'s neighbourhood: the nodes nearest to it
+ * by links (breadth first, both directions, at most `maxNodes`), plus the
+ * nodes linked to them, which hold their place (`fixed`) so the rest of the
+ * map does not move. No pull to the centre: only the links, repulsion and
+ * collisions among these nodes act.
+ */
+export function buildLocalMessage(graph: MapGraph, key: string, maxNodes = LOCAL_NODES): { message: InitMessage; keys: string[] } {
+  const free = new Set<string>([key]);
+  let frontier = [key];
+  while (frontier.length > 0 && free.size < maxNodes) {
+    const next: string[] = [];
+    for (const node of frontier) {
+      graph.forEachNeighbor(node, (neighbour) => {
+        if (free.size >= maxNodes || free.has(neighbour)) return;
+        free.add(neighbour);
+        next.push(neighbour);
+      });
+    }
+    frontier = next;
+  }
+  const rim = new Set<string>();
+  for (const node of free) {
+    graph.forEachNeighbor(node, (neighbour) => {
+      if (!free.has(neighbour)) rim.add(neighbour);
+    });
+  }
+  const keys = [...free, ...rim];
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const positions = new Float32Array(keys.length * 2);
+  const radii = new Float32Array(keys.length);
+  const fixed = new Uint8Array(keys.length);
+  keys.forEach((k, i) => {
+    const a = graph.getNodeAttributes(k);
+    positions[2 * i] = a.x;
+    positions[2 * i + 1] = a.y;
+    radii[i] = layoutRadius(a.inDegree ?? 0);
+    fixed[i] = i >= free.size ? 1 : 0;
+  });
+  const links: number[] = [];
+  for (const node of free) {
+    graph.forEachOutNeighbor(node, (target) => {
+      links.push(index.get(node)!, index.get(target)!);
+    });
+    // Links from the rim into the set (out-links of free nodes are covered above).
+    graph.forEachInNeighbor(node, (source) => {
+      if (rim.has(source)) links.push(index.get(source)!, index.get(node)!);
+    });
+  }
+  const message: InitMessage = {
+    type: 'init',
+    positions,
+    radii,
+    links: Uint32Array.from(links),
+    fixed,
+    alpha: DRAG_ALPHA_TARGET,
+    alphaMin: SETTLED_ALPHA_MIN,
+    forces: { gravity: 0 },
+  };
+  return { message, keys };
+}
+
 function defaultWorker(): Worker {
   return new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'notemap-layout' });
 }
 
-/** Start the layout of `graph` in a worker. */
+/** Start the layout of `graph`: in a worker from scratch, or not at all until a drag when it comes settled. */
 export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions = {}): LayoutClient {
   const requestFrame = options.requestFrame ?? ((cb) => requestAnimationFrame(cb));
   const cancelFrame = options.cancelFrame ?? ((h) => cancelAnimationFrame(h));
   const now = options.now ?? (() => performance.now());
   const interval = applyInterval(graph.order);
+  const alpha = startingAlpha(graph.order > 0 && placedCount(graph) >= graph.order / 2, graph.getAttribute('layoutTicks'));
+  const fromScratch = alpha > 0.5;
   let lastApply = -Infinity;
   let wait: ReturnType<typeof setTimeout> | null = null;
-  const { message, keys } = buildInitMessage(graph);
-  const index = new Map(keys.map((k, i) => [k, i]));
-  const worker = (options.createWorker ?? defaultWorker)();
+  let worker: Worker | null = null;
   const listeners = createListeners();
 
-  let hot = true;
+  /** What the worker simulates now: the whole graph, or one neighbourhood (keys in message order). */
+  let scope: 'none' | 'whole' | 'local' = 'none';
+  let keys: string[] = [];
+  let index = new Map<string, number>();
+  let session = 0;
+  let hot = false;
   let isPaused = false;
   let disposed = false;
   let pending: Float32Array | null = null;
@@ -126,7 +199,7 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
   let held: string | null = null;
 
   const send = (msg: ToWorker, transfer: Transferable[] = []) => {
-    if (!disposed) worker.postMessage(msg, transfer);
+    if (!disposed && worker) worker.postMessage(msg, transfer);
   };
   const changed = listeners.emit;
 
@@ -136,27 +209,37 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
     const positions = pending;
     pending = null;
     if (!positions || disposed || positions.length !== keys.length * 2) return;
-    graph.updateEachNodeAttributes(
-      (key, attrs) => {
-        // By key, not by order: a live change (src/app/live) may have added or removed nodes since the worker started.
-        const i = index.get(key);
-        if (i !== undefined && key !== held) {
-          attrs.x = positions[2 * i];
-          attrs.y = positions[2 * i + 1];
-        }
-        return attrs;
-      },
-      { attributes: ['x', 'y'] },
-    );
+    if (scope === 'whole') {
+      graph.updateEachNodeAttributes(
+        (key, attrs) => {
+          // By key, not by order: a live change (src/app/live) may have added or removed nodes since the worker started.
+          const i = index.get(key);
+          if (i !== undefined && key !== held) {
+            attrs.x = positions[2 * i];
+            attrs.y = positions[2 * i + 1];
+          }
+          return attrs;
+        },
+        { attributes: ['x', 'y'] },
+      );
+      return;
+    }
+    // A neighbourhood: only its nodes change (one batched update would make sigma re-read every node).
+    keys.forEach((key, i) => {
+      if (key === held || !graph.hasNode(key)) return;
+      const a = graph.getNodeAttributes(key);
+      if (a.x !== positions[2 * i] || a.y !== positions[2 * i + 1]) graph.mergeNodeAttributes(key, { x: positions[2 * i], y: positions[2 * i + 1] });
+    });
   }
 
-  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+  function onMessage(event: MessageEvent<FromWorker>): void {
     const msg = event.data;
     if (msg.type === 'positions') {
+      if (msg.session !== undefined && msg.session !== session) return;
       // Only the latest batch matters: older ones are dropped, one write per frame.
       pending = msg.positions;
       if (frame !== null || wait !== null) return;
-      const early = interval - (now() - lastApply);
+      const early = (scope === 'whole' ? interval : 0) - (now() - lastApply);
       if (early <= 0) frame = requestFrame(apply);
       else
         wait = setTimeout(() => {
@@ -164,21 +247,42 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
           if (!disposed) frame = requestFrame(apply);
         }, early);
     } else if (msg.type === 'stopped') {
+      if (msg.session !== undefined && msg.session !== session) return;
       hot = false;
       changed();
     }
-  };
-  // A worker that cannot start (blocked, failed to load) leaves the map as graph.json laid it out.
-  worker.onerror = (event: ErrorEvent) => {
-    console.warn('notemap: the layout worker failed; positions stay as built.', event.message);
-    event.preventDefault?.();
-    hot = false;
-    changed();
-  };
-  send(message, [message.positions.buffer, message.radii.buffer, message.links.buffer]);
+  }
+
+  /** Start (or restart) the worker on `message`, whose nodes are `list`. */
+  function start(message: InitMessage, list: string[], what: 'whole' | 'local'): void {
+    if (disposed) return;
+    if (!worker) {
+      worker = (options.createWorker ?? defaultWorker)();
+      worker.onmessage = onMessage;
+      // A worker that cannot start (blocked, failed to load) leaves the map as it is.
+      worker.onerror = (event: ErrorEvent) => {
+        console.warn('notemap: the layout worker failed; positions stay as they are.', event.message);
+        event.preventDefault?.();
+        hot = false;
+        changed();
+      };
+    }
+    scope = what;
+    keys = list;
+    index = new Map(list.map((k, i) => [k, i]));
+    pending = null;
+    message.session = ++session;
+    hot = true;
+    send(message, [message.positions.buffer, message.radii.buffer, message.links.buffer]);
+  }
+
+  if (fromScratch) {
+    const { message, keys: list } = buildInitMessage(graph);
+    start(message, list, 'whole');
+  }
 
   return {
-    fromScratch: message.alpha > 0.5,
+    fromScratch,
     running: () => hot && !isPaused && !disposed,
     paused: () => isPaused,
     pause() {
@@ -190,19 +294,32 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
     resume() {
       if (disposed) return;
       isPaused = false;
-      hot = true;
-      send({ type: 'resume', alpha: RESUME_ALPHA });
+      if (scope === 'whole') {
+        hot = true;
+        send({ type: 'resume', alpha: RESUME_ALPHA });
+      } else {
+        // The whole graph was never simulated here: start it from where the nodes are now.
+        const { message, keys: list } = buildInitMessage(graph);
+        start({ ...message, alpha: RESUME_ALPHA, alphaMin: SETTLED_ALPHA_MIN }, list, 'whole');
+      }
       changed();
     },
     drag(key, x, y) {
+      if (disposed || !graph.hasNode(key)) return;
+      const restarted = scope !== 'whole' && (scope !== 'local' || held !== key || !index.has(key));
+      if (restarted) {
+        // A new drag on a settled map: relax this node's neighbourhood only.
+        const { message, keys: list } = buildLocalMessage(graph, key);
+        start(message, list, 'local');
+      }
       const i = index.get(key);
-      if (i === undefined || disposed) return;
+      if (i === undefined) return;
       held = key;
       send({ type: 'drag', index: i, x, y });
       if (!isPaused && !hot) {
         hot = true;
         changed();
-      }
+      } else if (restarted) changed();
     },
     release(key) {
       const i = index.get(key);
@@ -215,8 +332,17 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
       disposed = true;
       if (frame !== null) cancelFrame(frame);
       if (wait !== null) clearTimeout(wait);
-      worker.terminate();
+      worker?.terminate();
       listeners.clear();
     },
   };
+}
+
+/** Nodes with a position other than the origin. */
+function placedCount(graph: MapGraph): number {
+  let placed = 0;
+  graph.forEachNode((_k, a) => {
+    if (Number.isFinite(a.x) && Number.isFinite(a.y) && (a.x !== 0 || a.y !== 0)) placed++;
+  });
+  return placed;
 }

@@ -20,6 +20,8 @@ export interface EngineInit {
   alpha: number;
   /** Heat under which the simulation stops (default d3's 0.001). */
   alphaMin?: number;
+  /** 1 for a node that holds its place (the rim of a neighbourhood relaxed around a drag). */
+  fixed?: Uint8Array;
   forces?: Partial<ForceOptions>;
 }
 
@@ -30,11 +32,11 @@ export class LayoutEngine {
   constructor(init: EngineInit) {
     const n = init.radii.length;
     if (init.positions.length !== 2 * n) throw new Error(`LayoutEngine: positions holds ${init.positions.length} floats, expected ${2 * n} (2 per node)`);
-    this.nodes = Array.from({ length: n }, (_, i) => ({
-      x: init.positions[2 * i],
-      y: init.positions[2 * i + 1],
-      radius: init.radii[i],
-    }));
+    this.nodes = Array.from({ length: n }, (_, i) => {
+      const x = init.positions[2 * i];
+      const y = init.positions[2 * i + 1];
+      return init.fixed?.[i] ? { x, y, fx: x, fy: y, radius: init.radii[i] } : { x, y, radius: init.radii[i] };
+    });
     const links: LayoutLink[] = [];
     for (let i = 0; i + 1 < init.links.length; i += 2) links.push({ source: init.links[i], target: init.links[i + 1] });
     this.simulation = createLayoutSimulation(this.nodes, links, init.forces).alpha(init.alpha);

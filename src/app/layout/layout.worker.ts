@@ -13,6 +13,7 @@ const FRAME_MS = 16;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let engine: LayoutEngine | null = null;
+let session: number | undefined;
 let paused = false;
 let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -26,9 +27,9 @@ function loop(): void {
   const start = performance.now();
   engine.step(BUDGET_MS);
   const positions = engine.positions();
-  post({ type: 'positions', positions, alpha: engine.alpha }, [positions.buffer]);
+  post({ type: 'positions', positions, alpha: engine.alpha, session }, [positions.buffer]);
   if (engine.done) {
-    post({ type: 'stopped', alpha: engine.alpha });
+    post({ type: 'stopped', alpha: engine.alpha, session });
     return;
   }
   timer = setTimeout(loop, Math.max(0, FRAME_MS - (performance.now() - start)));
@@ -42,7 +43,10 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   switch (message.type) {
     case 'init':
+      // A new init replaces the engine (the whole graph, or one neighbourhood around a drag).
       engine = new LayoutEngine(message);
+      session = message.session;
+      paused = false;
       kick();
       break;
     case 'drag':

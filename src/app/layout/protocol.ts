@@ -8,6 +8,8 @@ import type { EngineInit } from './engine.js';
 /** The worker's first message: the engine's whole starting state. */
 export interface InitMessage extends EngineInit {
   type: 'init';
+  /** Echoed in `positions`: batches of an engine this init replaced are dropped. */
+  session?: number;
 }
 
 export type ToWorker =
@@ -21,6 +23,6 @@ export type ToWorker =
   | { type: 'resume'; alpha: number };
 
 export type FromWorker =
-  | { type: 'positions'; positions: Float32Array; alpha: number }
+  | { type: 'positions'; positions: Float32Array; alpha: number; session?: number }
   /** The simulation cooled below its minimum heat and stopped by itself. */
-  | { type: 'stopped'; alpha: number };
+  | { type: 'stopped'; alpha: number; session?: number };

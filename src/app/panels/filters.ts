@@ -11,8 +11,17 @@ import { sameValue } from '../state/store.js';
 import { LIMITS } from '../state/url.js';
 import { DEFAULT_VIEW, type AppContext, type Direction, type Disposable, type ViewState } from '../state/types.js';
 import { disposeOnce } from '../disposable.js';
+import { SIZE_BY, type SizeBy } from '../style/size-by.js';
+import { labelControls } from './label-controls.js';
 
-type BoolField = 'showOrphans' | 'showDangling' | 'showDrafts' | 'showAttachments' | 'arrows';
+type BoolField = 'showOrphans' | 'showDangling' | 'showDrafts' | 'showAttachments' | 'arrows' | 'sizeEmbeds';
+
+const SIZE_BY_LABELS: Record<SizeBy, string> = {
+  links: 'All links',
+  backlinks: 'Backlinks',
+  pagerank: 'PageRank',
+  words: 'Words',
+};
 
 const TOGGLES: ReadonlyArray<[BoolField, string]> = [
   ['showOrphans', 'Orphans'],
@@ -101,11 +110,20 @@ export function mountFilters(ctx: AppContext): Disposable {
     sizeInput.value = String(s.sizeScale);
     sizeOutput.textContent = `${s.sizeScale.toFixed(1)}×`;
   });
+  const sizeBySelect = el('select', { id: 'filter-sizeBy', name: 'sizeBy' });
+  for (const by of SIZE_BY) sizeBySelect.append(el('option', { value: by }, SIZE_BY_LABELS[by]));
+  sizeBySelect.addEventListener('change', () => store.set({ sizeBy: sizeBySelect.value as SizeBy }));
+  syncs.push((s) => {
+    sizeBySelect.value = s.sizeBy;
+  });
   const looks = el(
     'fieldset',
     { class: 'filter-group' },
     el('legend', {}, 'Display'),
     el('div', { class: 'filter-row' }, el('label', { for: 'filter-sizeScale' }, 'Node size '), sizeInput, ' ', sizeOutput),
+    el('div', { class: 'filter-row' }, el('label', { for: 'filter-sizeBy' }, 'Size by '), sizeBySelect),
+    checkbox('sizeEmbeds', 'Count embeds in size'),
+    ...labelControls(store, syncs),
     checkbox('arrows', 'Arrows (link direction)'),
   );
 

@@ -21,6 +21,7 @@ export function mountSummaryPanel(ctx: AppContext): Disposable {
   if (!root) throw new Error('mountSummaryPanel: #summary is missing from index.html');
   root.setAttribute('aria-labelledby', 'summary-title'); // the region is named by the note's title
   let shownKey: string | null = null;
+  let asked: string | null = null;
 
   const render = (state: ViewState): void => {
     const key = state.selected;
@@ -28,6 +29,7 @@ export function mountSummaryPanel(ctx: AppContext): Disposable {
     if (!open) {
       root.hidden = true;
       shownKey = null;
+      asked = null;
       clear(root);
       syncPanelContainer();
       return;
@@ -37,6 +39,15 @@ export function mountSummaryPanel(ctx: AppContext): Disposable {
       root.append(...renderNode(ctx, key));
       root.scrollTop = 0;
       shownKey = key;
+      // Summary and link contexts may still be on their way (src/app/details.ts): draw again when they land.
+      if (ctx.details && !ctx.details.ready(key) && asked !== key) {
+        asked = key; // once per selection: a failed fetch is not retried in a loop
+        void ctx.details.forNode(key).then(() => {
+          if (shownKey !== key || !root.isConnected) return;
+          shownKey = null;
+          render(ctx.store.get());
+        });
+      }
     }
     root.hidden = false;
     syncPanelContainer();
@@ -107,7 +118,8 @@ function renderNote(ctx: AppContext, key: string, note: NoteNodeAttributes): Nod
   if (note.aliases.length > 0) fact('Aliases', note.aliases.join(', '));
   out.push(facts);
 
-  out.push(el('p', { class: 'summary-text' }, note.summary || 'No summary.'));
+  const pending = ctx.details?.ready(key) === false;
+  out.push(el('p', { class: 'summary-text', 'aria-busy': String(pending) }, note.summary || (pending ? 'Loading…' : 'No summary.')));
   out.push(actions(ctx, note));
   out.push(...noteLinkSections(ctx, key));
   return out;

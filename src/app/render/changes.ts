@@ -15,6 +15,9 @@ const FULL_FIELDS: ReadonlyArray<keyof ViewState> = [
   // Selection only moves the highlight, unless the local view follows it (handled below).
   ...VISIBILITY_FIELDS.filter((f) => f !== 'selected'),
   'sizeScale',
+  'sizeBy',
+  'sizeEmbeds',
+  'labelSize',
   'arrows',
 ];
 
@@ -23,7 +26,7 @@ const FULL_FIELDS: ReadonlyArray<keyof ViewState> = [
  * follows the resolved theme (theme.onChange), which also covers the system
  * theme changing, and redraws once there.
  */
-const LOOK_FIELDS: ReadonlyArray<keyof ViewState> = ['selected', 'tagDepth', 'colorCommonTags'];
+const LOOK_FIELDS: ReadonlyArray<keyof ViewState> = ['selected', 'tagDepth', 'colorCommonTags', 'labelFade'];
 
 /** How much redrawing going from `previous` to `next` needs. */
 export function classifyChange(previous: ViewState, next: ViewState): RenderChange {

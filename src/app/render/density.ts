@@ -43,3 +43,21 @@ export function edgeFade(factor: number): number {
 export function labelDensity(visibleCount: number): number {
   return visibleCount <= SMALL_MAP ? 4 : 0.6;
 }
+
+/** Label text size (px) at a text-size setting of 1. */
+export const LABEL_BASE_SIZE = 12;
+
+/**
+ * Opacity of ordinary labels at camera `ratio` (1 = the whole map fitted,
+ * larger = zoomed out) for a text-fade setting `fade` in [0, 1], as
+ * Obsidian's "text fade threshold": 0 never fades; otherwise labels are
+ * whole up to half the threshold ratio and gone at it. The default 0.5 keeps
+ * them whole at the fitted view and fades them out by twice as far out;
+ * 1 shows them only zoomed in.
+ */
+export function labelFadeAlpha(ratio: number, fade: number): number {
+  if (!(fade > 0)) return 1;
+  const gone = 0.5 * 16 ** (1 - Math.min(1, fade));
+  const whole = gone / 2;
+  return Math.min(1, Math.max(0, (gone - ratio) / (gone - whole)));
+}

@@ -34,6 +34,15 @@ function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: numbe
   ctx.closePath();
 }
 
+/** The box of a highlighted node's label pill (drawHover draws it there). */
+function pillBox(ctx: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings): Box {
+  const text = truncateLabel(data.label ?? '', 80);
+  ctx.font = font(settings, '600');
+  const width = ctx.measureText(text).width;
+  const padX = 7;
+  return { x: data.x - width / 2 - padX, y: data.y + data.size + 4, w: width + 2 * padX, h: settings.labelSize + 8 };
+}
+
 export interface Box {
   x: number;
   y: number;
@@ -54,16 +63,26 @@ export function overlaps(a: Box, b: Box): boolean {
  * skipping any whose box would cross one already drawn. `startFrame` (on
  * beforeRender) drops leftovers.
  */
-export function createLabelDrawers(palette: () => CanvasPalette): { drawLabel: DrawFn; drawHover: DrawFn; startFrame(): void; endFrame(): void } {
+export function createLabelDrawers(
+  palette: () => CanvasPalette,
+  fadeAlpha: () => number = () => 1,
+): { drawLabel: DrawFn; drawHover: DrawFn; startFrame(): void; endFrame(): void; drawnLabels(): string[] } {
   type Pending = { ctx: CanvasRenderingContext2D; data: LabelData; settings: LabelSettings };
   let pending: Pending[] = [];
+  // Pills of highlighted nodes this frame: they win the space, other labels keep off them.
+  let pills: Box[] = [];
+  let lastDrawn: string[] = [];
 
   // sigma asks for labels cell by cell; they are only collected here and drawn
   // at the end of the frame, biggest node first, so a small node's label never
   // hides the label of a hub next to it.
   const drawLabel: DrawFn = (ctx, data, settings) => {
-    // A highlighted node gets its label in the hover pill: drawing it here too would show twice.
-    if (!data.label || data.highlighted) return;
+    if (!data.label) return;
+    // A highlighted node gets its label in the hover pill (drawHover): only its place is kept here.
+    if (data.highlighted) {
+      pills.push(pillBox(ctx, data, settings));
+      return;
+    }
     pending.push({ ctx, data: { ...data }, settings });
   };
 
@@ -71,17 +90,25 @@ export function createLabelDrawers(palette: () => CanvasPalette): { drawLabel: D
     const p = palette();
     const labels = pending;
     pending = [];
+    const fade = fadeAlpha();
     labels.sort((a, b) => Number(b.data.forceLabel ?? false) - Number(a.data.forceLabel ?? false) || b.data.size - a.data.size);
-    const drawn: Box[] = [];
+    const drawn: Box[] = [...pills];
+    pills = [];
+    lastDrawn = [];
     for (const { ctx, data, settings } of labels) {
+      // Zoomed out past the fade threshold, only the labels of a highlighted neighbourhood stay.
+      const alpha = data.forceLabel ? 1 : fade;
+      if (alpha <= 0.02) continue;
       const text = truncateLabel(data.label!);
       const y = data.y + data.size + 2;
       ctx.font = font(settings);
       const width = ctx.measureText(text).width;
       const box = { x: data.x - width / 2 - 2, y, w: width + 4, h: settings.labelSize + 2 };
-      // Forced labels (a hovered neighbourhood) come first, so they win; they too skip overlaps.
+      // Pills first, then forced labels (a highlighted neighbourhood), then the biggest nodes: none overlaps another.
       if (drawn.some((b) => overlaps(b, box))) continue;
       drawn.push(box);
+      lastDrawn.push(data.key);
+      ctx.globalAlpha = alpha;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'top';
       ctx.lineJoin = 'round';
@@ -92,6 +119,7 @@ export function createLabelDrawers(palette: () => CanvasPalette): { drawLabel: D
       ctx.fillText(text, data.x, y);
       ctx.textAlign = 'start';
       ctx.textBaseline = 'alphabetic';
+      ctx.globalAlpha = 1;
     }
   }
 
@@ -107,12 +135,10 @@ export function createLabelDrawers(palette: () => CanvasPalette): { drawLabel: D
     ctx.fill();
     if (data.label) {
       const text = truncateLabel(data.label, 80);
-      ctx.font = font(settings, '600');
-      const width = ctx.measureText(text).width;
-      const padX = 7;
-      const h = settings.labelSize + 8;
-      const top = data.y + data.size + 4;
-      roundRect(ctx, data.x - width / 2 - padX, top, width + 2 * padX, h, 6);
+      const pill = pillBox(ctx, data, settings);
+      const top = pill.y;
+      const h = pill.h;
+      roundRect(ctx, pill.x, pill.y, pill.w, pill.h, 6);
       ctx.fill();
       ctx.shadowBlur = 0;
       ctx.fillStyle = p.boxText;
@@ -123,5 +149,9 @@ export function createLabelDrawers(palette: () => CanvasPalette): { drawLabel: D
     ctx.restore();
   };
 
-  return { drawLabel, drawHover, startFrame: () => (pending = []), endFrame };
+  const startFrame = (): void => {
+    pending = [];
+    pills = [];
+  };
+  return { drawLabel, drawHover, startFrame, endFrame, drawnLabels: () => lastDrawn };
 }

@@ -21,7 +21,7 @@ export interface LookModel {
   /** Fill of a dangling target: a grey that reads as translucent. */
   ghostColor: string;
   /** On-screen size of a node from its attributes (backlinks, kind) and the size option. */
-  sizeOf(attrs: NodeAttributes): number;
+  sizeOf(key: string, attrs: NodeAttributes): number;
   palette: CanvasPalette;
   /** Size multiplier for crowding (1 = uncrowded; see density.ts). */
   density: number;
@@ -29,6 +29,22 @@ export interface LookModel {
   hovered: string | null;
   /** The hovered node and its neighbours (empty when nothing is hovered). */
   hoverSet: ReadonlySet<string>;
+  /** The selected node and its neighbours (empty when nothing is selected). */
+  selectSet: ReadonlySet<string>;
+  /** Fill of a note without a tag color (its links take a stronger color than this grey). */
+  neutralColor?: string;
+}
+
+/**
+ * The node whose neighbourhood stands out, and that neighbourhood: the
+ * hovered node, else the selected one (a selection stays emphasised as a
+ * hover does, until it is cleared); null when neither is shown.
+ */
+export function focusOf(m: LookModel): { centre: string | null; set: ReadonlySet<string> } {
+  if (m.hovered !== null) return { centre: m.hovered, set: m.hoverSet };
+  const selected = m.state.selected;
+  if (selected !== null && m.visible.has(selected) && m.selectSet.has(selected)) return { centre: selected, set: m.selectSet };
+  return { centre: null, set: m.selectSet };
 }
 
 /** Node display data plus the attributes our programs and label drawers read. */
@@ -64,7 +80,7 @@ export function nodeLook(key: string, attrs: NodeAttributes, m: LookModel): Node
     x: attrs.x,
     y: attrs.y,
     label: attrs.title,
-    size: m.sizeOf(attrs),
+    size: m.sizeOf(key, attrs),
     labelColor: p.label,
     zIndex: 1,
     type: 'circle',
@@ -93,13 +109,14 @@ export function nodeLook(key: string, attrs: NodeAttributes, m: LookModel): Node
   }
 
   const selected = m.state.selected === key;
-  if (m.hovered !== null) {
-    if (key === m.hovered) {
+  const focus = focusOf(m);
+  if (focus.centre !== null) {
+    if (key === focus.centre) {
       look.highlighted = true;
       look.forceLabel = true;
       look.zIndex = 3;
-    } else if (m.hoverSet.has(key)) {
-      look.forceLabel = m.hoverSet.size <= MAX_FORCED_LABELS;
+    } else if (focus.set.has(key)) {
+      look.forceLabel = focus.set.size <= MAX_FORCED_LABELS;
       look.zIndex = 2;
     } else {
       look.color = mixColor(look.color ?? p.labelMuted, p.background, p.fade);
@@ -132,15 +149,17 @@ export function edgeLook(edge: string, attrs: EdgeAttributes, m: LookModel): Edg
     look.hidden = true;
     return look;
   }
-  // The edges of the hovered node (or, when nothing is hovered, of the selected one) take its color.
-  const centre = m.hovered ?? m.state.selected;
-  if (centre !== null && (source === centre || target === centre) && m.graph.hasNode(centre)) {
+  // The edges of the hovered node (or, when nothing is hovered, of the selected one) take its color;
+  // a note without a tag color (a grey close to the edges') gives them the label color, so they stay visible.
+  const { centre } = focusOf(m);
+  if (centre !== null && (source === centre || target === centre)) {
     const kind = m.graph.getNodeAttribute(centre, 'kind');
-    const base = kind === 'note' ? m.colorOf(centre) : p.labelMuted;
-    look.color = mixColor(base, p.background, 0.15);
+    const own = kind === 'note' ? m.colorOf(centre) : p.labelMuted;
+    const base = own === m.neutralColor || kind !== 'note' ? p.label : own;
+    look.color = mixColor(base, p.background, own === base ? 0.15 : 0.45);
     look.size = EDGE_SIZE_FOCUS;
     look.zIndex = 1;
-  } else if (m.hovered !== null) {
+  } else if (centre !== null) {
     look.color = p.edgeFaded;
   }
   return look;

@@ -12,10 +12,11 @@ import { computeVisible, type MapGraph } from '../state/visibility.js';
 import type { Store, ViewState } from '../state/types.js';
 import { buildTagPalette, NEUTRALS } from '../style/colors.js';
 import { nodeSize } from '../style/sizes.js';
+import { sizeWeights } from '../style/size-by.js';
 import type { ThemeController } from '../theme.js';
 import { centreNode, fitNodes, panBy, zoomBy, ZOOM_STEP, type Insets } from './camera.js';
 import { classifyChange } from './changes.js';
-import { densityFactor, edgeFade, labelDensity, labelThreshold } from './density.js';
+import { densityFactor, edgeFade, LABEL_BASE_SIZE, labelDensity, labelFadeAlpha, labelThreshold } from './density.js';
 import { mixColor, PALETTES, type CanvasPalette } from './palette.js';
 import { edgeLook, neighbourSet, nodeLook, type LookModel } from './reducers.js';
 import { mapSettings } from './settings.js';
@@ -42,6 +43,8 @@ export interface MapRenderer {
   zoomIn(): void;
   zoomOut(): void;
   pan(dx: number, dy: number): void;
+  /** Keys of the nodes whose plain labels the last frame drew (pills of highlighted nodes not included). */
+  drawnLabels(): string[];
   /** A node's position in CSS pixels of the page viewport (null when it is unknown or hidden). */
   nodeScreenPosition(key: string): { x: number; y: number } | null;
   dispose(): void;
@@ -88,6 +91,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     const visible = computeVisible(graph, state).nodes;
     const density = densityFactor(visible.size);
     const scale = state.sizeScale * density;
+    const weightOf = sizeWeights(graph, state.sizeBy, state.sizeEmbeds);
     const fade = edgeFade(density);
     const tags = buildTagPalette(graph, { tagDepth: state.tagDepth, colorCommonTags: state.colorCommonTags, theme: theme.resolved() });
     const neutral = NEUTRALS[theme.resolved()].note;
@@ -97,7 +101,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       visible,
       colorOf: tags.nodeColor,
       ghostColor: mixColor(neutral, palette.background, 0.4),
-      sizeOf: (attrs) => nodeSize(attrs.inDegree, scale, attrs.kind),
+      sizeOf: (key, attrs) => nodeSize(weightOf(key, attrs), scale, attrs.kind),
       palette: {
         ...palette,
         edge: mixColor(palette.edge, palette.background, fade),
@@ -106,6 +110,8 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       density,
       hovered,
       hoverSet,
+      selectSet: state.selected !== null && graph.hasNode(state.selected) ? neighbourSet(graph, state.selected) : new Set<string>(),
+      neutralColor: neutral,
     };
   }
   let model = buildModel(store.get());
@@ -114,13 +120,20 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   const labelSettings = () => ({
     labelRenderedSizeThreshold: labelThreshold(model.density, model.visible.size),
     labelDensity: labelDensity(model.visible.size),
+    labelSize: Math.round(LABEL_BASE_SIZE * model.state.labelSize * 10) / 10,
   });
 
-  const { settings, startFrame, endFrame } = mapSettings(() => palette, {
-    nodeReducer: (key, attrs) => nodeLook(key, attrs, model),
-    edgeReducer: (edge, attrs) => edgeLook(edge, attrs, model),
-  });
+  let sigmaRef: MapSigma | null = null;
+  const { settings, startFrame, endFrame, drawnLabels } = mapSettings(
+    () => palette,
+    {
+      nodeReducer: (key, attrs) => nodeLook(key, attrs, model),
+      edgeReducer: (edge, attrs) => edgeLook(edge, attrs, model),
+    },
+    () => labelFadeAlpha(sigmaRef?.getCamera().ratio ?? 1, model.state.labelFade),
+  );
   const sigma: MapSigma = new Sigma(graph, container, settings);
+  sigmaRef = sigma;
   sigma.on('beforeRender', startFrame);
   sigma.on('afterRender', endFrame);
   sigma.setSettings(labelSettings());
@@ -169,7 +182,10 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     if (change === 'full') {
       // setSettings refreshes by itself; only refresh explicitly when the label settings did not change.
       const labels = labelSettings();
-      const same = sigma.getSetting('labelRenderedSizeThreshold') === labels.labelRenderedSizeThreshold && sigma.getSetting('labelDensity') === labels.labelDensity;
+      const same =
+        sigma.getSetting('labelRenderedSizeThreshold') === labels.labelRenderedSizeThreshold &&
+        sigma.getSetting('labelDensity') === labels.labelDensity &&
+        sigma.getSetting('labelSize') === labels.labelSize;
       if (same) refreshFull();
       else refreshFull(() => sigma.setSettings(labels));
     } else {
@@ -225,6 +241,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     zoomIn: () => zoomBy(sigma, ZOOM_STEP),
     zoomOut: () => zoomBy(sigma, 1 / ZOOM_STEP),
     pan: (dx, dy) => panBy(sigma, dx, dy),
+    drawnLabels: () => [...drawnLabels()],
     nodeScreenPosition(key) {
       if (!graph.hasNode(key) || !model.visible.has(key)) return null;
       const a = graph.getNodeAttributes(key);

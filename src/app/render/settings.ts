@@ -7,6 +7,7 @@ import type { Settings } from 'sigma/settings';
 import { EdgeArrowProgram, EdgeRectangleProgram, NodeCircleProgram } from 'sigma/rendering';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core/contract.js';
+import { LABEL_BASE_SIZE } from './density.js';
 import { createLabelDrawers } from './labels.js';
 import type { CanvasPalette } from './palette.js';
 
@@ -37,8 +38,9 @@ export type MapSettings = Partial<Settings<NodeAttributes, EdgeAttributes, Graph
 export function mapSettings(
   palette: () => CanvasPalette,
   reducers: Pick<MapSettings, 'nodeReducer' | 'edgeReducer'>,
-): { settings: MapSettings; startFrame(): void; endFrame(): void } {
-  const { drawLabel, drawHover, startFrame, endFrame } = createLabelDrawers(palette);
+  fadeAlpha?: () => number,
+): { settings: MapSettings; startFrame(): void; endFrame(): void; drawnLabels(): string[] } {
+  const { drawLabel, drawHover, startFrame, endFrame, drawnLabels } = createLabelDrawers(palette, fadeAlpha);
   const settings: MapSettings = {
     ...reducers,
     defaultNodeType: 'circle',
@@ -48,7 +50,7 @@ export function mapSettings(
     defaultDrawNodeLabel: drawLabel,
     defaultDrawNodeHover: drawHover,
     labelFont: LABEL_FONT,
-    labelSize: 12,
+    labelSize: LABEL_BASE_SIZE,
     labelWeight: '500',
     labelColor: { attribute: 'labelColor', color: palette().label },
     labelDensity: 0.6,
@@ -67,5 +69,5 @@ export function mapSettings(
     itemSizesReference: 'screen',
     zoomToSizeRatioFunction: (ratio) => Math.sqrt(ratio),
   };
-  return { settings, startFrame, endFrame };
+  return { settings, startFrame, endFrame, drawnLabels };
 }

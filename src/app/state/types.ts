@@ -3,12 +3,17 @@
  * renderer's reducers and the panels. Changing it goes through the store.
  */
 
+import type { DetailsLoader } from '../details.js';
 import type { ThemeController } from '../theme.js';
 import type { MapGraph } from './visibility.js';
 
 export type Direction = 'in' | 'out' | 'both';
 export type Theme = 'system' | 'light' | 'dark';
+export type { SizeBy } from '../style/size-by.js';
+import type { SizeBy } from '../style/size-by.js';
 export type PanelName = 'summary' | 'health' | null;
+/** Which date of a note the timeline reads. */
+export type TimeField = 'created' | 'updated';
 
 export interface ViewState {
   /** Key of the selected node, or null. */
@@ -34,8 +39,25 @@ export interface ViewState {
   colorCommonTags: boolean;
   /** Node size multiplier. */
   sizeScale: number;
+  /** What node size stands for: all links (as Obsidian), backlinks, PageRank or words. */
+  sizeBy: SizeBy;
+  /** Count embeds as links for node size. */
+  sizeEmbeds: boolean;
+  /** Label text size multiplier. */
+  labelSize: number;
+  /** Zoom (0 = never, 1 = always) below which labels fade out: Obsidian's "text fade threshold". */
+  labelFade: number;
   arrows: boolean;
   theme: Theme;
+  /** The timeline bar under the map is open. */
+  timeline: boolean;
+  /** The date the timeline reads. */
+  timeField: TimeField;
+  /** First and last month shown (month indices, src/core/dates.ts), null = open-ended. */
+  timeFrom: number | null;
+  timeTo: number | null;
+  /** Notes without a (readable) date stay shown while a time range is set. */
+  showUndated: boolean;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -53,8 +75,17 @@ export const DEFAULT_VIEW: ViewState = {
   tagDepth: 0,
   colorCommonTags: false,
   sizeScale: 1,
+  sizeBy: 'links',
+  sizeEmbeds: true,
+  labelSize: 1,
+  labelFade: 0.5,
   arrows: false,
   theme: 'system',
+  timeline: false,
+  timeField: 'created',
+  timeFrom: null,
+  timeTo: null,
+  showUndated: true,
 };
 
 /** The one store of UI state. */
@@ -92,6 +123,12 @@ export interface AppContext {
   theme: ThemeController;
   /** True in the Vite dev server, where the open-in-editor endpoint exists. */
   devServer: boolean;
+  /**
+   * Summaries, dates, word counts and link contexts may arrive after the map
+   * (src/app/details.ts): a panel showing them asks here first. Absent: the
+   * graph holds everything.
+   */
+  details?: DetailsLoader;
 }
 
 /** Anything mounted that must be torn down. */

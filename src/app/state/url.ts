@@ -9,7 +9,9 @@
  * default, numbers are clamped to their range.
  */
 
+import { formatMonth, parseMonth } from '../../core/dates.js';
 import { tagKey } from '../../core/normalize.js';
+import { SIZE_BY } from '../style/size-by.js';
 import { DEFAULT_VIEW, type ViewState } from './types.js';
 
 /** Ranges of the numeric fields (the controls offer the same). */
@@ -19,9 +21,11 @@ export const LIMITS = {
   /** 0 = full tag; the legend offers full, 1 and 2 levels. */
   tagDepth: { min: 0, max: 2 },
   sizeScale: { min: 0.5, max: 3 },
+  labelSize: { min: 0.5, max: 2 },
+  labelFade: { min: 0, max: 1 },
 } as const;
 
-type ParamKind = 'bool' | 'int' | 'float' | 'tags' | 'note' | 'enum';
+type ParamKind = 'bool' | 'int' | 'float' | 'tags' | 'note' | 'enum' | 'month';
 
 interface Param {
   field: keyof ViewState;
@@ -46,8 +50,17 @@ const PARAMS: readonly Param[] = [
   { field: 'tagDepth', name: 'tagdepth', kind: 'int' },
   { field: 'colorCommonTags', name: 'common', kind: 'bool' },
   { field: 'sizeScale', name: 'size', kind: 'float' },
+  { field: 'sizeBy', name: 'sizeby', kind: 'enum', values: SIZE_BY },
+  { field: 'sizeEmbeds', name: 'embeds', kind: 'bool' },
+  { field: 'labelSize', name: 'text', kind: 'float' },
+  { field: 'labelFade', name: 'fade', kind: 'float' },
   { field: 'arrows', name: 'arrows', kind: 'bool' },
   { field: 'theme', name: 'theme', kind: 'enum', values: ['light', 'dark', 'system'] },
+  { field: 'timeline', name: 'timeline', kind: 'bool' },
+  { field: 'timeField', name: 'time', kind: 'enum', values: ['created', 'updated'] },
+  { field: 'timeFrom', name: 'from', kind: 'month' },
+  { field: 'timeTo', name: 'to', kind: 'month' },
+  { field: 'showUndated', name: 'undated', kind: 'bool' },
 ];
 
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
@@ -85,6 +98,8 @@ function encodeValue(param: Param, value: unknown): string {
       return (value as string[]).map(encodeURIComponent).join(',');
     case 'float':
       return String(Math.round((value as number) * 100) / 100);
+    case 'month':
+      return formatMonth(value as number);
     default:
       return encodeURIComponent(String(value));
   }
@@ -133,6 +148,8 @@ function decodeValue(param: Param, raw: string, graphHasNode?: (key: string) => 
     }
     case 'enum':
       return param.values!.includes(text) ? text : undefined;
+    case 'month':
+      return parseMonth(text) ?? undefined;
     case 'note':
       if (text === '') return undefined;
       if (graphHasNode && !graphHasNode(text)) return undefined;

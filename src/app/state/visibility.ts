@@ -25,7 +25,8 @@ import type Graph from 'graphology';
 import { tagKey } from '../../core/normalize.js';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core/contract.js';
 import { sameValue } from './store.js';
-import type { ViewState } from './types.js';
+import type { TimeField, ViewState } from './types.js';
+import { noteMonth } from '../../core/dates.js';
 
 /** The graph the map draws: graph.json loaded into graphology. */
 export type MapGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
@@ -55,6 +56,10 @@ export const VISIBILITY_FIELDS = [
   'minLinks',
   'localDepth',
   'localDirection',
+  'timeField',
+  'timeFrom',
+  'timeTo',
+  'showUndated',
 ] as const satisfies ReadonlyArray<keyof ViewState>;
 
 /** Per graph: each note's tag keys, computed once (tags never change after load). */
@@ -71,6 +76,30 @@ function noteTagKeys(graph: MapGraph): Map<string, string[]> {
     tagKeyCache.set(graph, cached);
   }
   return cached;
+}
+
+/** Per graph and date field: each note's month index (src/core/dates.ts), or null when undated. */
+const monthCache = new WeakMap<MapGraph, { order: number; months: Map<TimeField, Map<string, number | null>> }>();
+
+/** Each note's month for `field`, computed once per graph (again when nodes come or go). */
+export function noteMonths(graph: MapGraph, field: TimeField): Map<string, number | null> {
+  let cached = monthCache.get(graph);
+  if (!cached || cached.order !== graph.order) monthCache.set(graph, (cached = { order: graph.order, months: new Map() }));
+  let months = cached.months.get(field);
+  if (!months) {
+    months = new Map();
+    for (const key of graph.nodes()) {
+      const attrs = graph.getNodeAttributes(key);
+      if (attrs.kind === 'note') months.set(key, noteMonth(attrs[field]));
+    }
+    cached.months.set(field, months);
+  }
+  return months;
+}
+
+/** True when the view restricts notes by date (a range, or undated notes hidden). */
+export function timeFilterActive(state: ViewState): boolean {
+  return state.timeFrom !== null || state.timeTo !== null || !state.showUndated;
 }
 
 /** True when tag key `tag` is `filter` or nested under it. */
@@ -113,6 +142,9 @@ export function computeVisibleUncached(graph: MapGraph, state: ViewState): Visib
   const only = state.onlyTags.map(tagKey);
   const localRoot = state.localDepth > 0 && state.selected !== null && graph.hasNode(state.selected) ? state.selected : null;
   const local = localRoot === null ? null : neighbourhood(graph, localRoot, state.localDepth, state.localDirection);
+  const months = timeFilterActive(state) ? noteMonths(graph, state.timeField) : null;
+  const from = state.timeFrom ?? -Infinity;
+  const to = state.timeTo ?? Infinity;
 
   const result: VisibleSet = {
     nodes: new Set(),
@@ -147,6 +179,10 @@ export function computeVisibleUncached(graph: MapGraph, state: ViewState): Visib
       const tags = tagKeys.get(key) ?? [];
       if (hidden.length > 0 && anyTagMatches(tags, hidden)) return;
       if (only.length > 0 && !anyTagMatches(tags, only)) return;
+      if (months !== null) {
+        const month = months.get(key) ?? null;
+        if (month === null ? !state.showUndated : month < from || month > to) return;
+      }
     }
     result.nodes.add(key);
     result.notesShown++;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LayoutEngine, DRAG_ALPHA_TARGET } from '../../../src/app/layout/engine.js';
-import { applyInterval, buildInitMessage, createLayoutClient, SETTLED_ALPHA, startingAlpha } from '../../../src/app/layout/client.js';
+import { applyInterval, buildInitMessage, buildLocalMessage, createLayoutClient, RESUME_ALPHA, SETTLED_ALPHA, startingAlpha } from '../../../src/app/layout/client.js';
 import type { FromWorker, ToWorker } from '../../../src/app/layout/protocol.js';
 import { sampleGraph } from './graph-fixture.js';
 
@@ -200,5 +200,77 @@ describe('createLayoutClient', () => {
     client.dispose();
     expect(worker.terminated).toBe(true);
     expect(client.running()).toBe(false);
+  });
+});
+
+describe('a settled graph', () => {
+  function setup() {
+    const graph = sampleGraph();
+    graph.forEachNode((k) => graph.mergeNodeAttributes(k, { x: 10 + graph.inDegree(k) * 7 + k.length, y: 20 + k.length * 3 }));
+    graph.setAttribute('layoutTicks', 300);
+    const workers: FakeWorker[] = [];
+    const frames: Array<() => void> = [];
+    const client = createLayoutClient(graph, {
+      createWorker: () => {
+        workers.push(new FakeWorker());
+        return workers.at(-1) as unknown as Worker;
+      },
+      requestFrame: (cb) => frames.push(cb),
+      cancelFrame: () => {},
+    });
+    return { graph, workers, frames, client };
+  }
+
+  it('runs no simulation when the map opens', () => {
+    const { client, workers } = setup();
+    expect(client.fromScratch).toBe(false);
+    expect(client.running()).toBe(false);
+    expect(workers).toHaveLength(0);
+  });
+
+  it('relaxes only the dragged node’s neighbourhood, its rim held in place, nothing else moving', () => {
+    const { graph, workers, frames, client } = setup();
+    const key = graph.nodes().reduce((best, k) => (graph.degree(k) > graph.degree(best) ? k : best));
+    const before = new Map(graph.mapNodes((k, a) => [k, [a.x, a.y]] as const));
+    client.drag(key, 500, 500);
+    expect(client.running()).toBe(true);
+    const worker = workers[0];
+    const init = worker.sent[0];
+    if (init.type !== 'init') throw new Error('no init');
+    expect(init.forces).toMatchObject({ gravity: 0 });
+    expect(worker.sent[1]).toMatchObject({ type: 'drag', index: 0, x: 500, y: 500 });
+    for (let i = 0; i < 5; i++) worker.batch();
+    frames.shift()!();
+    const { keys } = buildLocalMessage(graph, key);
+    const local = new Set(keys);
+    const fixed = new Set(keys.filter((_k, i) => init.fixed![i] === 1));
+    let moved = 0;
+    graph.forEachNode((k, a) => {
+      const [x, y] = before.get(k)!;
+      const same = Math.abs(a.x - x) < 1e-3 && Math.abs(a.y - y) < 1e-3;
+      if (!local.has(k) || fixed.has(k)) expect(same, k).toBe(true);
+      else if (!same) moved++;
+    });
+    expect(moved).toBeGreaterThan(0);
+    expect(graph.getNodeAttribute(key, 'x')).toBe(before.get(key)![0]); // the held node follows the pointer, not the worker
+  });
+
+  it('caps the neighbourhood and keeps every link of it', () => {
+    const { graph } = setup();
+    const key = graph.nodes()[0];
+    const { message, keys } = buildLocalMessage(graph, key, 3);
+    const free = keys.filter((_k, i) => message.fixed![i] === 0);
+    expect(free.length).toBeLessThanOrEqual(3);
+    expect(free[0]).toBe(key);
+    for (let l = 0; l < message.links.length; l += 2) expect(graph.hasEdge(keys[message.links[l]], keys[message.links[l + 1]])).toBe(true);
+  });
+
+  it('runs the whole layout when asked', () => {
+    const { graph, workers, client } = setup();
+    client.resume();
+    expect(client.running()).toBe(true);
+    const init = workers[0].sent[0];
+    expect(init).toMatchObject({ type: 'init', alpha: RESUME_ALPHA });
+    if (init.type === 'init') expect(init.positions).toHaveLength(2 * graph.order);
   });
 });

@@ -26,11 +26,12 @@ function model(patch: Partial<ViewState> = {}, hovered: string | null = null): L
     visible: computeVisibleUncached(graph, state).nodes,
     colorOf: tags.nodeColor,
     ghostColor: '#cccccc',
-    sizeOf: (a) => nodeSize(a.inDegree, state.sizeScale, a.kind),
+    sizeOf: (_k, a) => nodeSize(a.inDegree, state.sizeScale, a.kind),
     palette,
     density: 1,
     hovered,
     hoverSet: hovered ? neighbourSet(graph, hovered) : new Set(),
+    selectSet: state.selected ? neighbourSet(graph, state.selected) : new Set(),
   };
 }
 const look = (key: string, m: LookModel) => nodeLook(key, graph.getNodeAttributes(key), m);
@@ -74,6 +75,23 @@ describe('nodeLook', () => {
     expect(far.color).toBe(mixColor(m.colorOf('d.md'), palette.background, palette.fade));
   });
 
+  it('a selection keeps its neighbourhood emphasised as a hover does, until it is cleared', () => {
+    const m = model({ selected: 'b.md' });
+    expect(look('b.md', m)).toMatchObject({ highlighted: true, forceLabel: true, zIndex: 3 });
+    for (const n of ['a.md', 'c.md']) expect(look(n, m)).toMatchObject({ forceLabel: true, zIndex: 2 });
+    const far = look('d.md', m);
+    expect(far.label).toBeNull();
+    expect(far.color).toBe(mixColor(m.colorOf('d.md'), palette.background, palette.fade));
+    expect(edge('c.md', 'd.md', m).color).toBe(palette.edgeFaded);
+    // Cleared: nothing faded.
+    expect(look('d.md', model()).color).toBe(m.colorOf('d.md'));
+  });
+
+  it('a hidden selection fades nothing', () => {
+    const m = model({ selected: 'o.md', showOrphans: false });
+    expect(look('d.md', m).color).toBe(m.colorOf('d.md'));
+  });
+
   it('marks the selected node and keeps its label while something else is hovered', () => {
     expect(look('d.md', model({ selected: 'd.md' }))).toMatchObject({ highlighted: true, forceLabel: true });
     expect(look('d.md', model({ selected: 'd.md' }, 'a.md')).label).toBe('d');
@@ -104,5 +122,10 @@ describe('edgeLook', () => {
 
   it('colors the selected node edges when nothing is hovered', () => {
     expect(edge('c.md', 'd.md', model({ selected: 'd.md' })).size).toBe(EDGE_SIZE_FOCUS);
+  });
+
+  it('the links of an untagged note take the label color, not its grey', () => {
+    const m = { ...model({ selected: 'd.md' }), neutralColor: '#9aa0a6', colorOf: () => '#9aa0a6' };
+    expect(edge('c.md', 'd.md', m).color).toBe(mixColor(palette.label, palette.background, 0.45));
   });
 });

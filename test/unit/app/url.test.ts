@@ -18,8 +18,17 @@ const FULL: ViewState = {
   tagDepth: 1,
   colorCommonTags: true,
   sizeScale: 1.5,
+  sizeBy: 'pagerank',
+  sizeEmbeds: false,
+  labelSize: 1.25,
+  labelFade: 0.8,
   arrows: true,
   theme: 'dark',
+  timeline: true,
+  timeField: 'updated',
+  timeFrom: 2020 * 12 + 2,
+  timeTo: 2021 * 12 + 5,
+  showUndated: false,
 };
 
 describe('encodeView', () => {
@@ -34,6 +43,17 @@ describe('encodeView', () => {
 
   it('escapes every tag on its own so a comma in a tag survives', () => {
     expect(encodeView({ ...DEFAULT_VIEW, hiddenTags: ['a,b', 'c'] })).toBe('?hide=a%2Cb,c');
+  });
+});
+
+describe('the timeline in the URL', () => {
+  it('writes the range as months and reads it back; junk months are ignored', () => {
+    const view = { ...DEFAULT_VIEW, timeline: true, timeFrom: 2020 * 12 + 2, timeTo: 2021 * 12 + 5 };
+    expect(encodeView(view)).toBe('?timeline=1&from=2020-03&to=2021-06');
+    expect(decodeView('?timeline=1&from=2020-03&to=2021-06')).toEqual(view);
+    expect(decodeView('?from=2020-13&to=soon').timeFrom).toBeNull();
+    expect(decodeView('?from=2020-13&to=soon').timeTo).toBeNull();
+    expect(decodeView('?time=updated&undated=0')).toMatchObject({ timeField: 'updated', showUndated: false });
   });
 });
 

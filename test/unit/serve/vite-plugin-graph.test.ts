@@ -86,6 +86,17 @@ describe('dev server', () => {
     expect(await res.json()).toEqual({ attributes: { v: 2 } });
   });
 
+  it('serves the compact files beside the graph file', async () => {
+    fs.writeFileSync(path.join(tmp, 'graph.compact.bin'), Buffer.from([1, 2, 3]));
+    fs.writeFileSync(path.join(tmp, 'graph.details.0.json'), '{"summary":[]}');
+    const bin = await fetch(`${base}/graph.compact.bin`);
+    expect(bin.status).toBe(200);
+    expect(bin.headers.get('cache-control')).toBe('no-store');
+    expect([...new Uint8Array(await bin.arrayBuffer())]).toEqual([1, 2, 3]);
+    expect(await (await fetch(`${base}/graph.details.0.json`)).json()).toEqual({ summary: [] });
+    expect((await fetch(`${base}/graph.details.1.json`)).status).toBe(404);
+  });
+
   it('tells the vault name and path', async () => {
     const res = await fetch(`${base}/vault.json`);
     expect(await res.json()).toEqual({ name: 'My Vault', path: vault });
@@ -102,6 +113,19 @@ describe('build', () => {
     const outDir = path.join(tmp, 'out');
     await build({ root, configFile: false, logLevel: 'silent', plugins: [graphDataPlugin({ graphPath: graph, vaultPath: vault })], build: { outDir } });
     expect(fs.readFileSync(path.join(outDir, 'graph.json'), 'utf8')).toBe('{"nodes":[]}');
+  });
+
+  it('emits the compact files beside graph.json, renamed after it', async () => {
+    const root = path.join(tmp, 'site');
+    const graph = path.join(tmp, 'g2.json');
+    fs.writeFileSync(graph, '{"nodes":[]}');
+    fs.writeFileSync(path.join(tmp, 'g2.compact.bin'), 'bin');
+    fs.writeFileSync(path.join(tmp, 'g2.details.0.json'), '{}');
+    fs.writeFileSync(path.join(tmp, 'g2.notes.txt'), 'not a graph file');
+    const outDir = path.join(tmp, 'out3');
+    await build({ root, configFile: false, logLevel: 'silent', plugins: [graphDataPlugin({ graphPath: graph, vaultPath: vault })], build: { outDir } });
+    expect(fs.readdirSync(outDir).filter((n) => n.startsWith('graph')).sort()).toEqual(['graph.compact.bin', 'graph.details.0.json', 'graph.json']);
+    expect(fs.readFileSync(path.join(outDir, 'graph.compact.bin'), 'utf8')).toBe('bin');
   });
 
   it('fails with the command to run when the graph is missing', async () => {

@@ -1,0 +1,179 @@
+/**
+ * The viewer's bench figures for a built graph: build the site once, serve it
+ * with the graph (the same middleware `npm start` uses), open it in headless
+ * Chromium with software WebGL (test/e2e/browser.ts's flags) and read:
+ *
+ * - open: from the graph data's arrival (DATA_ARRIVED_MARK, set when its
+ *   bytes are in and before any parsing) to the first painted frame
+ *   (FIRST_FRAME_MARK), and from navigation to that frame;
+ * - pan: requestAnimationFrame deltas while the mouse drags the stage across
+ *   the map in steps (median, 95th percentile, worst);
+ * - bytes of graph.json, of the compact file and of all details chunks.
+ *
+ * `source: 'json'` hides the compact files, so the page loads graph.json the
+ * old way: the ratio of the two is the compact payload's gain, measured in
+ * the same run on the same machine.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { compactFileName, detailsFileName } from '../../src/core/compact.js';
+import { newEditorToken } from '../../src/serve/editor-endpoint.js';
+import { createGraphMiddleware } from '../../src/serve/graph-middleware.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+
+export interface ViewerFigures {
+  source: 'compact' | 'json';
+  nodes: number;
+  edges: number;
+  /** Data arrived -> first painted frame, ms. */
+  openMs: number;
+  /** Navigation -> first painted frame, ms. */
+  navigationMs: number;
+  /** Frame times while panning, ms. */
+  panFrameMs: { median: number; p95: number; max: number; frames: number };
+  bytes: { graphJson: number; compact: number; details: number };
+}
+
+/** The app built once into a temp folder (any graph will do: the graph is served separately). */
+export async function buildViewerSite(graphPath: string): Promise<{ dir: string; dispose(): void }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'notemap-bench-site-'));
+  const saved = { NOTEMAP_GRAPH: process.env.NOTEMAP_GRAPH, NODE_ENV: process.env.NODE_ENV };
+  process.env.NOTEMAP_GRAPH = graphPath;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+  return { dir, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Serve `siteDir`'s app with `graphPath`'s graph files on a free localhost port. */
+async function serve(siteDir: string, graphPath: string): Promise<{ url: string; close(): Promise<void> }> {
+  const graphFiles = createGraphMiddleware({ graphPath, vaultPath: path.dirname(graphPath), token: newEditorToken() });
+  const server = http.createServer((req, res) => {
+    graphFiles(req, res, () => {
+      const name = decodeURIComponent((req.url ?? '/').split(/[?#]/, 1)[0]);
+      const file = path.join(siteDir, name === '/' ? 'index.html' : path.normalize(name));
+      if (!file.startsWith(siteDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+        res.statusCode = 404;
+        res.end();
+        return;
+      }
+      res.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
+      fs.createReadStream(file).pipe(res);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('bench-viewer: no port');
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+/** Drag the stage across the map in `steps` mouse moves, recording rAF deltas in the page. */
+async function panFrames(page: Page, steps: number): Promise<number[]> {
+  const box = (await page.locator('#graph').boundingBox())!;
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__frames = [];
+    w.__recording = true;
+    let last = performance.now();
+    const tick = (t: number) => {
+      w.__frames.push(t - last);
+      last = t;
+      if (w.__recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame((t) => {
+      last = t;
+      requestAnimationFrame(tick);
+    });
+  });
+  // Start in a corner, where no node is likely (a press on a node would drag the node).
+  const x0 = box.x + 12;
+  const y0 = box.y + box.height - 12;
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) await page.mouse.move(x0 + (i * box.width) / (2 * steps), y0 - (i * box.height) / (2 * steps));
+  await page.mouse.up();
+  await page.waitForTimeout(100);
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__recording = false;
+    return w.__frames;
+  });
+}
+
+const fileSize = (file: string): number => (fs.existsSync(file) ? fs.statSync(file).size : 0);
+
+/** Bytes of graph.json and of the compact files written beside it. */
+export function payloadBytes(graphPath: string): ViewerFigures['bytes'] {
+  let details = 0;
+  for (let c = 0; fs.existsSync(detailsFileName(graphPath, c)); c++) details += fileSize(detailsFileName(graphPath, c));
+  return { graphJson: fileSize(graphPath), compact: fileSize(compactFileName(graphPath)), details };
+}
+
+export interface BenchViewerOptions {
+  /** The built app (buildViewerSite); built and removed here when absent. */
+  siteDir?: string;
+  /** Load the compact files (default) or graph.json (the old path). */
+  source?: 'compact' | 'json';
+  /** Mouse moves in the scripted pan (default 40). */
+  panSteps?: number;
+  /** Give up waiting for the first frame after this long (default 120 s). */
+  timeoutMs?: number;
+  browser?: Browser;
+}
+
+/** Open `graphPath`'s map in headless Chromium and measure it. */
+export async function benchViewer(graphPath: string, options: BenchViewerOptions = {}): Promise<ViewerFigures> {
+  const source = options.source ?? 'compact';
+  const site = options.siteDir ? null : await buildViewerSite(graphPath);
+  const server = await serve(options.siteDir ?? site!.dir, path.resolve(graphPath));
+  const browser = options.browser ?? (await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }));
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(options.timeoutMs ?? 120_000);
+    if (source === 'json') await page.route(/\/graph\.(compact\.bin|details\.\d+\.json)$/, (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.__notemap !== undefined || !document.getElementById('message')?.hidden, undefined, { timeout: options.timeoutMs ?? 120_000 });
+    const failed = await page.evaluate(() => (window.__notemap ? null : document.getElementById('message')?.textContent ?? ''));
+    if (failed !== null) throw new Error(`bench-viewer: the map did not open: ${failed}`);
+    await page.evaluate(() => window.__notemap!.ready);
+    const marks = await page.evaluate(() => {
+      const at = (name: string) => performance.getEntriesByName(name, 'mark').at(-1)?.startTime ?? NaN;
+      return { data: at('notemap:data-arrived'), frame: at('notemap:first-frame'), nodes: window.__notemap!.graph.order, edges: window.__notemap!.graph.size };
+    });
+    const frames = (await panFrames(page, options.panSteps ?? 40)).slice(1).sort((a, b) => a - b);
+    await page.close();
+    return {
+      source,
+      nodes: marks.nodes,
+      edges: marks.edges,
+      openMs: marks.frame - marks.data,
+      navigationMs: marks.frame,
+      panFrameMs: { median: percentile(frames, 0.5), p95: percentile(frames, 0.95), max: frames.at(-1) ?? 0, frames: frames.length },
+      bytes: payloadBytes(graphPath),
+    };
+  } finally {
+    if (!options.browser) await browser.close();
+    await server.close();
+    site?.dispose();
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * Unlinked mentions: for every note, the other notes whose text names it
+ * (title, alias or file name, as whole words, case-insensitively, outside
+ * code, links and frontmatter) without linking to it.
+ *
+ * One pass: every name of every note goes into one automaton
+ * (aho-corasick.ts) and each note's tokens run through it once. Where names
+ * overlap, the longest wins ("Deep Learning Systems" names that note, not
+ * "Deep Learning"). What a name points to is decided by the link resolver,
+ * as if the words were written `[[words]]`, so the suggested link goes where
+ * the mention is credited.
+ *
+ * The rule: names with fewer than 4 letters or digits, and names found in
+ * more than 5% of the notes (and more than 10 notes), mean too little and
+ * are skipped; the common ones are listed in the report.
+ */
+import type { MentionRule, MentionsReport, UnlinkedMention } from '../core/contract.js';
+import { normalizeName } from '../core/normalize.js';
+import { byCodeUnit } from '../core/order.js';
+import { buildAutomaton, type TokenAutomaton } from './aho-corasick.js';
+import { contextAround } from './context.js';
+import { lineCounter } from './line-index.js';
+import { mentionText, tokenize, TokenBuffers, Vocabulary } from './mention-text.js';
+import { titleFromFileName } from './parse-note.js';
+import { resolveTarget, stripNoteExtension, type ResolveIndex } from './resolve.js';
+import type { ParsedNote, ResolvedLink } from './types.js';
+
+export const MENTION_RULE: MentionRule = { minLetters: 4, maxShare: 0.05, minCommonNotes: 10 };
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
+/** Characters that end or split a wiki link's target. */
+const NOT_IN_TARGET = /[|#^[\]]/;
+const MAX_COMMON_LISTED = 20;
+
+/** The names a note can be mentioned by: title, aliases, file name. */
+function namesOf(note: Pick<ParsedNote, 'path' | 'title' | 'aliases'>): string[] {
+  return [note.title, ...note.aliases, titleFromFileName(note.path)];
+}
+
+export interface MentionFinderInput {
+  notes: readonly Pick<ParsedNote, 'path' | 'title' | 'aliases'>[];
+  /** Every resolved link: a source that links a target never mentions it. */
+  links: readonly Pick<ResolvedLink, 'source' | 'target'>[];
+  index: ResolveIndex;
+  rule?: MentionRule;
+}
+
+/** Feeds notes' texts one at a time (`add`), in any order, then `finish`. */
+export class MentionFinder {
+  private readonly rule: MentionRule;
+  private readonly index: ResolveIndex;
+  private readonly vocabulary = new Vocabulary();
+  private readonly names: string[] = [];
+  private readonly lengths: number[] = [];
+  private readonly automaton: TokenAutomaton;
+  private readonly linked = new Map<string, Set<string>>();
+  /** Per name: notes it was found in, and the last note counted (notes are numbered as added). */
+  private readonly noteCounts: Int32Array;
+  private readonly lastNote: Int32Array;
+  private readonly threshold: number;
+  private readonly buffers = new TokenBuffers();
+  private readonly found: (UnlinkedMention & { name: number })[] = [];
+  private added = 0;
+
+  constructor(input: MentionFinderInput) {
+    this.rule = input.rule ?? MENTION_RULE;
+    this.index = input.index;
+    this.threshold = Math.max(Math.floor(input.notes.length * this.rule.maxShare), this.rule.minCommonNotes);
+    const patterns: number[][] = [];
+    const seen = new Set<string>();
+    for (const note of input.notes) {
+      for (const written of namesOf(note)) {
+        const name = normalizeName(written);
+        if (seen.has(name)) continue;
+        seen.add(name);
+        if ((name.match(LETTER_OR_DIGIT)?.length ?? 0) < this.rule.minLetters) continue;
+        const tokens = tokenize(name);
+        if (tokens.length === 0) continue;
+        patterns.push(tokens.map((t) => this.vocabulary.add(t)));
+        this.names.push(name);
+        this.lengths.push(tokens.length);
+      }
+    }
+    this.automaton = buildAutomaton(patterns);
+    this.noteCounts = new Int32Array(this.names.length);
+    this.lastNote = new Int32Array(this.names.length).fill(-1);
+    for (const link of input.links) {
+      let targets = this.linked.get(link.source);
+      if (!targets) this.linked.set(link.source, (targets = new Set()));
+      targets.add(link.target);
+    }
+  }
+
+  /** Finds the mentions in one note's text (`path`: its key). */
+  add(path: string, text: string): void {
+    const note = this.added++;
+    const { body, tokens, starts, ends, count } = mentionText(text, this.vocabulary, this.buffers);
+    // Every occurrence, then the longest of overlapping ones, leftmost first.
+    const hits: number[] = [];
+    this.automaton.scan(tokens, count, (name, end) => hits.push(end - this.lengths[name] + 1, end, name));
+    if (hits.length === 0) return;
+    const order = Array.from({ length: hits.length / 3 }, (_, i) => i * 3);
+    order.sort((a, b) => hits[a] - hits[b] || hits[b + 1] - hits[a + 1]);
+    const linked = this.linked.get(path);
+    const byTarget = new Map<string, UnlinkedMention & { name: number }>();
+    const lineAt = lineCounter(body);
+    let covered = -1;
+    for (const i of order) {
+      const [first, last, name] = [hits[i], hits[i + 1], hits[i + 2]];
+      if (first <= covered) continue;
+      covered = last;
+      if (this.lastNote[name] !== note) {
+        this.lastNote[name] = note;
+        this.noteCounts[name]++;
+      }
+      if (this.noteCounts[name] > this.threshold) continue;
+      const start = starts[first];
+      const end = ends[last];
+      const written = body.slice(start, end);
+      const target = resolveTarget({ target: written, kind: 'inline', line: 0, context: '' }, path, this.index);
+      if (!target || target.kind !== 'note' || target.key === path || linked?.has(target.key)) continue;
+      const seen = byTarget.get(target.key);
+      if (seen) {
+        seen.count++;
+        continue;
+      }
+      const mention = {
+        source: path,
+        target: target.key,
+        text: written,
+        line: lineAt(start),
+        context: contextAround(body, start, end),
+        count: 1,
+        link: this.linkFor(written, target.key),
+        name,
+      };
+      byTarget.set(target.key, mention);
+      this.found.push(mention);
+    }
+  }
+
+  /** The wiki link to paste for `written` (which resolves to `target` from the source). */
+  private linkFor(written: string, target: string): string {
+    if (!NOT_IN_TARGET.test(written)) return `[[${written}]]`;
+    return `[[${stripNoteExtension(target, this.index.noteExtensions)}|${written.replace(/[|[\]]/g, ' ')}]]`;
+  }
+
+  /** The report: mentions through names that stayed under the common threshold. */
+  finish(): MentionsReport {
+    const mentions: UnlinkedMention[] = [];
+    for (const { name, ...mention } of this.found) if (this.noteCounts[name] <= this.threshold) mentions.push(mention);
+    mentions.sort((a, b) => byCodeUnit(a.target, b.target) || byCodeUnit(a.source, b.source));
+    const common = this.names
+      .map((name, i) => ({ name, notes: this.noteCounts[i] }))
+      .filter((c) => c.notes > this.threshold)
+      .sort((a, b) => b.notes - a.notes || byCodeUnit(a.name, b.name))
+      .slice(0, MAX_COMMON_LISTED);
+    return { mentions, rule: { ...this.rule }, common };
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The timeline: open it from the toolbar, drag the range and fewer notes are
+ * shown (a reload keeps the range: it is in the URL), switch off undated
+ * notes, play grows the vault month by month, closing shows every note again.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noteMonth } from '../../src/core/dates.js';
+import { launchBrowser, loadGraph, openMap, saveScreenshot, settle, waitForMap, type Session } from './browser.js';
+
+let session: Session;
+const graph = loadGraph();
+const months = graph.filterNodes((_k, a) => a.kind === 'note').map((k) => noteMonth(graph.getNodeAttribute(k, 'created' as never)));
+const dated = months.filter((m): m is number => m !== null).sort((a, b) => a - b);
+const undatedCount = months.length - dated.length;
+
+beforeAll(async () => {
+  session = await launchBrowser();
+});
+afterAll(async () => session?.close());
+
+const notesShown = async (page: Page): Promise<number> => Number(await page.locator('#counts').getAttribute('data-notes-shown'));
+
+describe('the timeline', () => {
+  it('drag the range: only the notes created in it show, and the range survives a reload', async () => {
+    expect(dated.length).toBeGreaterThan(10); // the sample vault is dated
+    const { page, errors } = await openMap(session);
+    await settle(page);
+    expect(await page.locator('#timeline').isHidden()).toBe(true);
+    await page.locator('#btn-timeline').click();
+    await expect.poll(() => page.locator('#timeline').isVisible()).toBe(true);
+    expect(await page.locator('.timeline-bin').count()).toBe(dated[dated.length - 1] - dated[0] + 1);
+    const all = await notesShown(page);
+    expect(all).toBe(months.length);
+
+    // The last month shown moves to the middle of the vault's dates.
+    const middle = dated[Math.floor(dated.length / 2)];
+    await page.locator('#timeline-to').fill(String(middle));
+    const inRange = dated.filter((m) => m <= middle).length;
+    await expect.poll(() => notesShown(page)).toBe(inRange + undatedCount);
+    expect(await notesShown(page)).toBeLessThan(all);
+    expect(await page.locator('#timeline-range').textContent()).toContain(`${inRange} of ${dated.length} dated notes`);
+    expect(page.url()).toMatch(/[?&]to=\d{4}-\d{2}/);
+    await saveScreenshot(page, 'timeline-range.png');
+
+    // Undated notes are a toggle of their own.
+    await page.locator('#timeline-undated').uncheck();
+    await expect.poll(() => notesShown(page)).toBe(inRange);
+
+    await page.reload();
+    await waitForMap(page);
+    await expect.poll(() => notesShown(page)).toBe(inRange);
+    expect(await page.locator('#timeline').isVisible()).toBe(true);
+
+    // Closing the bar shows every note again.
+    await page.locator('#timeline-close').click();
+    await expect.poll(() => notesShown(page)).toBe(all);
+    expect(page.url()).not.toMatch(/[?&]to=/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('play grows the vault from its first note, month by month', async () => {
+    const { page } = await openMap(session, '?timeline=1');
+    await settle(page);
+    await page.locator('#timeline-speed').selectOption('12');
+    await page.locator('#timeline-play').click();
+    // While playing, fewer notes than all are shown, and the count only grows.
+    const seen: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      seen.push(await notesShown(page));
+      await page.waitForTimeout(150);
+    }
+    expect(Math.min(...seen)).toBeLessThan(months.length);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]);
+    // It ends with the whole vault shown.
+    await expect.poll(() => notesShown(page), { timeout: 20_000 }).toBe(months.length);
+    await page.close();
+  });
+});
