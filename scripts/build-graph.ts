@@ -5,7 +5,7 @@
  * warnings (file:line: message) on stderr and a one-line summary on stdout,
  * and makes sure an interrupted build leaves no temporary file.
  */
-import { cliFail, formatWarning, HELP, parseGraphArgs, startCli } from '../src/extract/cli-args.js';
+import { cliFail, formatWarning, HELP, outFileProblem, parseGraphArgs, startCli } from '../src/extract/cli-args.js';
 import { runPipeline } from '../src/extract/pipeline.js';
 import { createProgress, PROGRESS_MIN_NOTES } from '../src/extract/progress.js';
 import { removePendingWrites } from '../src/extract/write.js';
@@ -17,6 +17,9 @@ const fail = (message: string, code: number): never => cliFail('graph', message,
 async function main(): Promise<void> {
   const options = startCli('graph', () => parseGraphArgs(process.argv.slice(2), process.env), HELP);
   if (!options) return;
+  // A bad --out is found now, not after the whole build.
+  const outProblem = outFileProblem(options.out);
+  if (outProblem) fail(outProblem, 2);
 
   // A signal mid-write: remove the temporary file; the old graph.json stays as it was.
   // `on`, not `once`: a second Ctrl-C during the cleanup must not fall back to the default (kill).

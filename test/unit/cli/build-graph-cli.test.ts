@@ -68,12 +68,12 @@ describe.concurrent('npm run graph', () => {
     expect(existsSync(path.join(tmp, 'never.json'))).toBe(false);
   });
 
-  it('a build that fails while writing (--out is a folder): exit 1, one line, no tmp file', async () => {
+  it('--out is a folder: refused before the build, exit 2, one line, no tmp file', async () => {
     const dir = path.join(tmp, 'out-is-dir');
     mkdirSync(path.join(dir, 'graph.json'), { recursive: true });
     const r = await run([SMALL, '--out', path.join(dir, 'graph.json')]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^notemap graph: build failed: EISDIR: [^\n]*\n$/);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^notemap graph: --out is a folder: [^\n]*\n$/);
     expect(readdirSync(dir)).toEqual(['graph.json']);
   });
 
