@@ -27,6 +27,7 @@ import { mountTimeline } from './panels/timeline.js';
 import { clear, el } from './dom.js';
 import { disposeOnce } from './disposable.js';
 import { openingView } from './vault-view.js';
+import { mountColorGroups } from './panels/color-groups.js';
 
 /** Marked when the first frame has been painted (the bench measures from DATA_ARRIVED_MARK to it). */
 export const FIRST_FRAME_MARK = 'notemap:first-frame';
@@ -147,7 +148,7 @@ async function start(): Promise<void> {
     devServer: import.meta.env.DEV,
     details,
   };
-  for (const mount of [mountFilters, mountLegend, mountCounts, mountSearch, mountSummaryPanel, mountHealthPanel, mountTimeline]) {
+  for (const mount of [mountFilters, mountColorGroups, mountLegend, mountCounts, mountSearch, mountSummaryPanel, mountHealthPanel, mountTimeline]) {
     try {
       disposables.push(mount(ctx));
     } catch (error) {

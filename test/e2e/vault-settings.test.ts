@@ -46,6 +46,9 @@ describe('Obsidian graph settings on the map', () => {
     expect(Object.keys(c).some((k) => k.startsWith('Templates/') || k.includes('excalidraw'))).toBe(false);
     const state = await page.evaluate(() => window.__notemap!.store.get());
     expect(state).toMatchObject({ showDangling: false, arrows: true, showAttachments: true, sizeScale: 1.5 });
+    // The groups are listed above the tags, with the notes each colors.
+    const rows = await page.locator('#color-groups .legend-row').allTextContents();
+    expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['tag:#project 2', 'path:Archive 1']);
     await page.screenshot({ path: path.join(inject('artifactsDir'), 'obsidian-color-groups.png') });
     expect(errors).toEqual([]);
     await page.close();
