@@ -161,8 +161,9 @@ export interface GraphAttributes {
   warnings: BuildWarning[];
   health: HealthReport;
   /**
-   * Ticks of the force layout the build ran (0 = positions are only d3's
-   * starting spiral). The map resumes the cooling where the build left it.
+   * How far the build's layout cooled, in d3 ticks (0 = positions are only a
+   * starting spiral; 300, d3's whole schedule, = converged: the multilevel
+   * layout stops on measured convergence). The map resumes the cooling there.
    * Optional: older graphs lack it, and the map then treats positions as settled.
    */
   layoutTicks?: number;

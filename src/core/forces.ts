@@ -55,7 +55,8 @@ export function layoutRadius(inDegree: number): number {
  * A stopped d3-force simulation over `nodes` and `links` (links refer to nodes
  * by index). The caller ticks it: `layoutTicks` times at build time, or frame
  * by frame in the worker. d3-force's random source is a fixed-seed LCG, so the
- * same input gives the same positions.
+ * same input gives the same positions. The build runs the same forces over
+ * typed arrays (src/extract/layout-kernel.ts); keep the two in step.
  */
 export function createLayoutSimulation(
   nodes: LayoutNode[],
@@ -79,12 +80,11 @@ export function createLayoutSimulation(
 }
 
 /**
- * How many ticks the build runs: the full cooling schedule (300 ticks) for
- * small vaults, and a budget of about 300,000 node-ticks for big ones, where
- * each tick costs O(n log n): the browser worker finishes the job there, so
- * a 10,000-note build spends seconds, not half a minute, on layout.
+ * The most ticks the build's full-resolution refinement may run (it stops
+ * sooner once the layout has converged): the whole cooling schedule for a
+ * small vault, fewer as the vault grows, since the multilevel layout has
+ * already put every node near its place and each tick costs O(n log n).
  */
 export function layoutTicks(nodeCount: number): number {
-  if (nodeCount <= 2_000) return 300;
-  return Math.max(15, Math.round(300_000 / nodeCount));
+  return Math.max(15, Math.min(300, Math.round(150_000 / Math.max(1, nodeCount))));
 }

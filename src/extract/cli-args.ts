@@ -42,9 +42,10 @@ Options:
                      (default: ${DEFAULT_NOTE_EXTENSIONS.map((e) => e.slice(1)).join(',')})
   --built-at <iso>   the builtAt timestamp to record instead of now, for
                      byte-identical rebuilds (SOURCE_DATE_EPOCH works too)
-  --layout-ticks <n> force-layout ticks run at build time (default:
-                     ${layoutTicks(1)} for a small vault, ${layoutTicks(10_000)} at 10,000 nodes); 0 runs
-                     none: nodes start on d3's spiral, the map lays them out
+  --layout-ticks <n> most refinement ticks of the build-time layout, which
+                     stops sooner once it has converged (default: ${layoutTicks(1)} for a
+                     small vault, ${layoutTicks(10_000)} at 10,000 nodes); 0 runs none: nodes
+                     start on a spiral, the map lays them out
   --quiet, -q        no progress bar and no warning lines; the one-line
                      summary is still printed
   --help, -h         this help

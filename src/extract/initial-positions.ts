@@ -1,18 +1,14 @@
 /**
- * Where the build-time layout starts: each Louvain community gets its own
- * spot on a sunflower spiral (bigger communities nearer the middle, spaced by
- * their size), and its notes a small sunflower around that spot. Starting
- * from clusters instead of d3's single spiral, a few dozen ticks give a
- * settled-looking map even at tens of thousands of notes, where running the
- * full cooling schedule would take half a minute.
+ * Where the nodes of one finest group start, before the forces refine them: a
+ * sunflower spiral (evenly filled disc, no two points lined up) in hub-first
+ * breadth-first order, so the most linked note sits in the middle, its
+ * neighbours on the rings around it and their neighbours further out: the
+ * refinement then only has to polish, not untangle.
  */
-import type { LayoutNode } from '../core/forces.js';
+import type { LayoutIndex } from './layout-index.js';
 
 /** The golden angle: consecutive points of a sunflower never line up. */
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
-
-/** Distance between neighbouring nodes of a cluster, in layout units. */
-const NODE_SPACING = 12;
 
 /** Point `i` of a sunflower spiral with `spacing` between neighbours. */
 export function sunflower(i: number, spacing: number): { x: number; y: number } {
@@ -21,46 +17,46 @@ export function sunflower(i: number, spacing: number): { x: number; y: number } 
   return { x: r * Math.cos(a), y: r * Math.sin(a) };
 }
 
+/** Radius of the disc a sunflower of `count` points with `spacing` fills. */
+export function sunflowerRadius(count: number, spacing: number): number {
+  return spacing * Math.sqrt(count + 0.5);
+}
+
 /**
- * Seeds `x`, `y` on `nodes` (same order as `groups`). `groups[i]` is node i's
- * community, or -1 for nodes without one (dangling targets, attachments),
- * which start next to `anchor[i]` (the index of a note linking them) or, with
- * no anchor, on an outer ring.
+ * `members` in hub-first breadth-first order: start at the member with the
+ * most links, visit its neighbours inside the group, then theirs; a part of
+ * the group its links do not reach starts again at its own best-linked member.
+ * `mark` is scratch space (length n), `stamp` a value not yet used in it.
  */
-export function seedPositions(nodes: LayoutNode[], groups: number[], anchor: number[]): void {
-  const members = new Map<number, number[]>();
-  groups.forEach((g, i) => {
-    if (g < 0) return;
-    let list = members.get(g);
-    if (!list) members.set(g, (list = []));
-    list.push(i);
-  });
-  // Biggest communities first, so they sit in the middle.
-  const order = [...members.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
-  // Each community takes a slot on one big spiral as wide as its member
-  // count, its centre in the middle of the slot: area follows size.
-  let placed = 0;
-  for (const [, list] of order) {
-    const centre = order.length === 1 ? { x: 0, y: 0 } : sunflower(placed + list.length / 2, NODE_SPACING * 1.6);
-    placed += list.length;
-    list.forEach((node, k) => {
-      const p = sunflower(k, NODE_SPACING * 0.9);
-      nodes[node].x = centre.x + p.x;
-      nodes[node].y = centre.y + p.y;
-    });
-  }
-  let outer = 0;
-  nodes.forEach((node, i) => {
-    if (groups[i] >= 0) return;
-    const a = anchor[i];
-    if (a >= 0 && groups[a] >= 0) {
-      const p = sunflower(i % 7, 6);
-      node.x = (nodes[a].x ?? 0) + p.x + 8;
-      node.y = (nodes[a].y ?? 0) + p.y + 8;
-    } else {
-      const p = sunflower(nodes.length + outer++, NODE_SPACING * 2.2);
-      node.x = p.x;
-      node.y = p.y;
+export function hubFirstOrder(members: readonly number[], index: LayoutIndex, mark: Int32Array, stamp: number): number[] {
+  const { offsets, neighbors } = index;
+  const degree = (i: number) => offsets[i + 1] - offsets[i];
+  for (const m of members) mark[m] = stamp;
+  const seeds = [...members].sort((a, b) => degree(b) - degree(a) || a - b);
+  const order: number[] = [];
+  const done = stamp + 1;
+  for (const seed of seeds) {
+    if (mark[seed] !== stamp) continue;
+    mark[seed] = done;
+    order.push(seed);
+    for (let head = order.length - 1; head < order.length; head++) {
+      const v = order[head];
+      for (let p = offsets[v]; p < offsets[v + 1]; p++) {
+        const w = neighbors[p];
+        if (mark[w] !== stamp) continue;
+        mark[w] = done;
+        order.push(w);
+      }
     }
+  }
+  return order;
+}
+
+/** Writes a sunflower of `order` (first point in the middle) around (cx, cy). */
+export function placeSunflower(order: readonly number[], x: Float64Array, y: Float64Array, cx: number, cy: number, spacing: number): void {
+  order.forEach((node, k) => {
+    const p = sunflower(k, spacing);
+    x[node] = cx + p.x;
+    y[node] = cy + p.y;
   });
 }

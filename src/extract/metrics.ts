@@ -19,6 +19,7 @@ import type { GraphStats, TagCount } from '../core/contract.js';
 import { tagKey } from '../core/normalize.js';
 import { byCodeUnit } from '../core/order.js';
 import type { NotemapGraph } from './build-graph.js';
+import { rememberHierarchy } from './layout-hierarchy.js';
 
 export const LOUVAIN_SEED = 0x6e6f7465; // "note"
 
@@ -128,7 +129,10 @@ export function measureGraph(graph: NotemapGraph): GraphStats {
 
   const byCommunity = new Map<number, string[]>();
   if (sub.order > 0) {
-    const mapping = louvain(sub, { rng: seededRandom(LOUVAIN_SEED), getEdgeWeight: null });
+    const detailed = louvain.detailed(sub, { rng: seededRandom(LOUVAIN_SEED), getEdgeWeight: null });
+    const mapping = detailed.communities;
+    // The layout coarsens by the same run's levels (layout-hierarchy.ts).
+    rememberHierarchy(graph, sub.nodes(), detailed.dendrogram);
     sub.forEachNode((key) => {
       const c = mapping[key];
       const list = byCommunity.get(c);

@@ -22,7 +22,7 @@ import { DEFAULT_NOTE_EXTENSIONS, scanVault, type ScanResult } from './scan.js';
 import type { ParsedNote, ParseOptions, ScannedFile } from './types.js';
 import type { PathMatcher } from '../config/glob.js';
 import { omitUnpublished } from './publish.js';
-import { serializeGraph, writeFileAtomic } from './write.js';
+import { serializeGraphChunks, writeFileAtomic } from './write.js';
 import { writeCompactFiles } from './compact.js';
 
 export interface PipelineOptions {
@@ -258,7 +258,8 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
   let bytes = 0;
   if (options.out) {
     const out = options.out;
-    bytes = await timed('write', () => writeFileAtomic(out, serializeGraph(graph)));
+    // Streamed: the chunks are made as they are written, never all held at once.
+    bytes = await timed('write', () => writeFileAtomic(out, serializeGraphChunks(graph)));
     await timed('write', () => writeCompactFiles(out, graph)); // the map's compact files beside it (viewer)
   }
   return { graph, notes, resolved, stats, health, warnings: graph.getAttribute('warnings'), timings, cpuTimings, bytes, omitted };

@@ -34,26 +34,32 @@ function roundValue(key: string, value: unknown): unknown {
 const json = (value: unknown): string => JSON.stringify(value, roundValue);
 
 /**
- * The serialized graph as a list of chunks (joined, they are the file).
+ * The serialized graph, chunk by chunk (joined, they are the file), made as
+ * the writer asks for them: at 100,000 notes the whole text is 125 MB, which
+ * need never be in memory at once.
  * Same shape as `graph.export()` minus edge keys: `Graph.from(JSON.parse(...))` loads it.
  */
-export function serializeGraph(graph: NotemapGraph): string[] {
-  const chunks: string[] = [];
-  chunks.push(`{"options":${json({ type: 'directed', multi: false, allowSelfLoops: false })},\n`);
-  chunks.push(`"attributes":${json(graph.getAttributes())},\n"nodes":[`);
+export function* serializeGraphChunks(graph: NotemapGraph): Generator<string> {
+  yield `{"options":${json({ type: 'directed', multi: false, allowSelfLoops: false })},\n`;
+  yield `"attributes":${json(graph.getAttributes())},\n"nodes":[`;
   const nodes = graph.nodes().sort(byCodeUnit);
-  nodes.forEach((key, i) => {
-    chunks.push(`${i ? ',' : ''}\n${json({ key, attributes: graph.getNodeAttributes(key) })}`);
-  });
-  chunks.push('\n],\n"edges":[');
+  for (let i = 0; i < nodes.length; i++) {
+    yield `${i ? ',' : ''}\n${json({ key: nodes[i], attributes: graph.getNodeAttributes(nodes[i]) })}`;
+  }
+  yield '\n],\n"edges":[';
   const edges: { source: string; target: string; edge: string }[] = [];
   graph.forEachEdge((edge, _a, source, target) => edges.push({ source, target, edge }));
   edges.sort((a, b) => byCodeUnit(a.source, b.source) || byCodeUnit(a.target, b.target));
-  edges.forEach(({ source, target, edge }, i) => {
-    chunks.push(`${i ? ',' : ''}\n${json({ source, target, attributes: graph.getEdgeAttributes(edge) })}`);
-  });
-  chunks.push('\n]}\n');
-  return chunks;
+  for (let i = 0; i < edges.length; i++) {
+    const { source, target, edge } = edges[i];
+    yield `${i ? ',' : ''}\n${json({ source, target, attributes: graph.getEdgeAttributes(edge) })}`;
+  }
+  yield '\n]}\n';
+}
+
+/** The serialized graph as a list of chunks (serializeGraphChunks, all at once). */
+export function serializeGraph(graph: NotemapGraph): string[] {
+  return [...serializeGraphChunks(graph)];
 }
 
 /** Temporary files being written right now (removed by `removePendingWrites`). */
@@ -113,7 +119,7 @@ const WRITE_BATCH = 1 << 20;
  * Writes `chunks` to `file` atomically, creating the folder if needed.
  * Returns the number of bytes written.
  */
-export async function writeFileAtomic(file: string, chunks: readonly string[]): Promise<number> {
+export async function writeFileAtomic(file: string, chunks: Iterable<string>): Promise<number> {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   removeStaleTemporaries(file);
   const tmp = `${file}.tmp-${process.pid}`;

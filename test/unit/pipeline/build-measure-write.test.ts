@@ -11,7 +11,7 @@ import { layoutGraph } from '../../../src/extract/layout.js';
 import { measureGraph, seededRandom } from '../../../src/extract/metrics.js';
 import { buildResolveIndex, resolveLinks } from '../../../src/extract/resolve.js';
 import type { ParsedNote, RawLink } from '../../../src/extract/types.js';
-import { removePendingWrites, serializeGraph, writeFileAtomic } from '../../../src/extract/write.js';
+import { removePendingWrites, serializeGraph, serializeGraphChunks, writeFileAtomic } from '../../../src/extract/write.js';
 
 function note(p: string, links: RawLink[] = [], extra: Partial<ParsedNote> = {}): ParsedNote {
   const title = p.slice(p.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
@@ -156,6 +156,18 @@ describe('layout and write', () => {
     expect(back.getAttribute('schemaVersion')).toBe(1);
     // Six significant digits at most for fractions.
     for (const n of data.nodes) if (n.attributes.pagerank) expect(String(n.attributes.pagerank).replace(/^0\.0*/, '').length).toBeLessThanOrEqual(6);
+  });
+
+  it('streams: the chunks are made one at a time as the writer asks, and written they are the serialized graph', async () => {
+    const graph = build();
+    measureGraph(graph);
+    const chunks = serializeGraphChunks(graph);
+    // A generator, not a finished list: nothing is serialised before the first chunk is asked for.
+    expect(Array.isArray(chunks)).toBe(false);
+    expect(typeof chunks.next).toBe('function');
+    const out = path.join(dir, 'streamed.json');
+    await writeFileAtomic(out, chunks);
+    expect(readFileSync(out, 'utf8')).toBe(serializeGraph(graph).join(''));
   });
 
   it('writes atomically: the old file stays until the new one is complete, no temporary file left', async () => {
