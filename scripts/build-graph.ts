@@ -5,7 +5,7 @@
  * warnings (file:line: message) on stderr and a one-line summary on stdout,
  * and makes sure an interrupted build leaves no temporary file.
  */
-import { cliFail, formatWarning, HELP, parseGraphArgs, startCli } from '../src/extract/cli-args.js';
+import { cliFail, formatWarning, HELP, outFileProblem, parseGraphArgs, startCli } from '../src/extract/cli-args.js';
 import { runPipeline } from '../src/extract/pipeline.js';
 import { createProgress, PROGRESS_MIN_NOTES } from '../src/extract/progress.js';
 import { removePendingWrites } from '../src/extract/write.js';
@@ -28,6 +28,10 @@ async function main(): Promise<void> {
       process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const)[signal]);
     });
   }
+
+  // A bad --out is found now, not after the whole build.
+  const outProblem = outFileProblem(options.out);
+  if (outProblem) fail(outProblem, 2);
 
   const started = process.hrtime.bigint();
   // The bar needs a terminal and a vault big enough to wait for; the note count is known after the scan.

@@ -61,7 +61,7 @@ export const EMPTY_EXTRAS: BenchExtras = {
 
 /** One column of the extras table: its field, label, unit and who provides it. */
 export const EXTRA_COLUMNS: readonly { key: keyof BenchExtras; label: string; owner: string; provider: string }[] = [
-  { key: 'compactBytes', label: 'compact payload (bytes)', owner: 'viewer', provider: 'SERVED_GRAPH_FILES beside graph.json' },
+  { key: 'compactBytes', label: 'compact payload, every served file beside graph.json (bytes)', owner: 'viewer', provider: 'SERVED_GRAPH_FILES beside graph.json' },
   { key: 'layoutQuality', label: 'layout quality', owner: 'layout', provider: 'layoutQuality(graph) in src/extract/layout*.ts' },
   { key: 'viewerFirstFrameMs', label: 'viewer first frame (ms)', owner: 'viewer', provider: 'scripts/lib/bench-viewer.ts' },
   { key: 'viewerPanFrameMs', label: 'viewer pan frame (ms)', owner: 'viewer', provider: 'scripts/lib/bench-viewer.ts' },
@@ -76,13 +76,15 @@ const PROVIDER_MODULES = ['bench-viewer.ts', 'bench-live.ts', 'bench-mentions.ts
 
 type Measure = (context: BenchContext) => Promise<Partial<BenchExtras>>;
 
-/** Sum of the sizes of `names` that exist in `folder` (graph.json itself left out); null when none does. */
-export function compactBytes(folder: string, names: readonly string[]): number | null {
+/**
+ * Sum of the sizes of the files in `folder` that `names` match (a name, or a
+ * pattern for numbered files), graph.json itself left out; null when none does.
+ */
+export function compactBytes(folder: string, names: readonly (string | RegExp)[]): number | null {
   let total: number | null = null;
-  for (const name of names) {
-    if (name === 'graph.json') continue;
-    const file = path.join(folder, name);
-    if (existsSync(file)) total = (total ?? 0) + statSync(file).size;
+  for (const file of readdirSync(folder)) {
+    if (file === 'graph.json' || !names.some((n) => (typeof n === 'string' ? n === file : n.test(file)))) continue;
+    total = (total ?? 0) + statSync(path.join(folder, file)).size;
   }
   return total;
 }
@@ -104,7 +106,7 @@ export async function measureExtras(context: BenchContext): Promise<{ extras: Be
   };
   await attempt('compact payload', async () => {
     const served = await importIfExists(path.join(ROOT, 'src/serve/graph-middleware.ts'));
-    const names = Array.isArray(served?.SERVED_GRAPH_FILES) ? (served.SERVED_GRAPH_FILES as string[]) : [];
+    const names = Array.isArray(served?.SERVED_GRAPH_FILES) ? (served.SERVED_GRAPH_FILES as (string | RegExp)[]) : [];
     extras.compactBytes = compactBytes(path.dirname(context.graphPath), names);
   });
   await attempt('layout quality', async () => {

@@ -21,6 +21,10 @@ export interface CliOptions {
   outDir: string;
   json: boolean;
   strict: boolean;
+  /** check: also list unlinked mentions. */
+  mentions: boolean;
+  /** graph: json (graph.json), gexf or graphml. */
+  format: GraphFormat;
   quiet: boolean;
   /** `--ignore <glob>`, repeatable. */
   ignore: string[];
@@ -39,11 +43,15 @@ export interface CliOptions {
   version: boolean;
 }
 
+export const GRAPH_FORMATS = ['json', 'gexf', 'graphml'] as const;
+export type GraphFormat = (typeof GRAPH_FORMATS)[number];
+
 export class UsageError extends Error {}
 
 const BOOLEAN_FLAGS: Record<string, (o: CliOptions) => void> = {
   '--json': (o) => (o.json = true),
   '--strict': (o) => (o.strict = true),
+  '--mentions': (o) => (o.mentions = true),
   '--quiet': (o) => (o.quiet = true),
   '-q': (o) => (o.quiet = true),
   '--drafts': (o) => (o.drafts = true),
@@ -62,8 +70,8 @@ const BOOLEAN_FLAGS: Record<string, (o: CliOptions) => void> = {
 const FLAGS_OF: Record<Command, string[]> = {
   serve: ['--port', '--host', '--open', '--no-open', '--no-watch', '--drafts', '--no-drafts'],
   build: ['--out-dir', '--drafts', '--no-drafts', '--force', '--built-at'],
-  graph: ['--out', '-o', '--built-at'],
-  check: ['--json', '--strict'],
+  graph: ['--out', '-o', '--built-at', '--format'],
+  check: ['--json', '--strict', '--mentions'],
 };
 const COMMON = ['--vault', '--ignore', '--config', '--ext', '--quiet', '-q', '--help', '-h', '--version', '-v'];
 
@@ -96,6 +104,8 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
     outDir: 'site',
     json: false,
     strict: false,
+    mentions: false,
+    format: 'json',
     quiet: false,
     ignore: [],
     config: null,
@@ -143,6 +153,10 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
       case '--ext': options.extensions = parseExtensions(value); break;
       case '--out': case '-o': options.out = value; break;
       case '--out-dir': options.outDir = value; break;
+      case '--format':
+        if (!(GRAPH_FORMATS as readonly string[]).includes(value)) throw new UsageError(`--format must be one of ${GRAPH_FORMATS.join(', ')}, got "${value}"`);
+        options.format = value as GraphFormat;
+        break;
       case '--built-at': options.builtAt = parseBuiltAt(value, '--built-at'); break;
       case '--host': options.host = value; break;
       case '--port': {

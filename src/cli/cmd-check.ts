@@ -1,8 +1,9 @@
-/** `notemap check [vault] [--json|--strict]`: link health, for people and for CI. */
+/** `notemap check [vault] [--json|--strict|--mentions]`: link health, for people and for CI. */
 import { checkVault } from '../extract/check-vault.js';
 import { formatHealth } from '../extract/health-format.js';
 import type { CliOptions } from './args.js';
-import { formatWarning, runCommand, settingsLine, vaultFolder, vaultSettings } from './common.js';
+import { formatWarning, runCommand, safeText, settingsLine, vaultFolder, vaultSettings } from './common.js';
+import { formatMentions } from '../extract/mentions-format.js';
 
 export function run(options: CliOptions): Promise<void> {
   return runCommand('check', async () => {
@@ -10,15 +11,16 @@ export function run(options: CliOptions): Promise<void> {
     const settings = vaultSettings(vault, options);
     const line = settingsLine(settings, options);
     if (line && !options.quiet) process.stderr.write(`notemap check: ${line}\n`);
-    const { health, stats, warnings } = await checkVault(vault, { extensions: settings.extensions, settings });
+    const { health, stats, warnings, mentions } = await checkVault(vault, { extensions: settings.extensions, settings, mentions: options.mentions });
     if (!options.quiet) for (const w of warnings) process.stderr.write(formatWarning(w) + '\n');
     if (options.json) {
-      const json = { vault: options.vault, stats: { ...stats, warnings: warnings.length }, ...health, warnings };
+      const json = { vault: options.vault, stats: { ...stats, warnings: warnings.length }, ...health, warnings, ...(mentions ? { mentions } : {}) };
       process.stdout.write(JSON.stringify(json, null, 2) + '\n');
     } else {
       if (stats.notes === 0) process.stdout.write(`notemap check: no notes found in ${options.vault} (extensions ${settings.extensions.join(' ')})\n`);
       const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
       process.stdout.write(formatHealth(health, stats, { color, vault: options.vault }));
+      if (mentions) process.stdout.write('\n' + safeText(formatMentions(mentions, health.orphans, color)));
     }
     if (options.strict && stats.danglingTargets > 0) {
       process.stderr.write(`notemap check: --strict: ${stats.danglingLinks} dangling links to ${stats.danglingTargets} targets\n`);

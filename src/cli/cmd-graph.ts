@@ -1,8 +1,9 @@
-/** `notemap graph [vault] --out graph.json`: the vault's graph for other tools (and the map). */
+/** `notemap graph [vault] --out graph.json [--format json|gexf|graphml]`: the vault's graph for other tools (and the map). */
 import path from 'node:path';
 import { runPipeline } from '../extract/pipeline.js';
 import { createProgress, PROGRESS_MIN_NOTES } from '../extract/progress.js';
-import { removePendingWrites } from '../extract/write.js';
+import { removePendingWrites, writeFileAtomic } from '../extract/write.js';
+import { outPathFor, serializeGraphAs } from '../extract/export-graph.js';
 import type { CliOptions } from './args.js';
 import { formatWarning, runCommand, settingsLine, vaultFolder, vaultSettings } from './common.js';
 
@@ -26,7 +27,8 @@ export function run(options: CliOptions): Promise<void> {
         extensions: settings.extensions,
         settings,
         builtAt: options.builtAt ?? undefined,
-        out: path.resolve(options.out),
+        // GEXF and GraphML are written below, from the built graph.
+        out: options.format === 'json' ? path.resolve(options.out) : null,
         progress: {
           stage(label, total) {
             if (label === 'read') big = total > PROGRESS_MIN_NOTES;
@@ -38,12 +40,14 @@ export function run(options: CliOptions): Promise<void> {
           done: () => bar.done(),
         },
       });
+      const out = outPathFor(options.out, options.format);
+      if (options.format !== 'json') await writeFileAtomic(path.resolve(out), serializeGraphAs(result.graph, options.format));
       if (!options.quiet) for (const w of result.warnings) process.stderr.write(formatWarning(w) + '\n');
       const s = result.stats;
       const secs = Number(process.hrtime.bigint() - started) / 1e9;
       process.stdout.write(
         `${s.notes} notes, ${s.links} links, ${s.danglingTargets} dangling targets, ${s.orphans} orphans, ` +
-          `${result.warnings.length} warnings, ${secs.toFixed(2)} s -> ${options.out}\n`,
+          `${result.warnings.length} warnings, ${secs.toFixed(2)} s -> ${out}\n`,
       );
     } catch (err) {
       removePendingWrites();

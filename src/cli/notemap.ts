@@ -12,8 +12,9 @@ Usage:
   notemap [vault] [options]                serve the map of the vault (default: this folder)
                                            and open it in the browser; rebuilds on change
   notemap build [vault] --out-dir site/    write the map as a static site (drafts left out)
-  notemap graph [vault] --out graph.json   write the graph (graphology JSON) for other tools
-  notemap check [vault] [--json|--strict]  link health: orphans, dangling links, one-way notes
+  notemap graph [vault] --out graph.json   write the graph (graphology JSON, GEXF or GraphML) for other tools
+  notemap check [vault] [--json|--strict|--mentions]  link health: orphans, dangling links, one-way notes,
+                                           unlinked mentions
 
 Options for every command:
   --vault <dir>       the vault (a positional vault wins)
@@ -28,7 +29,11 @@ serve:  --port <n> (default 4173, the next free one if taken)  --host <name>
 build:  --out-dir <dir> (default site)  --drafts (keep draft: true and
         publish: false notes)  --force (write into a folder holding other files)
 graph:  --out <file> (default graph.json)  --built-at <iso>
+        --format json|gexf|graphml (GEXF and GraphML for Gephi, Cytoscape, yEd;
+        an --out ending in .json takes the format's extension)
 check:  --json (the report as JSON)  --strict (exit 1 on any dangling link)
+        --mentions (notes that name another note without linking to it,
+        orphans most mentioned first; in --json too)
 
 notemap reads .obsidian/app.json (excluded files), .obsidian/graph.json (color
 groups, filters), Foam's .vscode/settings.json (foam.files.ignore) and

@@ -3,7 +3,8 @@
  * parse, resolve; no graph, metrics or layout), then the health report.
  * The stages are the pipeline's own (./pipeline.ts), never copies.
  */
-import type { BuildWarning, HealthReport } from '../core/contract.js';
+import type { BuildWarning, HealthReport, MentionsReport } from '../core/contract.js';
+import { mentionsStage } from './mentions-stage.js';
 import { buildHealth, healthStats, type HealthStats } from './health.js';
 import { readParseStage, resolveStage, scanStage } from './pipeline.js';
 import { DEFAULT_NOTE_EXTENSIONS } from './scan.js';
@@ -16,6 +17,8 @@ export interface CheckOptions {
   concurrency?: number;
   /** The vault's settings (what the scan leaves out, parse options); their warnings come first. */
   settings?: PipelineOptions['settings'];
+  /** Also find unlinked mentions (a second read of the notes). Default false. */
+  mentions?: boolean;
 }
 
 export interface CheckResult {
@@ -23,6 +26,8 @@ export interface CheckResult {
   stats: HealthStats;
   /** Scan, read and parse warnings, in the order found. */
   warnings: BuildWarning[];
+  /** Unlinked mentions, when asked for. */
+  mentions?: MentionsReport;
 }
 
 /** The health of the vault at `vault` (a folder that exists: the caller checks). */
@@ -34,5 +39,7 @@ export async function checkVault(vault: string, options: CheckOptions = {}): Pro
   const { notes, warnings } = await readParseStage(scan.notes, { concurrency: options.concurrency, parse: settings.parse });
   const { links } = resolveStage(notes, scan, extensions);
   const health = buildHealth(notes, links);
-  return { health, stats: healthStats(notes, links, health), warnings: [...(settings.warnings ?? []), ...scan.warnings, ...warnings] };
+  const result: CheckResult = { health, stats: healthStats(notes, links, health), warnings: [...(settings.warnings ?? []), ...scan.warnings, ...warnings] };
+  if (options.mentions) result.mentions = await mentionsStage(notes, links, scan, extensions, { concurrency: options.concurrency });
+  return result;
 }

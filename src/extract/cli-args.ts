@@ -2,10 +2,11 @@
  * The command line of `npm run graph`: parsed and validated once, here, into
  * one typed options object; every error message names the flag at fault.
  */
-import { opendirSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, opendirSync, openSync, statSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
 import type { BuildWarning } from '../core/contract.js';
 import { layoutTicks } from '../core/forces.js';
-import { DEFAULT_NOTE_EXTENSIONS, VaultUnreadableError } from './scan.js';
+import { DEFAULT_NOTE_EXTENSIONS, errorText, VaultUnreadableError } from './scan.js';
 import { escapeControl } from './terminal-text.js';
 
 export interface GraphCliOptions {
@@ -150,6 +151,36 @@ export function vaultFolderProblem(vault: string): string | null {
     opendirSync(vault).closeSync();
   } catch (err) {
     return new VaultUnreadableError(vault, err).message;
+  }
+  return null;
+}
+
+/**
+ * Why the graph cannot be written to `out`, found before the build (one
+ * line, exit 2), or null. Creates missing parent folders, as the write would,
+ * and proves the folder writable by creating and removing the temporary file.
+ */
+export function outFileProblem(out: string): string | null {
+  if (/[\\/]$/.test(out) || ['.', '..'].includes(path.basename(out))) return `--out must name a file, not a folder: ${out}`;
+  const abs = path.resolve(out);
+  try {
+    if (statSync(abs).isDirectory()) return `--out is a folder: ${out} (name a file in it, e.g. ${path.join(out, 'graph.json')})`;
+  } catch {
+    // Missing: written below.
+  }
+  const dir = path.dirname(abs);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    return `--out: cannot create the folder ${path.dirname(out)} (${errorText(err)})`;
+  }
+  // Not the write's own `.tmp-` name: a watcher (or a test) waiting for the write must not take this for it.
+  const probe = `${abs}.probe-${process.pid}`;
+  try {
+    closeSync(openSync(probe, 'wx'));
+    unlinkSync(probe);
+  } catch (err) {
+    return `--out: cannot write in ${path.dirname(out)} (${errorText(err)})`;
   }
   return null;
 }

@@ -54,7 +54,8 @@ export function placeBand(units: readonly number[][], main: Box | null, spacing:
   const columns = Math.max(widest, main ? Math.ceil(slots / rowsWanted) : Math.ceil(Math.sqrt(slots)));
   const gap = main ? Math.max(4 * spacing, 0.04 * Math.max(height, main.maxX - main.minX)) : 0;
   const left = main ? main.maxX + gap : -((columns - 1) * spacing) / 2;
-  const top = main ? main.minY : -((Math.ceil(slots / columns) - 1) * spacing) / 2;
+  // The map draws y upwards: the band starts at the main part's top edge and fills downwards.
+  const top = main ? main.maxY : ((Math.ceil(slots / columns) - 1) * spacing) / 2;
   let row = 0;
   let col = 0;
   for (const unit of units) {
@@ -64,9 +65,9 @@ export function placeBand(units: readonly number[][], main: Box | null, spacing:
     }
     for (const node of unit) {
       x[node] = left + col * spacing;
-      y[node] = top + row * spacing;
+      y[node] = top - row * spacing;
       col++;
     }
   }
-  return { minX: left, minY: top, maxX: left + (columns - 1) * spacing, maxY: top + row * spacing };
+  return { minX: left, minY: top - row * spacing, maxX: left + (columns - 1) * spacing, maxY: top };
 }

@@ -2,7 +2,8 @@
  * Positions for nodes added to a graph that is already laid out (a note
  * created or a new dangling link, in a live update), without moving any
  * other node: each new node starts beside the placed neighbours it links to
- * (or, linking nothing, in a new row under the orphans' band), then only the
+ * (or, linking nothing, in a new row under the orphans' band; the map
+ * draws y upwards, so "under" is a lower y), then only the
  * new nodes relax, by the same forces, against their fixed surroundings.
  * Deterministic: new nodes in sorted key order, seeded forces, rounded output.
  */
@@ -70,17 +71,17 @@ function placeLoose(graph: NotemapGraph, loose: readonly string[], existing: rea
   const from = orphans.length > 0 ? orphans : existing;
   let minX = 0;
   let maxX = 0;
-  let maxY = 0;
+  let minY = 0;
   from.forEach((k, i) => {
     const p = pos.get(k)!;
     if (i === 0 || p.x < minX) minX = p.x;
     if (i === 0 || p.x > maxX) maxX = p.x;
-    if (i === 0 || p.y > maxY) maxY = p.y;
+    if (i === 0 || p.y < minY) minY = p.y;
   });
   const left = orphans.length > 0 ? minX : maxX + 4 * SLOT;
   const columns = Math.max(1, Math.round((maxX - minX) / SLOT) + 1);
   loose.forEach((key, i) => {
-    pos.set(key, { x: left + (i % (orphans.length > 0 ? columns : 1)) * SLOT, y: maxY + SLOT * (1 + Math.floor(i / (orphans.length > 0 ? columns : 1))) });
+    pos.set(key, { x: left + (i % (orphans.length > 0 ? columns : 1)) * SLOT, y: minY - SLOT * (1 + Math.floor(i / (orphans.length > 0 ? columns : 1))) });
   });
 }
 

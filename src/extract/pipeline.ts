@@ -23,6 +23,7 @@ import type { ParsedNote, ParseOptions, ScannedFile } from './types.js';
 import type { PathMatcher } from '../config/glob.js';
 import { omitUnpublished } from './publish.js';
 import { serializeGraphChunks, writeFileAtomic } from './write.js';
+import { detachNote } from './detach.js';
 import { writeCompactFiles } from './compact.js';
 
 export interface PipelineOptions {
@@ -110,7 +111,8 @@ function parseRead(read: ReadFile, parse?: ParseOptions): { note: ParsedNote | n
   }
   if (read.tooLarge) note = { ...note, links: [] };
   warnings.push(...note.warnings);
-  return { note, warnings };
+  // Copies out the strings that would otherwise keep the whole text alive (detach.ts).
+  return { note: detachNote(note), warnings };
 }
 
 /** Parses `files` into `notes` and `warnings` (appended); a file that could not be read is left out. */

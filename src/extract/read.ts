@@ -10,7 +10,7 @@
  * file name as title and no links) because a string that size would cost
  * more memory than the whole rest of the build.
  */
-import { close, fstat, open, read } from 'node:fs';
+import { close, constants, fstat, open, read, type Stats } from 'node:fs';
 import type { BuildWarning } from '../core/contract.js';
 import { lineCounter } from './line-index.js';
 import { errorText } from './scan.js';
@@ -74,10 +74,23 @@ function formatMb(bytes: number): string {
 // to three times as much per small file, and a vault is mostly small files
 // (measured on the 10,000-note bench vault: 0.5-0.65 s with FileHandle and
 // open, fstat, read, close; 0.16-0.28 s this way, with open, read, close).
+// O_NONBLOCK: a note replaced by a named pipe after the scan must not hang the build in open() or read().
+const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
 const openFile = (p: string): Promise<number> =>
-  new Promise((resolve, reject) => open(p, 'r', (err, fd) => (err ? reject(err) : resolve(fd))));
-const sizeOf = (fd: number): Promise<number> =>
-  new Promise((resolve, reject) => fstat(fd, (err, stats) => (err ? reject(err) : resolve(stats.size))));
+  new Promise((resolve, reject) => open(p, READ_FLAGS, (err, fd) => (err ? reject(err) : resolve(fd))));
+const statOf = (fd: number): Promise<Stats> =>
+  new Promise((resolve, reject) => fstat(fd, (err, stats) => (err ? reject(err) : resolve(stats))));
+
+/** Thrown when the open file is not a regular file (FIFO, socket, device). */
+class NotAFileError extends Error {}
+const NOT_A_FILE = 'not a regular file (FIFO, socket or device), skipped';
+
+/** The open file's size; a FIFO, device or socket is refused (it has no size and may never end). */
+async function regularFileSize(fd: number): Promise<number> {
+  const stats = await statOf(fd);
+  if (!stats.isFile()) throw new NotAFileError(NOT_A_FILE);
+  return stats.size;
+}
 const readInto = (fd: number, bytes: Buffer, offset: number, length: number): Promise<number> =>
   new Promise((resolve, reject) => read(fd, bytes, offset, length, offset, (err, n) => (err ? reject(err) : resolve(n))));
 const closeFile = (fd: number): Promise<void> => new Promise((resolve) => close(fd, () => resolve()));
@@ -99,9 +112,12 @@ export async function readOne(file: ScannedFile, options: ReadOptions = {}, scra
     fd = await openFile(file.absPath);
     const first = scratch ?? Buffer.allocUnsafe(FIRST_READ_BYTES);
     let length = await readInto(fd, first, 0, FIRST_READ_BYTES);
+    // A short read is a regular file's end, except from a pipe or device: an empty result is checked
+    // (empty notes are rare, so most notes still cost no fstat); a full one is checked below.
+    if (length === 0) await regularFileSize(fd);
     if (length < FIRST_READ_BYTES) bytes = first.subarray(0, length);
     else {
-      const size = await sizeOf(fd);
+      const size = await regularFileSize(fd);
       if (size > maxBytes) {
         warnings.push({
           file: file.path,
@@ -119,7 +135,10 @@ export async function readOne(file: ScannedFile, options: ReadOptions = {}, scra
       bytes = bytes.subarray(0, length);
     }
   } catch (err) {
-    warnings.push({ file: file.path, message: `cannot be read, skipped: ${errorText(err)}` });
+    // ESPIPE: a positioned read of a pipe; EAGAIN: a pipe or terminal with nothing to read yet; ENXIO: a socket.
+    const code = (err as NodeJS.ErrnoException).code;
+    const notAFile = err instanceof NotAFileError || code === 'ESPIPE' || code === 'EAGAIN' || code === 'ENXIO';
+    warnings.push({ file: file.path, message: notAFile ? NOT_A_FILE : `cannot be read, skipped: ${errorText(err)}` });
     return { file, text: null, tooLarge: false, warnings };
   } finally {
     if (fd !== undefined) await closeFile(fd);

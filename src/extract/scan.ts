@@ -9,7 +9,7 @@
  * regular file or folder (FIFO, socket, device, broken link) is skipped with a
  * warning: reading a FIFO would block the build. Output is sorted by path.
  */
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildWarning } from '../core/contract.js';
 import type { ScannedFile } from './types.js';
@@ -98,6 +98,11 @@ export async function scanVault(vaultDir: string, options: ScanOptions = {}): Pr
     for (const entry of entries) {
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
       const abs = childPath(absDir, entry.name);
+      // Node decodes names as UTF-8: a name that is not valid UTF-8 comes back with U+FFFD and names no file.
+      if (entry.name.includes('\uFFFD') && !(await exists(abs))) {
+        warnings.push({ file: rel, message: 'file name is not valid UTF-8 (shown with U+FFFD), skipped: rename it to read it' });
+        continue;
+      }
       if (entry.isDirectory()) {
         if (isSkippedFolder(entry.name) || ignore?.(rel, true)) continue;
         const real = childPath(realDir, entry.name);
@@ -163,6 +168,16 @@ export async function scanVault(vaultDir: string, options: ScanOptions = {}): Pr
 export class VaultUnreadableError extends Error {
   constructor(vault: string, cause: unknown) {
     super(`vault folder not readable: ${vault} (${errorText(cause)})`);
+  }
+}
+
+/** True when `p` names an entry (a dangling symlink counts). */
+async function exists(p: string): Promise<boolean> {
+  try {
+    await lstat(p);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -4,6 +4,7 @@
  * own launcher process: half the start-up cost).
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -34,4 +35,17 @@ export function runCommand(command: string[], args: string[] = [], env: Record<s
 /** Runs `script` (see nodeTsx) with `args` and extra `env`. */
 export function runScript(script: string, args: string[] = [], env: Record<string, string> = {}): Promise<ScriptRun> {
   return runCommand(nodeTsx(script), args, env);
+}
+
+/** setpriv, to run a CLI as `nobody` when the tests run as root (who reads and writes anything). */
+const SETPRIV = '/usr/bin/setpriv';
+const IS_ROOT = process.getuid?.() === 0;
+/** Whether permission tests can run here: not on Windows, and as root only through setpriv. */
+export const CAN_DROP_PERMISSIONS = process.platform !== 'win32' && (!IS_ROOT || existsSync(SETPRIV));
+
+/** Runs `script` as an unprivileged user (nobody when root), so file modes apply; HOME is `home`. */
+export function runScriptUnprivileged(script: string, args: string[], home: string): Promise<ScriptRun> {
+  const command = nodeTsx(script);
+  const asUser = IS_ROOT ? [SETPRIV, '--reuid=65534', '--regid=65534', '--clear-groups', ...command] : command;
+  return runCommand(asUser, args, { HOME: home });
 }

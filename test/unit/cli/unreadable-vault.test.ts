@@ -6,22 +6,13 @@
  * anything, so the CLIs run as `nobody` (setpriv) there.
  */
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeTsx, runCommand } from './run-script.js';
-
-const isRoot = process.getuid?.() === 0;
-const SETPRIV = '/usr/bin/setpriv';
-const canTest = process.platform !== 'win32' && (!isRoot || existsSync(SETPRIV));
+import { CAN_DROP_PERMISSIONS, runScriptUnprivileged } from './run-script.js';
 
 let tmp: string;
-const run = (script: string, args: string[]) => {
-  const command = nodeTsx(script);
-  const asUser = isRoot ? [SETPRIV, '--reuid=65534', '--regid=65534', '--clear-groups', ...command] : command;
-  return runCommand(asUser, args, { HOME: tmp });
-};
+const run = (script: string, args: string[]) => runScriptUnprivileged(script, args, tmp);
 
 beforeAll(() => {
   tmp = mkdtempSync(path.join(tmpdir(), 'notemap-unreadable-'));
@@ -34,7 +25,7 @@ afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-describe.skipIf(!canTest)('an unreadable vault', () => {
+describe.skipIf(!CAN_DROP_PERMISSIONS)('an unreadable vault', () => {
   it('graph: exit 2, one line naming the folder and the reason, the old graph.json kept', async () => {
     const vault = path.join(tmp, 'locked');
     mkdirSync(vault);
