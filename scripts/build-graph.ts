@@ -17,9 +17,6 @@ const fail = (message: string, code: number): never => cliFail('graph', message,
 async function main(): Promise<void> {
   const options = startCli('graph', () => parseGraphArgs(process.argv.slice(2), process.env), HELP);
   if (!options) return;
-  // A bad --out is found now, not after the whole build.
-  const outProblem = outFileProblem(options.out);
-  if (outProblem) fail(outProblem, 2);
 
   // A signal mid-write: remove the temporary file; the old graph.json stays as it was.
   // `on`, not `once`: a second Ctrl-C during the cleanup must not fall back to the default (kill).
@@ -29,6 +26,10 @@ async function main(): Promise<void> {
       process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const)[signal]);
     });
   }
+
+  // A bad --out is found now, not after the whole build.
+  const outProblem = outFileProblem(options.out);
+  if (outProblem) fail(outProblem, 2);
 
   const started = process.hrtime.bigint();
   // The bar needs a terminal and a vault big enough to wait for; the note count is known after the scan.

@@ -26,6 +26,8 @@ import { mountCounts } from './panels/counts.js';
 import { mountTimeline } from './panels/timeline.js';
 import { clear, el } from './dom.js';
 import { disposeOnce } from './disposable.js';
+import { onGraphChange } from './live/graph-change.js';
+import { mountLive } from './live/mount-live.js';
 import { openingView } from './vault-view.js';
 
 /** Marked when the first frame has been painted (the bench measures from DATA_ARRIVED_MARK to it). */
@@ -147,14 +149,27 @@ async function start(): Promise<void> {
     devServer: import.meta.env.DEV,
     details,
   };
-  for (const mount of [mountFilters, mountLegend, mountCounts, mountSearch, mountSummaryPanel, mountHealthPanel, mountTimeline]) {
-    try {
-      disposables.push(mount(ctx));
-    } catch (error) {
-      // One broken panel must not take the map down with it.
-      console.error(error);
-    }
-  }
+  // Panels showing counts or lists are mounted again after a live change (the graph-change signal);
+  // their state (open panel, selection, filters) lives in the store, so they come back as they were.
+  const mountPanels = (mounts: ((ctx: AppContext) => Disposable)[]): Disposable[] =>
+    mounts.flatMap((mount) => {
+      try {
+        return [mount(ctx)];
+      } catch (error) {
+        // One broken panel must not take the map down with it.
+        console.error(error);
+        return [];
+      }
+    });
+  const refreshed = [mountFilters, mountLegend, mountCounts, mountSummaryPanel, mountHealthPanel, mountTimeline];
+  disposables.push(...mountPanels([mountSearch]));
+  let panels = mountPanels(refreshed);
+  const offChange = onGraphChange(graph, () => {
+    for (const panel of panels) panel.dispose();
+    panels = mountPanels(refreshed);
+  });
+  disposables.push({ dispose: () => (offChange(), panels.forEach((p) => p.dispose())) });
+  disposables.push(mountLive({ graph, store, sigma: renderer.sigma }));
 
   const { selected, localDepth } = store.get();
   // A local view opens framed on all it shows, as when it is entered on the map; a selection alone is centred.

@@ -6,7 +6,6 @@
  * in-memory graph in the same build.
  */
 import { readdirSync, unlinkSync } from 'node:fs';
-import { rename, writeFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { EdgeAttributes, LinkKind, NodeAttributes } from '../core/contract.js';
 import {
@@ -28,6 +27,7 @@ import {
 } from '../core/compact.js';
 import { byCodeUnit } from '../core/order.js';
 import type { NotemapGraph } from './build-graph.js';
+import { writeFileAtomic } from './write.js';
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array;
 
@@ -264,16 +264,9 @@ function detailsChunks(graph: NotemapGraph, keys: string[], edges: { s: number; 
 }
 
 /** Write `data` to `file` through a temporary file and a rename (never a half-written file). */
-async function writeAtomic(file: string, data: Uint8Array | string): Promise<number> {
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, file);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
-  return typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+// write.ts's writer: its temporary file is removed when a signal stops the build (and a stale one by the next build).
+function writeAtomic(file: string, data: Uint8Array | string): Promise<number> {
+  return writeFileAtomic(file, [data]);
 }
 
 export interface CompactBytes {
