@@ -79,6 +79,7 @@ async function start(): Promise<void> {
   let details: DetailsLoader;
   try {
     ({ graph, details } = await loadMap('./graph.json'));
+    performance.mark('notemap:graph-built');
   } catch (error) {
     document.body.classList.remove('is-loading');
     if (error instanceof GraphLoadError) {
@@ -125,6 +126,7 @@ async function start(): Promise<void> {
     else showMessage('The map could not be drawn', text, 'npm run graph');
     return;
   }
+  performance.mark('notemap:renderer');
   const layout: LayoutClient = createLayoutClient(graph);
   if (layout.fromScratch) {
     // While a layout from scratch spreads out, the view follows it; then the frame is frozen and fitted.
@@ -171,6 +173,7 @@ async function start(): Promise<void> {
   disposables.push({ dispose: () => (offChange(), panels.forEach((p) => p.dispose())) });
   disposables.push(mountLive({ graph, store, sigma: renderer.sigma }));
 
+  performance.mark('notemap:panels');
   const { selected, localDepth } = store.get();
   // A local view opens framed on all it shows, as when it is entered on the map; a selection alone is centred.
   if (selected !== null && graph.hasNode(selected) && localDepth === 0) renderer.focusNode(selected);

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRebuildScheduler } from '../../scripts/start-watch.js';
+import { watchVault, type VaultWatcher } from '../serve/watch-vault.js';
 import { isSkippedFolder } from '../extract/scan.js';
 import { runPipeline } from '../extract/pipeline.js';
 import { serializeGraph, writeFileAtomic } from '../extract/write.js';
@@ -51,7 +52,7 @@ export async function serve(vault: string, options: CliOptions): Promise<void> {
   process.stdout.write(`notemap: the map is at ${map.url}  (Ctrl-C to stop)\n`);
   if (options.open) openBrowser(map.url);
 
-  let watcher: fs.FSWatcher | null = null;
+  let watcher: VaultWatcher | null = null;
   const scheduler = createRebuildScheduler(
     async () => {
       const summary = await build(vault, graphPath, options, true);
@@ -62,10 +63,14 @@ export async function serve(vault: string, options: CliOptions): Promise<void> {
   );
   if (options.watch) {
     try {
-      watcher = fs.watch(vault, { recursive: true }, (_event, file) => {
-        if (file === null || mattersToMap(String(file))) scheduler.schedule();
+      // watchVault (safety): the scan's folders by real path only; fs.watch's recursive mode watched a symlink's outside target.
+      const realVault = fs.realpathSync(vault);
+      watcher = watchVault(vault, (file) => {
+        if (mattersToMap(path.relative(realVault, file))) scheduler.schedule();
+      }, {
+        extraFolders: ['.obsidian', '.vscode'],
+        onError: (err) => process.stderr.write(`notemap: watching stopped: ${err.message}\n`),
       });
-      watcher.on('error', (err) => process.stderr.write(`notemap: watching stopped: ${err.message}\n`));
     } catch (err) {
       process.stderr.write(`notemap: cannot watch the vault (${(err as Error).message}); restart to see changes\n`);
     }
