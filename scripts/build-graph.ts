@@ -9,6 +9,8 @@ import { cliFail, formatWarning, HELP, outFileProblem, parseGraphArgs, startCli 
 import { runPipeline } from '../src/extract/pipeline.js';
 import { createProgress, PROGRESS_MIN_NOTES } from '../src/extract/progress.js';
 import { removePendingWrites } from '../src/extract/write.js';
+import { loadVaultSettings } from '../src/config/load.js';
+import { ConfigError } from '../src/config/notemap-config.js';
 import { VaultUnreadableError } from '../src/extract/scan.js';
 import { escapeControl } from '../src/extract/terminal-text.js';
 
@@ -17,9 +19,6 @@ const fail = (message: string, code: number): never => cliFail('graph', message,
 async function main(): Promise<void> {
   const options = startCli('graph', () => parseGraphArgs(process.argv.slice(2), process.env), HELP);
   if (!options) return;
-  // A bad --out is found now, not after the whole build.
-  const outProblem = outFileProblem(options.out);
-  if (outProblem) fail(outProblem, 2);
 
   // A signal mid-write: remove the temporary file; the old graph.json stays as it was.
   // `on`, not `once`: a second Ctrl-C during the cleanup must not fall back to the default (kill).
@@ -29,6 +28,10 @@ async function main(): Promise<void> {
       process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const)[signal]);
     });
   }
+
+  // A bad --out is found now, not after the whole build.
+  const outProblem = outFileProblem(options.out);
+  if (outProblem) fail(outProblem, 2);
 
   const started = process.hrtime.bigint();
   // The bar needs a terminal and a vault big enough to wait for; the note count is known after the scan.
@@ -47,8 +50,17 @@ async function main(): Promise<void> {
     },
   };
 
+  // The vault's Obsidian/Foam/notemap settings (src/config), as the notemap command reads them.
+  let settings;
+  try {
+    settings = loadVaultSettings(options.vault, { extensions: options.extensions });
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message, 2);
+    throw err;
+  }
   const result = await runPipeline(options.vault, {
     extensions: options.extensions,
+    settings,
     builtAt: options.builtAt ?? undefined,
     out: options.out,
     layoutTicks: options.layoutTicks ?? undefined,

@@ -174,7 +174,8 @@ export function outFileProblem(out: string): string | null {
   } catch (err) {
     return `--out: cannot create the folder ${path.dirname(out)} (${errorText(err)})`;
   }
-  const probe = `${abs}.tmp-${process.pid}`;
+  // Not the write's own `.tmp-` name: a watcher (or a test) waiting for the write must not take this for it.
+  const probe = `${abs}.probe-${process.pid}`;
   try {
     closeSync(openSync(probe, 'wx'));
     unlinkSync(probe);
