@@ -16,6 +16,8 @@ import { CACHE_FILE } from '../src/serve/incremental-cache.js';
 import { newestMtime } from './start-graph.js';
 import { createProgress, PROGRESS_MIN_NOTES } from '../src/extract/progress.js';
 import { removePendingWrites } from '../src/extract/write.js';
+import { loadVaultSettings } from '../src/config/load.js';
+import { ConfigError } from '../src/config/notemap-config.js';
 import { VaultUnreadableError } from '../src/extract/scan.js';
 import { escapeControl } from '../src/extract/terminal-text.js';
 
@@ -55,6 +57,14 @@ async function main(): Promise<void> {
     },
   };
 
+  // The vault's Obsidian/Foam/notemap settings (src/config), as the notemap command reads them.
+  let settings;
+  try {
+    settings = loadVaultSettings(options.vault, { extensions: options.extensions });
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message, 2);
+    throw err;
+  }
   let summary = '';
   let result: { stats: GraphStats; warnings: BuildWarning[] };
   if (options.incremental) {
@@ -62,6 +72,7 @@ async function main(): Promise<void> {
     const { builder, report } = await IncrementalBuilder.open({
       vault: options.vault,
       extensions: options.extensions,
+      settings,
       out: options.out,
       cacheFile: path.join(vaultCacheDir(options.vault), CACHE_FILE),
       codeVersion: String(newestMtime(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src'))),
@@ -75,6 +86,7 @@ async function main(): Promise<void> {
   } else {
     result = await runPipeline(options.vault, {
       extensions: options.extensions,
+      settings,
       builtAt: options.builtAt ?? undefined,
       out: options.out,
       layoutTicks: options.layoutTicks ?? undefined,

@@ -29,6 +29,7 @@ import { disposeOnce } from './disposable.js';
 import { onGraphChange } from './live/graph-change.js';
 import { mountLive } from './live/mount-live.js';
 import { openingView } from './vault-view.js';
+import { mountColorGroups } from './panels/color-groups.js';
 
 /** Marked when the first frame has been painted (the bench measures from DATA_ARRIVED_MARK to it). */
 export const FIRST_FRAME_MARK = 'notemap:first-frame';
@@ -79,6 +80,7 @@ async function start(): Promise<void> {
   let details: DetailsLoader;
   try {
     ({ graph, details } = await loadMap('./graph.json'));
+    performance.mark('notemap:graph-built');
   } catch (error) {
     document.body.classList.remove('is-loading');
     if (error instanceof GraphLoadError) {
@@ -125,6 +127,7 @@ async function start(): Promise<void> {
     else showMessage('The map could not be drawn', text, 'npm run graph');
     return;
   }
+  performance.mark('notemap:renderer');
   const layout: LayoutClient = createLayoutClient(graph);
   if (layout.fromScratch) {
     // While a layout from scratch spreads out, the view follows it; then the frame is frozen and fitted.
@@ -161,7 +164,7 @@ async function start(): Promise<void> {
         return [];
       }
     });
-  const refreshed = [mountFilters, mountLegend, mountCounts, mountSummaryPanel, mountHealthPanel, mountTimeline];
+  const refreshed = [mountFilters, mountColorGroups, mountLegend, mountCounts, mountSummaryPanel, mountHealthPanel, mountTimeline];
   disposables.push(...mountPanels([mountSearch]));
   let panels = mountPanels(refreshed);
   const offChange = onGraphChange(graph, () => {
@@ -171,6 +174,7 @@ async function start(): Promise<void> {
   disposables.push({ dispose: () => (offChange(), panels.forEach((p) => p.dispose())) });
   disposables.push(mountLive({ graph, store, sigma: renderer.sigma }));
 
+  performance.mark('notemap:panels');
   const { selected, localDepth } = store.get();
   // A local view opens framed on all it shows, as when it is entered on the map; a selection alone is centred.
   if (selected !== null && graph.hasNode(selected) && localDepth === 0) renderer.focusNode(selected);

@@ -111,6 +111,20 @@ describe('watchVault', () => {
   });
 });
 
+describe('watchVault extraFolders', () => {
+  it('sees the settings files of a skipped folder it is asked for, one level deep', async () => {
+    const changes: string[] = [];
+    const watcher = watchVault(vault, (file) => changes.push(file), { extraFolders: ['.obsidian', '.missing', '../usr'] });
+    try {
+      expect(watcher.folders()).toEqual([vault, path.join(vault, '.obsidian'), path.join(vault, 'sub')]);
+      fs.writeFileSync(path.join(vault, '.obsidian', 'app.json'), '{}');
+      await expect.poll(() => changes.includes(path.join(vault, '.obsidian', 'app.json'))).toBe(true);
+    } finally {
+      watcher.close();
+    }
+  });
+});
+
 describe('npm start', () => {
   let child: ChildProcess | undefined;
   afterAll(() => {
