@@ -134,6 +134,8 @@ export interface BenchViewerOptions {
   /** Give up waiting for the first frame after this long (default 120 s). */
   timeoutMs?: number;
   browser?: Browser;
+  /** Write a screenshot of the opened map here (before the pan). */
+  screenshot?: string;
 }
 
 /** Open `graphPath`'s map in headless Chromium and measure it. */
@@ -158,6 +160,7 @@ export async function benchViewer(graphPath: string, options: BenchViewerOptions
       nodes: window.__notemap.graph.order,
       edges: window.__notemap.graph.size,
     })`)) as { data: number; frame: number; nodes: number; edges: number; stages: [string, number][] };
+    if (options.screenshot) await page.screenshot({ path: options.screenshot });
     const frames = (await panFrames(page, options.panSteps ?? 40)).slice(1).sort((a, b) => a - b);
     await page.close();
     return {
@@ -175,4 +178,10 @@ export async function benchViewer(graphPath: string, options: BenchViewerOptions
     await server.close();
     site?.dispose();
   }
+}
+
+/** The bench's hook (scripts/lib/bench-hooks.ts): the viewer's figures for the graph just built. */
+export async function measure(context: { graphPath: string }): Promise<{ viewerFirstFrameMs: number; viewerPanFrameMs: number }> {
+  const figures = await benchViewer(context.graphPath);
+  return { viewerFirstFrameMs: Math.round(figures.openMs), viewerPanFrameMs: Math.round(figures.panFrameMs.median * 10) / 10 };
 }
