@@ -9,6 +9,8 @@ import { cliFail, formatWarning, HELP, outFileProblem, parseGraphArgs, startCli 
 import { runPipeline } from '../src/extract/pipeline.js';
 import { createProgress, PROGRESS_MIN_NOTES } from '../src/extract/progress.js';
 import { removePendingWrites } from '../src/extract/write.js';
+import { loadVaultSettings } from '../src/config/load.js';
+import { ConfigError } from '../src/config/notemap-config.js';
 import { VaultUnreadableError } from '../src/extract/scan.js';
 import { escapeControl } from '../src/extract/terminal-text.js';
 
@@ -48,8 +50,17 @@ async function main(): Promise<void> {
     },
   };
 
+  // The vault's Obsidian/Foam/notemap settings (src/config), as the notemap command reads them.
+  let settings;
+  try {
+    settings = loadVaultSettings(options.vault, { extensions: options.extensions });
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message, 2);
+    throw err;
+  }
   const result = await runPipeline(options.vault, {
     extensions: options.extensions,
+    settings,
     builtAt: options.builtAt ?? undefined,
     out: options.out,
     layoutTicks: options.layoutTicks ?? undefined,

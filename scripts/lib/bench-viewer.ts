@@ -176,3 +176,9 @@ export async function benchViewer(graphPath: string, options: BenchViewerOptions
     site?.dispose();
   }
 }
+
+/** The bench's hook (scripts/lib/bench-hooks.ts): the viewer's figures for the graph just built. */
+export async function measure(context: { graphPath: string }): Promise<{ viewerFirstFrameMs: number; viewerPanFrameMs: number }> {
+  const figures = await benchViewer(context.graphPath);
+  return { viewerFirstFrameMs: Math.round(figures.openMs), viewerPanFrameMs: Math.round(figures.panFrameMs.median * 10) / 10 };
+}

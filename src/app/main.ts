@@ -29,6 +29,7 @@ import { disposeOnce } from './disposable.js';
 import { onGraphChange } from './live/graph-change.js';
 import { mountLive } from './live/mount-live.js';
 import { openingView } from './vault-view.js';
+import { mountColorGroups } from './panels/color-groups.js';
 
 /** Marked when the first frame has been painted (the bench measures from DATA_ARRIVED_MARK to it). */
 export const FIRST_FRAME_MARK = 'notemap:first-frame';
@@ -163,7 +164,7 @@ async function start(): Promise<void> {
         return [];
       }
     });
-  const refreshed = [mountFilters, mountLegend, mountCounts, mountSummaryPanel, mountHealthPanel, mountTimeline];
+  const refreshed = [mountFilters, mountColorGroups, mountLegend, mountCounts, mountSummaryPanel, mountHealthPanel, mountTimeline];
   disposables.push(...mountPanels([mountSearch]));
   let panels = mountPanels(refreshed);
   const offChange = onGraphChange(graph, () => {

@@ -5,8 +5,6 @@ import { createRebuildScheduler } from '../../scripts/start-watch.js';
 import { watchVault, type VaultWatcher } from '../serve/watch-vault.js';
 import { isSkippedFolder } from '../extract/scan.js';
 import { runPipeline } from '../extract/pipeline.js';
-import { serializeGraph, writeFileAtomic } from '../extract/write.js';
-import { writeCompactFiles } from '../extract/compact.js';
 import { vaultCacheDir } from '../serve/cache-dir.js';
 import type { CliOptions } from './args.js';
 import { formatWarning, settingsLine, vaultSettings } from './common.js';
@@ -23,9 +21,9 @@ async function build(vault: string, graphPath: string, options: CliOptions, quie
     extensions: settings.extensions,
     settings,
     omitDrafts: (options.drafts ?? true) === false,
+    // graph.json and the map's compact files beside it, written atomically.
+    out: graphPath,
   });
-  await writeFileAtomic(graphPath, serializeGraph(result.graph));
-  await writeCompactFiles(graphPath, result.graph); // the map's compact files beside it (viewer)
   if (!quietWarnings && !options.quiet) for (const w of result.warnings) process.stderr.write(formatWarning(w) + '\n');
   const s = result.stats;
   return `${s.notes} notes, ${s.links} links, ${s.danglingTargets} dangling targets, ${s.orphans} orphans (${((Date.now() - started) / 1000).toFixed(1)} s)`;

@@ -37,6 +37,12 @@ describe('growth across sizes', () => {
     expect(growthExponent(10_000, 1, 10_000, 3)).toBeNaN();
   });
 
+  it('judges growth against the floor: a busy machine slowing both does not count', () => {
+    // The floor took 20x longer at 10x the notes (load), and so did layout: linear against the floor.
+    const rows = growthRows([sized(10_000, 0.5, { layout: 1 }), sized(100_000, 10, { layout: 20 })]);
+    expect(rows.find((r) => r.label === 'layout')!.exponent).toBeCloseTo(1);
+  });
+
   it('flags a stage that grows faster than n log n, and no other', () => {
     const small = sized(10_000, 0.5, { health: 1 });
     const large = sized(100_000, 5, { health: 100, layout: 1.2 });
