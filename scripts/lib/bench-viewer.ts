@@ -134,6 +134,8 @@ export interface BenchViewerOptions {
   /** Give up waiting for the first frame after this long (default 120 s). */
   timeoutMs?: number;
   browser?: Browser;
+  /** Write a screenshot of the opened map here (before the pan). */
+  screenshot?: string;
 }
 
 /** Open `graphPath`'s map in headless Chromium and measure it. */
@@ -158,6 +160,7 @@ export async function benchViewer(graphPath: string, options: BenchViewerOptions
       nodes: window.__notemap.graph.order,
       edges: window.__notemap.graph.size,
     })`)) as { data: number; frame: number; nodes: number; edges: number; stages: [string, number][] };
+    if (options.screenshot) await page.screenshot({ path: options.screenshot });
     const frames = (await panFrames(page, options.panSteps ?? 40)).slice(1).sort((a, b) => a - b);
     await page.close();
     return {

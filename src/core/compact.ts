@@ -17,7 +17,7 @@
 import type { DanglingReport, GraphAttributes, LinkKind, NodeKind, Suggestion } from './contract.js';
 
 export const COMPACT_MAGIC = 0x50414d4e; // "NMAP" read as a little-endian u32
-export const COMPACT_FORMAT = 1;
+export const COMPACT_FORMAT = 2;
 /** Notes per details chunk: a panel fetches ~1 MB, not the whole vault's text. */
 export const DETAILS_CHUNK = 2000;
 
