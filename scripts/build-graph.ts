@@ -7,8 +7,17 @@
  */
 import { cliFail, formatWarning, HELP, outFileProblem, parseGraphArgs, startCli } from '../src/extract/cli-args.js';
 import { runPipeline } from '../src/extract/pipeline.js';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BuildWarning, GraphStats } from '../src/core/contract.js';
+import { vaultCacheDir } from '../src/serve/cache-dir.js';
+import { IncrementalBuilder } from '../src/serve/incremental-builder.js';
+import { CACHE_FILE } from '../src/serve/incremental-cache.js';
+import { newestMtime } from './start-graph.js';
 import { createProgress, PROGRESS_MIN_NOTES } from '../src/extract/progress.js';
 import { removePendingWrites } from '../src/extract/write.js';
+import { loadVaultSettings } from '../src/config/load.js';
+import { ConfigError } from '../src/config/notemap-config.js';
 import { VaultUnreadableError } from '../src/extract/scan.js';
 import { escapeControl } from '../src/extract/terminal-text.js';
 
@@ -17,9 +26,6 @@ const fail = (message: string, code: number): never => cliFail('graph', message,
 async function main(): Promise<void> {
   const options = startCli('graph', () => parseGraphArgs(process.argv.slice(2), process.env), HELP);
   if (!options) return;
-  // A bad --out is found now, not after the whole build.
-  const outProblem = outFileProblem(options.out);
-  if (outProblem) fail(outProblem, 2);
 
   // A signal mid-write: remove the temporary file; the old graph.json stays as it was.
   // `on`, not `once`: a second Ctrl-C during the cleanup must not fall back to the default (kill).
@@ -29,6 +35,10 @@ async function main(): Promise<void> {
       process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const)[signal]);
     });
   }
+
+  // A bad --out is found now, not after the whole build.
+  const outProblem = outFileProblem(options.out);
+  if (outProblem) fail(outProblem, 2);
 
   const started = process.hrtime.bigint();
   // The bar needs a terminal and a vault big enough to wait for; the note count is known after the scan.
@@ -47,13 +57,42 @@ async function main(): Promise<void> {
     },
   };
 
-  const result = await runPipeline(options.vault, {
-    extensions: options.extensions,
-    builtAt: options.builtAt ?? undefined,
-    out: options.out,
-    layoutTicks: options.layoutTicks ?? undefined,
-    progress,
-  });
+  // The vault's Obsidian/Foam/notemap settings (src/config), as the notemap command reads them.
+  let settings;
+  try {
+    settings = loadVaultSettings(options.vault, { extensions: options.extensions });
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message, 2);
+    throw err;
+  }
+  let summary = '';
+  let result: { stats: GraphStats; warnings: BuildWarning[] };
+  if (options.incremental) {
+    // The incremental builder (issue 9): per-note results and positions from the vault's cache folder.
+    const { builder, report } = await IncrementalBuilder.open({
+      vault: options.vault,
+      extensions: options.extensions,
+      settings,
+      out: options.out,
+      cacheFile: path.join(vaultCacheDir(options.vault), CACHE_FILE),
+      codeVersion: String(newestMtime(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src'))),
+      ticks: options.layoutTicks ?? undefined,
+      builtAt: options.builtAt ? () => options.builtAt! : undefined,
+    });
+    await report.written;
+    await builder.saveCache();
+    summary = report.full ? ` (full build: ${report.cacheProblem ?? 'no cache'})` : ` (incremental: ${report.notesChanged} note(s) read again)`;
+    result = { stats: report.graph.getAttribute('stats'), warnings: report.graph.getAttribute('warnings') };
+  } else {
+    result = await runPipeline(options.vault, {
+      extensions: options.extensions,
+      settings,
+      builtAt: options.builtAt ?? undefined,
+      out: options.out,
+      layoutTicks: options.layoutTicks ?? undefined,
+      progress,
+    });
+  }
 
   if (!options.quiet) for (const w of result.warnings) process.stderr.write(formatWarning(w) + '\n');
   const s = result.stats;
@@ -61,7 +100,7 @@ async function main(): Promise<void> {
   const secs = Number(process.hrtime.bigint() - started) / 1e9;
   process.stdout.write(
     `${s.notes} notes, ${s.links} links, ${s.danglingTargets} dangling targets, ${s.orphans} orphans, ` +
-      `${result.warnings.length} warnings, ${secs.toFixed(2)} s -> ${escapeControl(options.out)}\n`,
+      `${result.warnings.length} warnings, ${secs.toFixed(2)} s -> ${escapeControl(options.out)}${summary}\n`,
   );
 }
 

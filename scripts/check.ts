@@ -7,6 +7,8 @@
 import { checkVault } from '../src/extract/check-vault.js';
 import { cliFail, CliUsageError, DEFAULT_VAULT, formatWarning, parseExtensions, startCli } from '../src/extract/cli-args.js';
 import { formatHealth } from '../src/extract/health-format.js';
+import { loadVaultSettings } from '../src/config/load.js';
+import { ConfigError } from '../src/config/notemap-config.js';
 import { DEFAULT_NOTE_EXTENSIONS, VaultUnreadableError } from '../src/extract/scan.js';
 import { escapeControl, escapeStrings, terminalJson } from '../src/extract/terminal-text.js';
 
@@ -78,7 +80,15 @@ async function main(): Promise<void> {
   const options = startCli('check', () => parseArgs(process.argv.slice(2)), HELP);
   if (!options) return;
 
-  const { health, stats, warnings } = await checkVault(options.vault, { extensions: options.extensions });
+  // The vault's Obsidian/Foam/notemap settings (src/config), as the notemap command reads them.
+  let settings;
+  try {
+    settings = loadVaultSettings(options.vault, { extensions: options.extensions });
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message, 2);
+    throw err;
+  }
+  const { health, stats, warnings } = await checkVault(options.vault, { extensions: options.extensions, settings });
   if (!options.quiet) for (const w of warnings) process.stderr.write(formatWarning(w) + '\n');
 
   if (options.json) {

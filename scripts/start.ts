@@ -1,22 +1,25 @@
 /**
  * `npm start`: build the vault's graph when it is missing or stale, then run
  * the Vite dev server and print its URL; while it runs, a change in the
- * vault rebuilds the graph and reloads the page. `npm run build` (`--build`) writes
+ * vault reaches the open page as a diff (src/serve/live-session.ts), no reload. `npm run build` (`--build`) writes
  * the static site to dist/ instead, graph.json included.
  *
  *   npm start [-- --vault <path>] [--port <n>] [--host <name>] [--no-watch]
  *   npm run build [-- --vault <path>] [--out-dir <dir>]
  *   NOTEMAP_VAULT=<path> npm start
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_VAULT } from '../src/extract/cli-args.js';
 import { escapeControl } from '../src/extract/terminal-text.js';
-import { ensureGraph, graphCachePath, runGraphCli } from './start-graph.js';
+import { ensureGraph, graphCachePath, newestMtime } from './start-graph.js';
 import { markSiteOutDir, siteOutDirProblem } from '../src/serve/site-out-dir.js';
-import { createRebuildScheduler, type RebuildScheduler } from './start-watch.js';
-import { watchVault, type VaultWatcher } from '../src/serve/watch-vault.js';
+import { vaultCacheDir } from '../src/serve/cache-dir.js';
+import { CACHE_FILE } from '../src/serve/incremental-cache.js';
+import { createLiveHub, LIVE_EVENT } from '../src/serve/live-hub.js';
+import { startLiveSession, type LiveSession } from '../src/serve/live-session.js';
 
 // Vault paths and messages may hold control characters: shown escaped, never sent to the terminal raw.
 const say = (text: string): void => console.log(escapeControl(text, true));
@@ -51,7 +54,7 @@ export interface StartOptions {
   build: boolean;
   outDir: string;
   force: boolean;
-  /** Dev server: rebuild the graph and reload the page when the vault changes. */
+  /** Dev server: keep the graph in step with the vault and send the open page each change. */
   watch: boolean;
   help: boolean;
 }
@@ -123,8 +126,29 @@ async function main(): Promise<void> {
   }
 
   const graphPath = graphCachePath(options.vault);
-  const built = await ensureGraph({ root: ROOT, vault: options.vault, graphPath, force: options.force });
-  say(built ? `notemap: graph built: ${graphPath}` : `notemap: graph up to date: ${graphPath}`);
+  // Live (the dev server, watching): the incremental builder builds graph.json from its cache and keeps it
+  // in step with the vault, sending the open page a diff over Vite's HMR channel (no reload).
+  const live = !options.build && options.watch;
+  const hub = createLiveHub();
+  let session: LiveSession | null = null;
+  if (live) {
+    const cacheFile = path.join(vaultCacheDir(options.vault), CACHE_FILE);
+    if (options.force) fs.rmSync(cacheFile, { force: true });
+    session = await startLiveSession({
+      vault: options.vault,
+      out: graphPath,
+      cacheFile,
+      codeVersion: String(newestMtime(path.join(ROOT, 'src'))),
+      hub,
+      log: (line) => say(`notemap: ${line}`),
+    });
+    const first = session.first;
+    const how = first.full ? `full build${first.cacheProblem ? ` (${first.cacheProblem})` : ''}` : `from the cache, ${first.notesChanged} note(s) read again`;
+    say(`notemap: graph ready in ${first.seconds.toFixed(1)} s, ${how}: ${graphPath}`);
+  } else {
+    const built = await ensureGraph({ root: ROOT, vault: options.vault, graphPath, force: options.force });
+    say(built ? `notemap: graph built: ${graphPath}` : `notemap: graph up to date: ${graphPath}`);
+  }
 
   // The plugin reads these when Vite resolves its config.
   process.env.NOTEMAP_GRAPH = graphPath;
@@ -151,24 +175,11 @@ async function main(): Promise<void> {
   say(`notemap: ${path.basename(options.vault)} (${options.vault})`);
   server.printUrls();
 
-  let scheduler: RebuildScheduler | null = null;
-  let watcher: VaultWatcher | null = null;
-  if (options.watch) {
-    scheduler = createRebuildScheduler(async () => {
-      const started = Date.now();
-      await runGraphCli(ROOT, options.vault, graphPath, true);
-      say(`notemap: vault changed, graph rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s; reloading the page`);
-      server.ws.send({ type: 'full-reload' });
-    }, 300, (err) => complain(`notemap: ${err instanceof Error ? err.message : String(err)}`));
-    // Our own watcher, by the scan's rules: nothing outside the vault (real paths) is watched.
-    watcher = watchVault(options.vault, () => scheduler?.schedule(), {
-      onError: (err) => complain(`notemap: watching the vault: ${err.message}`),
-    });
-  }
+  hub.subscribe((message) => server.ws.send({ type: 'custom', event: LIVE_EVENT, data: message }));
   const close = (): void => {
-    watcher?.close();
-    scheduler?.dispose();
-    void server.close().then(() => process.exit(0));
+    void (session?.close() ?? Promise.resolve())
+      .then(() => server.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', close);
   process.once('SIGTERM', close);

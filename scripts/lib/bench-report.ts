@@ -45,8 +45,8 @@ const READ_STAGES = ['scan', 'read', 'parse'] as const;
 export const TARGET_STAGES = [...READ_STAGES, 'resolve'] as const;
 /** Building the graph, its metrics and its health report. */
 const GRAPH_STAGES = ['build', 'measure', 'health'] as const;
-/** Every pipeline stage, in pipeline order. */
-export const ALL_STAGES = [...TARGET_STAGES, ...GRAPH_STAGES, 'layout', 'write'] as const;
+/** Every pipeline stage, in pipeline order (mentions: unlinked mentions, part of every build). */
+export const ALL_STAGES = [...TARGET_STAGES, ...GRAPH_STAGES, 'mentions', 'layout', 'write'] as const;
 
 /** The rows the bench prints, as [label, stage keys summed]. */
 export const BENCH_ROWS: readonly (readonly [string, readonly string[]])[] = [
@@ -56,6 +56,7 @@ export const BENCH_ROWS: readonly (readonly [string, readonly string[]])[] = [
   ['scan+parse+resolve', TARGET_STAGES],
   ['build+metrics+health', GRAPH_STAGES],
   ...GRAPH_STAGES.map((stage) => [`  ${stage}`, [stage]] as const),
+  ['mentions', ['mentions']],
   ['layout', ['layout']],
   ['write', ['write']],
   ['total', ALL_STAGES],

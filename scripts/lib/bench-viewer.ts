@@ -38,6 +38,8 @@ export interface ViewerFigures {
   openMs: number;
   /** Navigation -> first painted frame, ms. */
   navigationMs: number;
+  /** The page's own marks (notemap:*) in ms since navigation: where the opening time goes. */
+  stages: [string, number][];
   /** Frame times while panning, ms. */
   panFrameMs: { median: number; p95: number; max: number; frames: number };
   bytes: { graphJson: number; compact: number; details: number };
@@ -90,21 +92,18 @@ function percentile(sorted: number[], p: number): number {
 /** Drag the stage across the map in `steps` mouse moves, recording rAF deltas in the page. */
 async function panFrames(page: Page, steps: number): Promise<number[]> {
   const box = (await page.locator('#graph').boundingBox())!;
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__frames = [];
-    w.__recording = true;
-    let last = performance.now();
-    const tick = (t: number) => {
-      w.__frames.push(t - last);
+  // A string, not a function: tsx's name helpers (`__name`) do not exist in the page.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__recording = true;
+    let last = 0;
+    const tick = (t) => {
+      window.__frames.push(t - last);
       last = t;
-      if (w.__recording) requestAnimationFrame(tick);
+      if (window.__recording) requestAnimationFrame(tick);
     };
-    requestAnimationFrame((t) => {
-      last = t;
-      requestAnimationFrame(tick);
-    });
-  });
+    requestAnimationFrame((t) => { last = t; requestAnimationFrame(tick); });
+  })()`);
   // Start in a corner, where no node is likely (a press on a node would drag the node).
   const x0 = box.x + 12;
   const y0 = box.y + box.height - 12;
@@ -113,11 +112,7 @@ async function panFrames(page: Page, steps: number): Promise<number[]> {
   for (let i = 1; i <= steps; i++) await page.mouse.move(x0 + (i * box.width) / (2 * steps), y0 - (i * box.height) / (2 * steps));
   await page.mouse.up();
   await page.waitForTimeout(100);
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__recording = false;
-    return w.__frames;
-  });
+  return page.evaluate('(window.__recording = false, window.__frames)') as Promise<number[]>;
 }
 
 const fileSize = (file: string): number => (fs.existsSync(file) ? fs.statSync(file).size : 0);
@@ -139,6 +134,8 @@ export interface BenchViewerOptions {
   /** Give up waiting for the first frame after this long (default 120 s). */
   timeoutMs?: number;
   browser?: Browser;
+  /** Write a screenshot of the opened map here (before the pan). */
+  screenshot?: string;
 }
 
 /** Open `graphPath`'s map in headless Chromium and measure it. */
@@ -156,10 +153,14 @@ export async function benchViewer(graphPath: string, options: BenchViewerOptions
     const failed = await page.evaluate(() => (window.__notemap ? null : document.getElementById('message')?.textContent ?? ''));
     if (failed !== null) throw new Error(`bench-viewer: the map did not open: ${failed}`);
     await page.evaluate(() => window.__notemap!.ready);
-    const marks = await page.evaluate(() => {
-      const at = (name: string) => performance.getEntriesByName(name, 'mark').at(-1)?.startTime ?? NaN;
-      return { data: at('notemap:data-arrived'), frame: at('notemap:first-frame'), nodes: window.__notemap!.graph.order, edges: window.__notemap!.graph.size };
-    });
+    const marks = (await page.evaluate(`({
+      data: performance.getEntriesByName('notemap:data-arrived', 'mark').at(-1)?.startTime ?? NaN,
+      frame: performance.getEntriesByName('notemap:first-frame', 'mark').at(-1)?.startTime ?? NaN,
+      stages: performance.getEntriesByType('mark').filter((m) => m.name.startsWith('notemap:')).map((m) => [m.name.slice(8), Math.round(m.startTime)]),
+      nodes: window.__notemap.graph.order,
+      edges: window.__notemap.graph.size,
+    })`)) as { data: number; frame: number; nodes: number; edges: number; stages: [string, number][] };
+    if (options.screenshot) await page.screenshot({ path: options.screenshot });
     const frames = (await panFrames(page, options.panSteps ?? 40)).slice(1).sort((a, b) => a - b);
     await page.close();
     return {
@@ -168,6 +169,7 @@ export async function benchViewer(graphPath: string, options: BenchViewerOptions
       edges: marks.edges,
       openMs: marks.frame - marks.data,
       navigationMs: marks.frame,
+      stages: marks.stages,
       panFrameMs: { median: percentile(frames, 0.5), p95: percentile(frames, 0.95), max: frames.at(-1) ?? 0, frames: frames.length },
       bytes: payloadBytes(graphPath),
     };
@@ -176,4 +178,10 @@ export async function benchViewer(graphPath: string, options: BenchViewerOptions
     await server.close();
     site?.dispose();
   }
+}
+
+/** The bench's hook (scripts/lib/bench-hooks.ts): the viewer's figures for the graph just built. */
+export async function measure(context: { graphPath: string }): Promise<{ viewerFirstFrameMs: number; viewerPanFrameMs: number }> {
+  const figures = await benchViewer(context.graphPath);
+  return { viewerFirstFrameMs: Math.round(figures.openMs), viewerPanFrameMs: Math.round(figures.panFrameMs.median * 10) / 10 };
 }

@@ -1,7 +1,7 @@
 /**
  * The compact form (src/core/compact.ts) into the graphology graph the map
  * draws: the same attributes as graph.json's, except the text that detail
- * chunks bring later (summary, dates, word count, link context and line),
+ * chunks bring later (summary, link context and line),
  * which start empty and are filled in place by `applyDetails`.
  */
 import Graph from 'graphology';
@@ -48,6 +48,10 @@ export function graphFromCompact(compact: CompactGraph): MapGraph {
   const pagerank = compact.section('pagerank');
   const community = compact.section('community');
   const component = compact.section('component');
+  const words = compact.section('words');
+  const created = compact.section('created');
+  const updated = compact.section('updated');
+  const { dates } = header;
   const tagStart = compact.section('tagStart');
   const tagIds = compact.section('tagIds');
   const aliases = new Map(header.aliases);
@@ -66,8 +70,9 @@ export function graphFromCompact(compact: CompactGraph): MapGraph {
       attrs = {
         kind, ...base, path: paths.has(i) ? (paths.get(i) as string) : key, tags: noteTags,
         // An empty alias list is shared: nothing mutates a note's aliases in place.
-        aliases: aliases.get(i) ?? noAliases, summary: '', created: null, updated: null,
-        draft: (flags[i] & FLAG_DRAFT) !== 0, words: 0, orphan: (flags[i] & FLAG_ORPHAN) !== 0, dangling: false,
+        aliases: aliases.get(i) ?? noAliases, summary: '',
+        created: created[i] === 0 ? null : dates[created[i] - 1], updated: updated[i] === 0 ? null : dates[updated[i] - 1],
+        draft: (flags[i] & FLAG_DRAFT) !== 0, words: words[i], orphan: (flags[i] & FLAG_ORPHAN) !== 0, dangling: false,
         pagerank: pagerank[i], community: community[i], component: component[i],
       };
     } else if (kind === 'dangling') {
@@ -107,9 +112,6 @@ export function applyDetails(graph: MapGraph, compact: CompactGraph, chunk: Deta
     const attrs = graph.getNodeAttributes(key);
     if (attrs.kind !== 'note') return;
     attrs.summary = summary;
-    attrs.created = chunk.created[j];
-    attrs.updated = chunk.updated[j];
-    attrs.words = chunk.words[j];
   });
   const ends = compact.section('edgeEnds');
   chunk.context.forEach((context, j) => {

@@ -1,6 +1,6 @@
 /**
- * The text the first frame does not need (summaries, dates, word counts,
- * link contexts and lines) arrives in chunks (`graph.details.<n>.json`,
+ * The text the first frame does not need (summaries, link contexts and
+ * lines) arrives in chunks (`graph.details.<n>.json`,
  * src/core/compact.ts) when a panel asks for it: `forNode(key)` fetches the
  * chunk of the note and those of the notes linking to it, once each, and
  * writes them into the graph in place. A graph loaded from graph.json has

@@ -27,7 +27,10 @@ import { mountCounts } from './panels/counts.js';
 import { mountTimeline } from './panels/timeline.js';
 import { clear, el } from './dom.js';
 import { disposeOnce } from './disposable.js';
+import { onGraphChange } from './live/graph-change.js';
+import { mountLive } from './live/mount-live.js';
 import { openingView } from './vault-view.js';
+import { mountColorGroups } from './panels/color-groups.js';
 
 /** Marked when the first frame has been painted (the bench measures from DATA_ARRIVED_MARK to it). */
 export const FIRST_FRAME_MARK = 'notemap:first-frame';
@@ -78,6 +81,7 @@ async function start(): Promise<void> {
   let details: DetailsLoader;
   try {
     ({ graph, details } = await loadMap('./graph.json'));
+    performance.mark('notemap:graph-built');
   } catch (error) {
     document.body.classList.remove('is-loading');
     if (error instanceof GraphLoadError) {
@@ -124,6 +128,7 @@ async function start(): Promise<void> {
     else showMessage('The map could not be drawn', text, 'npm run graph');
     return;
   }
+  performance.mark('notemap:renderer');
   const layout: LayoutClient = createLayoutClient(graph);
   if (layout.fromScratch) {
     // While a layout from scratch spreads out, the view follows it; then the frame is frozen and fitted.
@@ -149,15 +154,29 @@ async function start(): Promise<void> {
     devServer: import.meta.env.DEV,
     details,
   };
-  for (const mount of [mountFilters, mountLegend, mountCounts, mountSearch, mountSummaryPanel, mountHealthPanel, mountTimeline]) {
-    try {
-      disposables.push(mount(ctx));
-    } catch (error) {
-      // One broken panel must not take the map down with it.
-      console.error(error);
-    }
-  }
+  // Panels showing counts or lists are mounted again after a live change (the graph-change signal);
+  // their state (open panel, selection, filters) lives in the store, so they come back as they were.
+  const mountPanels = (mounts: ((ctx: AppContext) => Disposable)[]): Disposable[] =>
+    mounts.flatMap((mount) => {
+      try {
+        return [mount(ctx)];
+      } catch (error) {
+        // One broken panel must not take the map down with it.
+        console.error(error);
+        return [];
+      }
+    });
+  const refreshed = [mountFilters, mountColorGroups, mountLegend, mountCounts, mountSummaryPanel, mountHealthPanel, mountTimeline];
+  disposables.push(...mountPanels([mountSearch]));
+  let panels = mountPanels(refreshed);
+  const offChange = onGraphChange(graph, () => {
+    for (const panel of panels) panel.dispose();
+    panels = mountPanels(refreshed);
+  });
+  disposables.push({ dispose: () => (offChange(), panels.forEach((p) => p.dispose())) });
+  disposables.push(mountLive({ graph, store, sigma: renderer.sigma }));
 
+  performance.mark('notemap:panels');
   const { selected, localDepth } = store.get();
   // A local view opens framed on all it shows, as when it is entered on the map; a selection alone is centred.
   if (selected !== null && graph.hasNode(selected) && localDepth === 0) renderer.focusNode(selected);

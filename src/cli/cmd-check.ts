@@ -4,6 +4,7 @@ import { formatHealth } from '../extract/health-format.js';
 import type { CliOptions } from './args.js';
 import { formatWarning, runCommand, safeText, settingsLine, vaultFolder, vaultSettings } from './common.js';
 import { formatMentions } from '../extract/mentions-format.js';
+import { escapeControl, escapeStrings, terminalJson } from '../extract/terminal-text.js';
 
 export function run(options: CliOptions): Promise<void> {
   return runCommand('check', async () => {
@@ -15,11 +16,12 @@ export function run(options: CliOptions): Promise<void> {
     if (!options.quiet) for (const w of warnings) process.stderr.write(formatWarning(w) + '\n');
     if (options.json) {
       const json = { vault: options.vault, stats: { ...stats, warnings: warnings.length }, ...health, warnings, ...(mentions ? { mentions } : {}) };
-      process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+      process.stdout.write(terminalJson(json) + '\n');
     } else {
-      if (stats.notes === 0) process.stdout.write(`notemap check: no notes found in ${options.vault} (extensions ${settings.extensions.join(' ')})\n`);
+      if (stats.notes === 0) process.stdout.write(`notemap check: no notes found in ${escapeControl(options.vault)} (extensions ${settings.extensions.join(' ')})\n`);
       const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-      process.stdout.write(formatHealth(health, stats, { color, vault: options.vault }));
+      // Vault text escaped before the formatter adds its colors (safety: terminal escapes).
+      process.stdout.write(formatHealth(escapeStrings(health), stats, { color, vault: escapeControl(options.vault) }));
       if (mentions) process.stdout.write('\n' + safeText(formatMentions(mentions, health.orphans, color)));
     }
     if (options.strict && stats.danglingTargets > 0) {

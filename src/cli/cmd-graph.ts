@@ -5,7 +5,8 @@ import { createProgress, PROGRESS_MIN_NOTES } from '../extract/progress.js';
 import { removePendingWrites, writeFileAtomic } from '../extract/write.js';
 import { outPathFor, serializeGraphAs } from '../extract/export-graph.js';
 import type { CliOptions } from './args.js';
-import { formatWarning, runCommand, settingsLine, vaultFolder, vaultSettings } from './common.js';
+import { CliExit, formatWarning, runCommand, settingsLine, vaultFolder, vaultSettings } from './common.js';
+import { outFileProblem } from '../extract/cli-args.js';
 
 export function run(options: CliOptions): Promise<void> {
   return runCommand('graph', async () => {
@@ -19,6 +20,9 @@ export function run(options: CliOptions): Promise<void> {
         process.exit(signal === 'SIGINT' ? 130 : 143);
       });
     }
+    // A bad --out is found before the build (safety), not after it.
+    const outProblem = outFileProblem(outPathFor(options.out, options.format));
+    if (outProblem) throw new CliExit(outProblem, 2);
     const started = process.hrtime.bigint();
     const bar = createProgress({ enabled: !options.quiet && process.stderr.isTTY === true });
     let big = false;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { BuildWarning } from '../core/contract.js';
 import { loadVaultSettings, type VaultSettings } from '../config/load.js';
 import { ConfigError } from '../config/notemap-config.js';
+import { vaultFolderProblem } from '../extract/cli-args.js';
 import type { CliOptions } from './args.js';
 
 /** Stops the command: the message on stderr, the exit code set. */
@@ -30,11 +31,15 @@ export function formatWarning(w: BuildWarning): string {
 export function vaultFolder(vault: string): string {
   const abs = path.resolve(vault);
   try {
-    if (statSync(abs).isDirectory()) return abs;
-  } catch {
+    if (!statSync(abs).isDirectory()) throw new CliExit(`vault is not a folder: ${vault}`, 2);
+  } catch (err) {
+    if (err instanceof CliExit) throw err;
     throw new CliExit(`vault folder not found: ${vault}`, 2);
   }
-  throw new CliExit(`vault is not a folder: ${vault}`, 2);
+  // A folder that cannot be listed is no empty vault (safety: the old graph must stay).
+  const unreadable = vaultFolderProblem(abs);
+  if (unreadable) throw new CliExit(unreadable, 2);
+  return abs;
 }
 
 /** The vault's settings; a broken notemap configuration is CliExit 2 naming the key. */

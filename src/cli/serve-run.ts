@@ -2,10 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRebuildScheduler } from '../../scripts/start-watch.js';
+import { watchVault, type VaultWatcher } from '../serve/watch-vault.js';
 import { isSkippedFolder } from '../extract/scan.js';
 import { runPipeline } from '../extract/pipeline.js';
-import { serializeGraph, writeFileAtomic } from '../extract/write.js';
-import { writeCompactFiles } from '../extract/compact.js';
 import { vaultCacheDir } from '../serve/cache-dir.js';
 import type { CliOptions } from './args.js';
 import { formatWarning, settingsLine, vaultSettings } from './common.js';
@@ -22,9 +21,9 @@ async function build(vault: string, graphPath: string, options: CliOptions, quie
     extensions: settings.extensions,
     settings,
     omitDrafts: (options.drafts ?? true) === false,
+    // graph.json and the map's compact files beside it, written atomically.
+    out: graphPath,
   });
-  await writeFileAtomic(graphPath, serializeGraph(result.graph));
-  await writeCompactFiles(graphPath, result.graph); // the map's compact files beside it (viewer)
   if (!quietWarnings && !options.quiet) for (const w of result.warnings) process.stderr.write(formatWarning(w) + '\n');
   const s = result.stats;
   return `${s.notes} notes, ${s.links} links, ${s.danglingTargets} dangling targets, ${s.orphans} orphans (${((Date.now() - started) / 1000).toFixed(1)} s)`;
@@ -51,7 +50,7 @@ export async function serve(vault: string, options: CliOptions): Promise<void> {
   process.stdout.write(`notemap: the map is at ${map.url}  (Ctrl-C to stop)\n`);
   if (options.open) openBrowser(map.url);
 
-  let watcher: fs.FSWatcher | null = null;
+  let watcher: VaultWatcher | null = null;
   const scheduler = createRebuildScheduler(
     async () => {
       const summary = await build(vault, graphPath, options, true);
@@ -62,10 +61,14 @@ export async function serve(vault: string, options: CliOptions): Promise<void> {
   );
   if (options.watch) {
     try {
-      watcher = fs.watch(vault, { recursive: true }, (_event, file) => {
-        if (file === null || mattersToMap(String(file))) scheduler.schedule();
+      // watchVault (safety): the scan's folders by real path only; fs.watch's recursive mode watched a symlink's outside target.
+      const realVault = fs.realpathSync(vault);
+      watcher = watchVault(vault, (file) => {
+        if (mattersToMap(path.relative(realVault, file))) scheduler.schedule();
+      }, {
+        extraFolders: ['.obsidian', '.vscode'],
+        onError: (err) => process.stderr.write(`notemap: watching stopped: ${err.message}\n`),
       });
-      watcher.on('error', (err) => process.stderr.write(`notemap: watching stopped: ${err.message}\n`));
     } catch (err) {
       process.stderr.write(`notemap: cannot watch the vault (${(err as Error).message}); restart to see changes\n`);
     }

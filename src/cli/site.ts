@@ -7,11 +7,10 @@
  * vault, never a folder holding files notemap did not write.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { VaultSettings } from '../config/load.js';
 import { runPipeline, type PipelineResult } from '../extract/pipeline.js';
-import { serializeGraph, writeFileAtomic } from '../extract/write.js';
-import { writeCompactFiles } from '../extract/compact.js';
 import { markSiteOutDir, siteOutDirProblem } from '../serve/site-out-dir.js';
 import { isInside } from '../extract/scan.js';
 import { CliExit } from './common.js';
@@ -52,18 +51,25 @@ export async function writeSite(options: SiteOptions): Promise<SiteResult> {
   const problem = siteOutDirProblem(out, { vault: options.vault, root: packageRoot(), force: options.force });
   if (problem) throw new CliExit(problem, 2);
   const app = appDir();
-  const result = await runPipeline(options.vault, {
-    extensions: options.settings.extensions,
-    settings: options.settings,
-    omitDrafts: !options.drafts,
-    builtAt: options.builtAt,
-  });
-
-  fs.mkdirSync(out, { recursive: true });
-  for (const entry of fs.readdirSync(out)) fs.rmSync(path.join(out, entry), { recursive: true, force: true });
-  fs.cpSync(app, out, { recursive: true });
-  await writeFileAtomic(path.join(out, 'graph.json'), serializeGraph(result.graph));
-  await writeCompactFiles(path.join(out, 'graph.json'), result.graph); // the map's compact files (viewer)
+  // The graph files (graph.json and the map's compact files beside it) are built in a
+  // staging folder first: a failed build leaves the previous site as it was.
+  const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'notemap-site-'));
+  let result: PipelineResult;
+  try {
+    result = await runPipeline(options.vault, {
+      extensions: options.settings.extensions,
+      settings: options.settings,
+      omitDrafts: !options.drafts,
+      builtAt: options.builtAt,
+      out: path.join(staging, 'graph.json'),
+    });
+    fs.mkdirSync(out, { recursive: true });
+    for (const entry of fs.readdirSync(out)) fs.rmSync(path.join(out, entry), { recursive: true, force: true });
+    fs.cpSync(app, out, { recursive: true });
+    fs.cpSync(staging, out, { recursive: true });
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
   markSiteOutDir(out);
   return { result, omitted: result.omitted, files: fs.readdirSync(out, { recursive: true }).length };
 }

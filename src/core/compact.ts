@@ -1,8 +1,9 @@
 /**
  * The compact form of graph.json that the map downloads first: one binary
  * file (`graph.compact.bin`) with what the first frame and the always-visible
- * UI need, and detail chunks (`graph.details.<n>.json`) with summaries, dates,
- * word counts, link contexts and lines, fetched when a panel needs them.
+ * UI need (the timeline's dates and the sizes' word counts included), and
+ * detail chunks (`graph.details.<n>.json`) with summaries, link contexts and
+ * lines, fetched when a panel needs them.
  *
  * Binary layout (little-endian): "NMAP", u32 format version, u32 header
  * length, the header as UTF-8 JSON (padded to 8 bytes), then the sections the
@@ -16,7 +17,7 @@
 import type { DanglingReport, GraphAttributes, LinkKind, NodeKind, Suggestion } from './contract.js';
 
 export const COMPACT_MAGIC = 0x50414d4e; // "NMAP" read as a little-endian u32
-export const COMPACT_FORMAT = 1;
+export const COMPACT_FORMAT = 2;
 /** Notes per details chunk: a panel fetches ~1 MB, not the whole vault's text. */
 export const DETAILS_CHUNK = 2000;
 
@@ -59,6 +60,8 @@ export interface CompactHeader {
   titles: string[];
   /** Distinct tags, as written; notes refer to them by index. */
   tags: string[];
+  /** Distinct date strings (as written); sections created/updated hold index + 1, 0 for none. */
+  dates: string[];
   /** Distinct link kind lists (in the edges' own order); edges refer to them by index. */
   linkKinds: LinkKind[][];
   /** Notes with aliases. */
@@ -87,9 +90,6 @@ export interface DetailsChunk {
   firstNode: number;
   firstEdge: number;
   summary: string[];
-  created: (string | null)[];
-  updated: (string | null)[];
-  words: number[];
   context: string[];
   line: number[];
 }

@@ -2,11 +2,10 @@
  * Writes the compact form of the graph (src/core/compact.ts) beside
  * graph.json: `<stem>.compact.bin`, what the map needs to draw its first
  * frame, and `<stem>.details.<n>.json`, the text a panel fetches when it
- * opens. graph.json stays the complete export; this is derived from the same
+ * opens (summaries, link contexts and lines). graph.json stays the complete export; this is derived from the same
  * in-memory graph in the same build.
  */
 import { readdirSync, unlinkSync } from 'node:fs';
-import { rename, writeFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { EdgeAttributes, LinkKind, NodeAttributes } from '../core/contract.js';
 import {
@@ -28,6 +27,7 @@ import {
 } from '../core/compact.js';
 import { byCodeUnit } from '../core/order.js';
 import type { NotemapGraph } from './build-graph.js';
+import { writeFileAtomic } from './write.js';
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array;
 
@@ -100,6 +100,17 @@ export function encodeCompact(graph: NotemapGraph): CompactFiles {
   const pagerank = new Float32Array(n);
   const community: number[] = new Array(n).fill(0);
   const component: number[] = new Array(n).fill(0);
+  const words: number[] = new Array(n).fill(0);
+  const dateIndex = new Map<string, number>();
+  const dates: string[] = [];
+  const dateRef = (date: string | null): number => {
+    if (date === null) return 0;
+    let d = dateIndex.get(date);
+    if (d === undefined) dateIndex.set(date, (d = dates.push(date) - 1));
+    return d + 1;
+  };
+  const created: number[] = new Array(n).fill(0);
+  const updated: number[] = new Array(n).fill(0);
   const tagStart = new Uint32Array(n + 1);
   const tagIds: number[] = [];
   keys.forEach((key, i) => {
@@ -114,6 +125,9 @@ export function encodeCompact(graph: NotemapGraph): CompactFiles {
       pagerank[i] = a.pagerank;
       community[i] = a.community;
       component[i] = a.component;
+      words[i] = a.words;
+      created[i] = dateRef(a.created);
+      updated[i] = dateRef(a.updated);
       for (const tag of a.tags) {
         let t = tagIndex.get(tag);
         if (t === undefined) tagIndex.set(tag, (t = tags.push(tag) - 1));
@@ -139,6 +153,9 @@ export function encodeCompact(graph: NotemapGraph): CompactFiles {
   sections.set('pagerank', pagerank);
   sections.set('community', narrowInt(community));
   sections.set('component', narrowInt(component));
+  sections.set('words', narrowUint(words));
+  sections.set('created', narrowUint(created));
+  sections.set('updated', narrowUint(updated));
   sections.set('tagStart', tagStart);
   sections.set('tagIds', narrowUint(tagIds));
 
@@ -190,6 +207,7 @@ export function encodeCompact(graph: NotemapGraph): CompactFiles {
     keys,
     titles,
     tags,
+    dates,
     linkKinds,
     aliases,
     paths,
@@ -245,14 +263,10 @@ function detailsChunks(graph: NotemapGraph, keys: string[], edges: { s: number; 
   let e = 0;
   for (let first = 0; first < keys.length; first += DETAILS_CHUNK) {
     const last = Math.min(keys.length, first + DETAILS_CHUNK);
-    const chunk: DetailsChunk = { firstNode: first, firstEdge: e, summary: [], created: [], updated: [], words: [], context: [], line: [] };
+    const chunk: DetailsChunk = { firstNode: first, firstEdge: e, summary: [], context: [], line: [] };
     for (let i = first; i < last; i++) {
       const a = graph.getNodeAttributes(keys[i]);
-      const note = a.kind === 'note' ? a : null;
-      chunk.summary.push(note?.summary ?? '');
-      chunk.created.push(note?.created ?? null);
-      chunk.updated.push(note?.updated ?? null);
-      chunk.words.push(note?.words ?? 0);
+      chunk.summary.push(a.kind === 'note' ? a.summary : '');
     }
     for (; e < edges.length && edges[e].s < last; e++) {
       chunk.context.push(edges[e].a.context);
@@ -264,16 +278,9 @@ function detailsChunks(graph: NotemapGraph, keys: string[], edges: { s: number; 
 }
 
 /** Write `data` to `file` through a temporary file and a rename (never a half-written file). */
-async function writeAtomic(file: string, data: Uint8Array | string): Promise<number> {
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, file);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
-  return typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+// write.ts's writer: its temporary file is removed when a signal stops the build (and a stale one by the next build).
+function writeAtomic(file: string, data: Uint8Array | string): Promise<number> {
+  return writeFileAtomic(file, [data]);
 }
 
 export interface CompactBytes {

@@ -119,7 +119,7 @@ const WRITE_BATCH = 1 << 20;
  * Writes `chunks` to `file` atomically, creating the folder if needed.
  * Returns the number of bytes written.
  */
-export async function writeFileAtomic(file: string, chunks: Iterable<string>): Promise<number> {
+export async function writeFileAtomic(file: string, chunks: Iterable<string | Uint8Array>): Promise<number> {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   removeStaleTemporaries(file);
   const tmp = `${file}.tmp-${process.pid}`;
@@ -129,8 +129,8 @@ export async function writeFileAtomic(file: string, chunks: Iterable<string>): P
     const handle = await open(tmp, 'w');
     try {
       // write() may write less than asked: loop until the whole batch is out.
-      const flush = async (text: string): Promise<void> => {
-        const data = Buffer.from(text, 'utf8');
+      const flush = async (text: string | Uint8Array): Promise<void> => {
+        const data = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
         for (let offset = 0; offset < data.length; ) {
           offset += (await handle.write(data, offset, data.length - offset)).bytesWritten;
         }
@@ -138,6 +138,13 @@ export async function writeFileAtomic(file: string, chunks: Iterable<string>): P
       };
       let buffer = '';
       for (const chunk of chunks) {
+        if (typeof chunk !== 'string') {
+          // Bytes (the compact binary): what is buffered goes first, then the bytes as they are.
+          if (buffer) await flush(buffer);
+          buffer = '';
+          await flush(chunk);
+          continue;
+        }
         buffer += chunk;
         if (buffer.length >= WRITE_BATCH) {
           await flush(buffer);

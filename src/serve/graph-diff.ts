@@ -6,20 +6,10 @@
  * `snapshotGraph` is taken before an edit, `diffGraph` after it.
  */
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../core/contract.js';
-import type { NotemapGraph } from '../extract/build-graph.js';
+import type { GraphDiff } from '../core/live.js';
 
-export interface GraphDiff {
-  addedNodes: { key: string; attributes: NodeAttributes }[];
-  removedNodes: string[];
-  changedNodes: { key: string; attributes: Partial<NodeAttributes> }[];
-  addedEdges: { source: string; target: string; attributes: EdgeAttributes }[];
-  removedEdges: { source: string; target: string }[];
-  changedEdges: { source: string; target: string; attributes: EdgeAttributes }[];
-  /** Notes that moved (same content, new path): the page carries selection over. */
-  moved: { from: string; to: string }[];
-  /** Graph attributes that changed (stats, health, warnings, builtAt). */
-  attributes: Partial<GraphAttributes>;
-}
+export type { GraphDiff };
+import type { NotemapGraph } from '../extract/build-graph.js';
 
 export interface GraphSnapshot {
   nodes: Map<string, NodeAttributes>;

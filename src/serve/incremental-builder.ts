@@ -30,6 +30,8 @@ export interface BuilderOptions {
   out?: string | null;
   /** Layout ticks of a build from scratch (default from the node count; tests use 0). */
   ticks?: number;
+  /** What is building (package version, or a fingerprint of the source): a cache from other code is not used. Default ''. */
+  codeVersion?: string;
   /** The vault's settings (src/config/load.ts), as runPipeline takes them. */
   settings?: VaultSettings;
   /** `builtAt` to record (tests); default now. */
@@ -74,7 +76,7 @@ export class IncrementalBuilder {
     const extensions = options.extensions ?? DEFAULT_NOTE_EXTENSIONS;
     const root = await realpath(options.vault);
     const vault = path.resolve(options.vault);
-    const cache = options.cacheFile ? await loadCache(options.cacheFile, { vault, extensions }) : { body: null, problem: null };
+    const cache = options.cacheFile ? await loadCache(options.cacheFile, { vault, extensions, codeVersion: options.codeVersion ?? '' }) : { body: null, problem: null };
     const files = new VaultFiles(root, extensions, options.settings);
     const positions = new Map<string, { x: number; y: number }>();
     if (cache.body) {
@@ -152,6 +154,7 @@ export class IncrementalBuilder {
     graph.forEachNode((key, a) => positions.push([key, a.x, a.y]));
     return {
       vault: path.resolve(this.options.vault),
+      codeVersion: this.options.codeVersion ?? '',
       extensions: this.files.extensions,
       records: [...this.files.records],
       others: [...this.files.others],

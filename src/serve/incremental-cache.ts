@@ -18,6 +18,8 @@ export const CACHE_FILE = 'incremental.json';
 
 export interface CacheBody {
   vault: string;
+  /** What built it (the caller's code fingerprint: package version, or newest source mtime in the repo). */
+  codeVersion: string;
   extensions: readonly string[];
   records: [string, FileRecord][];
   others: string[];
@@ -45,7 +47,13 @@ export function serializeCache(body: CacheBody): string {
 export type CacheLoad = { body: CacheBody; problem: null } | { body: null; problem: string };
 
 /** Checks a cache file's text; `problem` says why it is not used. */
-export function parseCache(text: string, expect: { vault: string; extensions: readonly string[] }): CacheLoad {
+export interface CacheExpect {
+  vault: string;
+  extensions: readonly string[];
+  codeVersion: string;
+}
+
+export function parseCache(text: string, expect: CacheExpect): CacheLoad {
   let file: Partial<CacheFile>;
   try {
     file = JSON.parse(text) as Partial<CacheFile>;
@@ -58,13 +66,14 @@ export function parseCache(text: string, expect: { vault: string; extensions: re
   }
   if (typeof file.body !== 'string' || file.sha256 !== digest(file.body)) return { body: null, problem: 'the cache is damaged (checksum mismatch)' };
   const body = JSON.parse(file.body) as CacheBody;
+  if (body.codeVersion !== expect.codeVersion) return { body: null, problem: 'the cache was written by another version of notemap (its code changed)' };
   if (body.vault !== expect.vault) return { body: null, problem: 'the cache belongs to another vault' };
   if (body.extensions.join() !== expect.extensions.join()) return { body: null, problem: 'the cache was built with other note extensions' };
   return { body, problem: null };
 }
 
 /** Reads the cache at `file`; a missing file is `problem: 'no cache yet'`. */
-export async function loadCache(file: string, expect: { vault: string; extensions: readonly string[] }): Promise<CacheLoad> {
+export async function loadCache(file: string, expect: CacheExpect): Promise<CacheLoad> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

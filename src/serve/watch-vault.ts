@@ -20,6 +20,8 @@ export interface VaultWatcher {
 export interface WatchVaultOptions {
   /** A folder could not be watched (e.g. the system's watch limit): the rest still is. */
   onError?: (error: Error) => void;
+  /** Vault-relative folders the scan skips but whose own files matter (settings: `.obsidian`), watched one level deep. */
+  extraFolders?: readonly string[];
 }
 
 /**
@@ -100,6 +102,16 @@ export function watchVault(vault: string, onChange: (file: string) => void, opti
   };
 
   addFolder(root);
+  for (const extra of options.extraFolders ?? []) {
+    try {
+      const real = fs.realpathSync(path.join(root, extra));
+      if (real !== root && isInside(root, real) && fs.statSync(real).isDirectory() && !watchers.has(real)) {
+        watchers.set(real, fs.watch(real, { persistent: true }, (_event, name) => !closed && onChange(name ? path.join(real, String(name)) : real)));
+      }
+    } catch {
+      // Missing: nothing to watch.
+    }
+  }
   return {
     folders: () => [...watchers.keys()].sort(),
     close() {

@@ -46,6 +46,9 @@ describe('Obsidian graph settings on the map', () => {
     expect(Object.keys(c).some((k) => k.startsWith('Templates/') || k.includes('excalidraw'))).toBe(false);
     const state = await page.evaluate(() => window.__notemap!.store.get());
     expect(state).toMatchObject({ showDangling: false, arrows: true, showAttachments: true, sizeScale: 1.5 });
+    // The groups are listed above the tags, with the notes each colors.
+    expect(await page.locator('#color-groups .legend-tag').allTextContents()).toEqual(['tag:#project', 'path:Archive']);
+    expect(await page.locator('#color-groups .legend-count').allTextContents()).toEqual(['2', '1']);
     await page.screenshot({ path: path.join(inject('artifactsDir'), 'obsidian-color-groups.png') });
     expect(errors).toEqual([]);
     await page.close();

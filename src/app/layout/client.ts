@@ -210,14 +210,14 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
     pending = null;
     if (!positions || disposed || positions.length !== keys.length * 2) return;
     if (scope === 'whole') {
-      let i = 0;
       graph.updateEachNodeAttributes(
         (key, attrs) => {
-          if (key !== held) {
+          // By key, not by order: a live change (src/app/live) may have added or removed nodes since the worker started.
+          const i = index.get(key);
+          if (i !== undefined && key !== held) {
             attrs.x = positions[2 * i];
             attrs.y = positions[2 * i + 1];
           }
-          i++;
           return attrs;
         },
         { attributes: ['x', 'y'] },

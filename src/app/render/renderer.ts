@@ -20,6 +20,7 @@ import { densityFactor, edgeFade, LABEL_BASE_SIZE, labelDensity, labelFadeAlpha,
 import { mixColor, PALETTES, type CanvasPalette } from './palette.js';
 import { edgeLook, neighbourSet, nodeLook, type LookModel } from './reducers.js';
 import { mapSettings } from './settings.js';
+import { performanceSettings } from './performance.js';
 
 export type MapSigma = Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -48,24 +49,6 @@ export interface MapRenderer {
   /** A node's position in CSS pixels of the page viewport (null when it is unknown or hidden). */
   nodeScreenPosition(key: string): { x: number; y: number } | null;
   dispose(): void;
-}
-
-/** The bounding box of every node position, padded so layout drift stays inside. */
-function graphExtent(graph: MapGraph): { x: [number, number]; y: [number, number] } {
-  let minX = Infinity;
-  let maxX = -Infinity;
-  let minY = Infinity;
-  let maxY = -Infinity;
-  graph.forEachNode((_k, a) => {
-    if (!Number.isFinite(a.x) || !Number.isFinite(a.y)) return;
-    minX = Math.min(minX, a.x);
-    maxX = Math.max(maxX, a.x);
-    minY = Math.min(minY, a.y);
-    maxY = Math.max(maxY, a.y);
-  });
-  if (!Number.isFinite(minX)) return { x: [-1, 1], y: [-1, 1] };
-  const pad = Math.max(maxX - minX, maxY - minY, 1) * 0.05;
-  return { x: [minX - pad, maxX + pad], y: [minY - pad, maxY + pad] };
 }
 
 /**
@@ -132,14 +115,14 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     },
     () => labelFadeAlpha(sigmaRef?.getCamera().ratio ?? 1, model.state.labelFade),
   );
-  const sigma: MapSigma = new Sigma(graph, container, settings);
+  // Every setting goes in at construction: sigma indexes the whole graph once, not again per setting (viewer).
+  const sigma: MapSigma = new Sigma(graph, container, { ...settings, ...labelSettings(), ...performanceSettings(graph.order, graph.size) });
   sigmaRef = sigma;
   sigma.on('beforeRender', startFrame);
   sigma.on('afterRender', endFrame);
-  sigma.setSettings(labelSettings());
   // A fixed frame: the layout moving nodes must not rescale the whole view under the user.
-  sigma.setCustomBBox(graphExtent(graph));
-  sigma.refresh();
+  // It is the extent sigma has just indexed, so nothing needs indexing again; one redraw runs the label hooks.
+  sigma.setCustomBBox(sigma.getBBox());
 
   /**
    * A full refresh re-indexes at the next render; until then sigma's program

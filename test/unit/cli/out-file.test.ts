@@ -62,8 +62,8 @@ describe('--out', () => {
 
 describe('.gitignore', () => {
   it('ignores the temporary file of an interrupted build, by its real name', () => {
-    // write.ts names it `${out}.tmp-${pid}`.
-    const names = ['data/graph.json.tmp-12345', 'my-graph.json.tmp-1'];
+    // write.ts names it `${out}.tmp-${pid}`; --out's writability check `${out}.probe-${pid}`.
+    const names = ['data/graph.json.tmp-12345', 'my-graph.json.tmp-1', 'data/graph.json.probe-12345'];
     const ignored = execFileSync('git', ['check-ignore', '--no-index', ...names], { cwd: ROOT, encoding: 'utf8' });
     expect(ignored.trim().split('\n')).toEqual(names);
   });

@@ -57,7 +57,7 @@ describe('notemap build', () => {
     const out = path.join(tmp, 'site');
     await buildSite(out);
     const texts = allText(out);
-    expect([...texts.keys()]).toEqual(expect.arrayContaining(['index.html', 'graph.json', SITE_MARKER]));
+    expect([...texts.keys()]).toEqual(expect.arrayContaining(['index.html', 'graph.json', 'graph.compact.bin', SITE_MARKER]));
     for (const [file, text] of texts) {
       for (const secret of SECRETS) expect(text.toLowerCase().includes(secret.toLowerCase()), `${secret} in ${file}`).toBe(false);
     }

@@ -63,6 +63,15 @@ describe('terminal output', () => {
     expect(json.stdout).toContain('red\\u001bc\\u0007\\u009b1m\\u007f');
   });
 
+  it('the notemap CLI (npm run check) prints the report escaped too', async () => {
+    const text = await runScript('src/cli/notemap.ts', ['check', vault]);
+    expectClean(text.stdout, 'notemap check stdout');
+    expect(text.stdout).toContain('red\\u001bc\\u0007\\u009b1m\\u007f');
+    const json = await runScript('src/cli/notemap.ts', ['check', vault, '--json', '--quiet']);
+    expectClean(json.stdout, 'notemap check --json');
+    expect(JSON.stringify(JSON.parse(json.stdout))).toContain(JSON.stringify(TARGET));
+  });
+
   it('npm start (--build) prints the vault and its messages escaped', async () => {
     const r = await runScript('scripts/start.ts', ['--build', '--vault', vault, '--out-dir', path.join(tmp, 'site\u0007')], {
       XDG_CACHE_HOME: path.join(tmp, 'cache'),

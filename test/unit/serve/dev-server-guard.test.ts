@@ -74,9 +74,9 @@ beforeAll(async () => {
   fs.mkdirSync(path.dirname(graphPath), { recursive: true });
   fs.writeFileSync(graphPath, JSON.stringify({ current: true }));
   plant(path.join(cache, 'notemap', 'other-vault-0123456789', 'graph.json'));
-  plant(path.join(ROOT, 'data', `graph-${process.pid}.json`));
-  plant(path.join(ROOT, '.notemap-cache', `other-${process.pid}.json`));
-  plant(path.join(ROOT, 'test', `secret-${process.pid}.json`));
+  plant(path.join(ROOT, 'data', `graph-${process.pid}.notemap-test.json`));
+  plant(path.join(ROOT, '.notemap-cache', `other-${process.pid}.notemap-test.json`));
+  plant(path.join(ROOT, 'test', `secret-${process.pid}.notemap-test.json`));
   Object.assign(process.env, { LAUNCH_EDITOR: editor, NOTEMAP_VAULT: vault, NOTEMAP_GRAPH: graphPath, XDG_CACHE_HOME: cache });
   server = await createServer({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'silent', server: { host: '127.0.0.1', port: 0 } });
   await server.listen();
@@ -184,7 +184,7 @@ describe('what the dev server serves', () => {
   it('never serves another graph, a cache, a fixture or a note, whatever the spelling', async () => {
     const other = path.join(tmp, 'cache', 'notemap', 'other-vault-0123456789', 'graph.json');
     const files = [
-      `/data/graph-${process.pid}.json`, `/.notemap-cache/other-${process.pid}.json`, `/test/secret-${process.pid}.json`,
+      `/data/graph-${process.pid}.notemap-test.json`, `/.notemap-cache/other-${process.pid}.notemap-test.json`, `/test/secret-${process.pid}.notemap-test.json`,
       '/test/fixtures/xss-vault/evil.md', '/data/vault/' + fs.readdirSync(path.join(ROOT, 'data/vault')).find((f) => f.endsWith('.md')),
     ];
     const paths: string[] = [];

@@ -1,0 +1,137 @@
+/**
+ * The live map: the incremental builder kept in memory, the vault watched
+ * (watchVault: the scan's rules, nothing outside the vault), changes
+ * coalesced (a burst of saves, a checkout of 500 files: one build once the
+ * burst pauses, and never two builds at once), each build's diff published
+ * on the hub for the open page, graph.json rewritten atomically and the
+ * cache saved a little later. Used by `npm start` and the installed CLI.
+ */
+import path from 'node:path';
+import { IncrementalBuilder, type BuildReport, type BuilderOptions } from './incremental-builder.js';
+import { isEmptyDiff } from './graph-diff.js';
+import type { LiveHub } from './live-hub.js';
+import { watchVault, type VaultWatcher } from './watch-vault.js';
+
+export interface LiveSessionOptions extends BuilderOptions {
+  hub: LiveHub;
+  /** Watch the vault (default true); false: build once, then nothing. */
+  watch?: boolean;
+  /** Quiet time that ends a burst of changes, ms (default 60). */
+  delayMs?: number;
+  /** The cache is saved this long after the last build, ms (default 2000). */
+  saveDelayMs?: number;
+  /** One line per build for the terminal. */
+  log?: (line: string) => void;
+}
+
+export interface LiveSession {
+  builder: IncrementalBuilder;
+  /** The first build's report. */
+  first: BuildReport;
+  /** Resolves when no change is waiting or being built (tests, shutdown). */
+  idle(): Promise<void>;
+  /** Stops watching, saves the cache; idempotent. */
+  close(): Promise<void>;
+}
+
+/** Retries of a file that could not be read, before it is left to the next change. */
+const MAX_RETRIES = 5;
+
+/** "updated 3 notes in 0.2 s" (the terminal's and the page's status line). */
+export function statusLine(notes: number, seconds: number): string {
+  return `updated ${notes} note${notes === 1 ? '' : 's'} in ${seconds < 0.1 ? seconds.toFixed(2) : seconds.toFixed(1)} s`;
+}
+
+export async function startLiveSession(options: LiveSessionOptions): Promise<LiveSession> {
+  const log = options.log ?? (() => undefined);
+  const { builder, report: first } = await IncrementalBuilder.open(options);
+  await first.written;
+  await builder.saveCache().catch((err: unknown) => log(`could not save the cache: ${String(err)}`));
+
+  const root = builder.files.root;
+  let pending = new Set<string>();
+  let rescan = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  let running: Promise<void> | null = null;
+  let closed = false;
+  let retries = 0;
+
+  const schedule = (delay = options.delayMs ?? 60): void => {
+    if (closed) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(run, delay);
+  };
+
+  const run = (): void => {
+    timer = null;
+    if (running || closed) {
+      if (!closed) schedule();
+      return;
+    }
+    const paths = pending;
+    const all = rescan;
+    pending = new Set();
+    rescan = false;
+    running = build(paths, all).finally(() => {
+      running = null;
+      if (pending.size > 0 || rescan) schedule(0);
+    });
+  };
+
+  const build = async (paths: Set<string>, all: boolean): Promise<void> => {
+    try {
+      const report = await builder.update(all ? undefined : paths);
+      const diff = report.diff && !isEmptyDiff(report.diff) ? report.diff : null;
+      options.hub.publish({ diff, notes: report.notesChanged, seconds: report.seconds, errors: report.errors });
+      if (report.notesChanged > 0 || diff) log(statusLine(report.notesChanged, report.seconds));
+      for (const error of report.errors) log(`could not read ${error} (kept as it was; trying again)`);
+      if (report.errors.length > 0 && retries++ < MAX_RETRIES) {
+        for (const error of report.errors) pending.add(error.slice(0, error.indexOf(': ')));
+        schedule(250 * retries);
+      } else if (report.errors.length === 0) retries = 0;
+      await report.written;
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => void builder.saveCache().catch(() => undefined), options.saveDelayMs ?? 2000);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      options.hub.publish({ diff: null, notes: 0, seconds: 0, errors: [message] });
+      log(`update failed: ${message}`);
+    }
+  };
+
+  let watcher: VaultWatcher | null = null;
+  if (options.watch !== false) {
+    watcher = watchVault(
+      options.vault,
+      (file) => {
+        const rel = path.relative(root, file).split(path.sep).join('/');
+        if (!rel || rel.startsWith('..')) rescan = true;
+        else pending.add(rel);
+        schedule();
+      },
+      { onError: (err) => log(`watching the vault: ${err.message}`) },
+    );
+  }
+
+  const session: LiveSession = {
+    builder,
+    first,
+    async idle() {
+      while (timer || running) {
+        if (running) await running;
+        else await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      watcher?.close();
+      if (timer) clearTimeout(timer);
+      if (saveTimer) clearTimeout(saveTimer);
+      await running;
+      await builder.saveCache().catch(() => undefined);
+    },
+  };
+  return session;
+}
