@@ -7,6 +7,13 @@
  */
 import { cliFail, formatWarning, HELP, outFileProblem, parseGraphArgs, startCli } from '../src/extract/cli-args.js';
 import { runPipeline } from '../src/extract/pipeline.js';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BuildWarning, GraphStats } from '../src/core/contract.js';
+import { vaultCacheDir } from '../src/serve/cache-dir.js';
+import { IncrementalBuilder } from '../src/serve/incremental-builder.js';
+import { CACHE_FILE } from '../src/serve/incremental-cache.js';
+import { newestMtime } from './start-graph.js';
 import { createProgress, PROGRESS_MIN_NOTES } from '../src/extract/progress.js';
 import { removePendingWrites } from '../src/extract/write.js';
 import { loadVaultSettings } from '../src/config/load.js';
@@ -58,14 +65,34 @@ async function main(): Promise<void> {
     if (err instanceof ConfigError) fail(err.message, 2);
     throw err;
   }
-  const result = await runPipeline(options.vault, {
-    extensions: options.extensions,
-    settings,
-    builtAt: options.builtAt ?? undefined,
-    out: options.out,
-    layoutTicks: options.layoutTicks ?? undefined,
-    progress,
-  });
+  let summary = '';
+  let result: { stats: GraphStats; warnings: BuildWarning[] };
+  if (options.incremental) {
+    // The incremental builder (issue 9): per-note results and positions from the vault's cache folder.
+    const { builder, report } = await IncrementalBuilder.open({
+      vault: options.vault,
+      extensions: options.extensions,
+      settings,
+      out: options.out,
+      cacheFile: path.join(vaultCacheDir(options.vault), CACHE_FILE),
+      codeVersion: String(newestMtime(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src'))),
+      ticks: options.layoutTicks ?? undefined,
+      builtAt: options.builtAt ? () => options.builtAt! : undefined,
+    });
+    await report.written;
+    await builder.saveCache();
+    summary = report.full ? ` (full build: ${report.cacheProblem ?? 'no cache'})` : ` (incremental: ${report.notesChanged} note(s) read again)`;
+    result = { stats: report.graph.getAttribute('stats'), warnings: report.graph.getAttribute('warnings') };
+  } else {
+    result = await runPipeline(options.vault, {
+      extensions: options.extensions,
+      settings,
+      builtAt: options.builtAt ?? undefined,
+      out: options.out,
+      layoutTicks: options.layoutTicks ?? undefined,
+      progress,
+    });
+  }
 
   if (!options.quiet) for (const w of result.warnings) process.stderr.write(formatWarning(w) + '\n');
   const s = result.stats;
@@ -73,7 +100,7 @@ async function main(): Promise<void> {
   const secs = Number(process.hrtime.bigint() - started) / 1e9;
   process.stdout.write(
     `${s.notes} notes, ${s.links} links, ${s.danglingTargets} dangling targets, ${s.orphans} orphans, ` +
-      `${result.warnings.length} warnings, ${secs.toFixed(2)} s -> ${escapeControl(options.out)}\n`,
+      `${result.warnings.length} warnings, ${secs.toFixed(2)} s -> ${escapeControl(options.out)}${summary}\n`,
   );
 }
 

@@ -17,6 +17,7 @@ import type { AppContext, Disposable, Store } from './state/types.js';
 import type { MapGraph } from './state/visibility.js';
 import { createThemeController } from './theme.js';
 import { mountToolbar } from './toolbar.js';
+import { mountExportMenu } from './export/export-menu.js';
 import { mountSummaryPanel } from './panels/summary.js';
 import { mountSearch } from './panels/search.js';
 import { mountHealthPanel } from './panels/health.js';
@@ -142,6 +143,7 @@ async function start(): Promise<void> {
   const tooltip = document.getElementById('tooltip')!;
   disposables.push(bindInteractions({ renderer, store, layout, tooltip }));
   disposables.push(mountToolbar({ renderer, layout, theme }));
+  disposables.push(mountExportMenu(renderer));
   disposables.push(mountMapKey());
 
   const ctx: AppContext = {

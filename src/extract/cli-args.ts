@@ -22,6 +22,8 @@ export interface GraphCliOptions {
   builtAt: string | null;
   /** Build-time layout ticks; null = `layoutTicks(node count)`, 0 = none (d3's starting spiral; the map lays out). */
   layoutTicks: number | null;
+  /** Keep per-note results in the vault's cache folder and rebuild only what changed (src/serve/incremental-*). */
+  incremental: boolean;
   help: boolean;
 }
 
@@ -37,6 +39,9 @@ Arguments:
   vault              the notes folder (default: ${DEFAULT_VAULT})
 
 Options:
+  --incremental      keep each note's results in the vault's cache folder and
+                     read, parse and resolve again only what changed (positions
+                     of notes already placed are kept)
   --out <file>       where to write the graph (default: ${DEFAULT_OUT});
                      written atomically: a failed build keeps the old file
   --ext <list>       note file extensions, comma-separated
@@ -82,6 +87,7 @@ export function parseGraphArgs(argv: readonly string[], env: Record<string, stri
     vault: DEFAULT_VAULT,
     out: DEFAULT_OUT,
     quiet: false,
+    incremental: false,
     extensions: [...DEFAULT_NOTE_EXTENSIONS],
     builtAt: env.SOURCE_DATE_EPOCH ? parseBuiltAt(env.SOURCE_DATE_EPOCH, 'SOURCE_DATE_EPOCH') : null,
     layoutTicks: null,
@@ -104,6 +110,9 @@ export function parseGraphArgs(argv: readonly string[], env: Record<string, stri
       case '--quiet':
       case '-q':
         options.quiet = true;
+        break;
+      case '--incremental':
+        options.incremental = true;
         break;
       case '--out':
       case '-o':

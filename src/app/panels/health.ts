@@ -8,6 +8,7 @@
 import type { DanglingReport, HealthReport } from '../../core/contract.js';
 import { clear, el, formatCount } from '../dom.js';
 import type { AppContext, Disposable, ViewState } from '../state/types.js';
+import { mentionedPhrase, orphansByMentions } from '../../core/mentions.js';
 import { nodeButton, syncPanelContainer } from './navigate.js';
 import { disposeOnce } from '../disposable.js';
 
@@ -117,15 +118,21 @@ function orphanSection(ctx: AppContext, orphans: string[]): HTMLElement {
   const section = el('section', { class: 'health-orphans', 'aria-labelledby': 'health-orphans-title' },
     el('h3', { id: 'health-orphans-title' }, `Orphans (${formatCount(orphans.length)})`),
     el('p', { class: 'hint' }, 'Notes with no link to or from another note.'));
-  const keys = orphans.filter((key) => ctx.graph.hasNode(key));
-  if (keys.length === 0) {
+  const present = orphans.filter((key) => ctx.graph.hasNode(key));
+  if (present.length === 0) {
     section.append(el('p', { class: 'empty' }, 'No orphans.'));
     return section;
   }
+  // Orphans that other notes name come first, most mentioned first: where a link is likely missing.
+  const mentioned = new Map(orphansByMentions(present, ctx.graph.getAttribute('mentions')).map((o) => [o.key, o.notes]));
+  const keys = [...mentioned.keys(), ...present.filter((key) => !mentioned.has(key))];
   section.append(pagedList('ul', { 'aria-labelledby': 'health-orphans-title' }, keys, (key) => {
     const path = ctx.graph.getNodeAttributes(key);
-    return el('li', { class: 'health-orphan' }, nodeButton(ctx, key, undefined, 'health'), ' ',
+    const item = el('li', { class: 'health-orphan' }, nodeButton(ctx, key, undefined, 'health'), ' ',
       el('span', { class: 'health-path' }, path.kind === 'note' ? path.path : key));
+    const notes = mentioned.get(key);
+    if (notes) item.append(' ', el('span', { class: 'health-count health-mentioned' }, mentionedPhrase(notes)));
+    return item;
   }));
   return section;
 }

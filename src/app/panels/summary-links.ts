@@ -7,6 +7,7 @@ import type { EdgeAttributes, NodeAttributes } from '../../core/contract.js';
 import { el } from '../dom.js';
 import type { AppContext } from '../state/types.js';
 import { nodeButton } from './navigate.js';
+import { mentionSection } from './summary-mentions.js';
 
 export interface LinkEntry {
   /** The node at the other end. */
@@ -90,6 +91,7 @@ export function noteLinkSections(ctx: AppContext, key: string): HTMLElement[] {
   const sections = [
     linkSection(ctx, 'outgoing', 'Links', toNotes, 'This note links to no other note.'),
     linkSection(ctx, 'backlinks', 'Backlinks', incoming, 'No note links here.'),
+    ...[mentionSection(ctx, key)].filter((s): s is HTMLElement => s !== null),
     linkSection(ctx, 'missing', 'Missing notes', missing, 'No dangling links.', (entry) => {
       const box = document.createDocumentFragment();
       box.append(' ', el('span', { class: 'badge badge-missing' }, 'missing'));

@@ -39,7 +39,7 @@ export function flatAttributes(attributes: Attributes): Record<string, FlatValue
 /** The graph restricted to `keep` (a copy; the graph itself when nothing is left out). */
 export function keptGraph(graph: Graph, keep: ((key: string) => boolean) | undefined): Graph {
   if (!keep) return graph;
-  const sub = graph.emptyCopy();
+  const sub = graph.nullCopy();
   sub.replaceAttributes({ ...graph.getAttributes() });
   graph.forEachNode((key, attributes) => {
     if (keep(key)) sub.addNode(key, attributes);
@@ -50,9 +50,11 @@ export function keptGraph(graph: Graph, keep: ((key: string) => boolean) | undef
   return sub;
 }
 
-/** `#rgb` or `#rrggbb` as numbers; null for anything else. */
+/** `#rgb`, `#rrggbb` or `rgb(a)(r, g, b…)` as numbers; null for anything else. */
 export function hexToRgb(color: string): { r: number; g: number; b: number } | null {
-  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim());
+  const rgb = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(color.trim());
+  if (rgb) return { r: Number(rgb[1]), g: Number(rgb[2]), b: Number(rgb[3]) };
+  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})(?:[0-9a-f]{2})?$/i.exec(color.trim());
   if (!m) return null;
   const hex = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
   return { r: parseInt(hex.slice(0, 2), 16), g: parseInt(hex.slice(2, 4), 16), b: parseInt(hex.slice(4, 6), 16) };

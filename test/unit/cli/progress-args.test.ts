@@ -6,7 +6,7 @@ import { createProgress, renderBar } from '../../../src/extract/progress.js';
 describe('parseGraphArgs', () => {
   it('has documented defaults', () => {
     expect(parseGraphArgs([])).toEqual({
-      vault: 'data/vault', out: 'data/graph.json', quiet: false, extensions: ['.md', '.markdown', '.txt'], builtAt: null, layoutTicks: null, help: false,
+      vault: 'data/vault', out: 'data/graph.json', quiet: false, extensions: ['.md', '.markdown', '.txt'], builtAt: null, layoutTicks: null, incremental: false, help: false,
     });
   });
 

@@ -3,6 +3,7 @@ import gexf from 'graphology-gexf';
 import graphml from 'graphology-graphml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { serializeGraphAs } from '../../../src/extract/export-graph.js';
+import { toGexf } from '../../../src/core/export/gexf.js';
 import { runPipeline } from '../../../src/extract/pipeline.js';
 import type { NotemapGraph } from '../../../src/extract/build-graph.js';
 
@@ -82,5 +83,17 @@ describe('graph exports', () => {
     const fromGraphml = graphml.parse(Graph, serializeGraphAs(g, 'graphml').join(''));
     expect(fromGraphml.getNodeAttribute(key, 'title')).toBe('a & b <c> "d" \'e\' bell');
     expect(fromGexf.getNodeAttribute(key, 'label')).toContain('a & b <c> "d"');
+  });
+});
+
+describe('graph exports of what is shown', () => {
+  it('keeps only the nodes asked for and the edges between them', () => {
+    const keys = new Set(graph.nodes().slice(0, 10));
+    const back = graphml.parse(Graph, serializeGraphAs(graph, 'graphml').join(''));
+    expect(back.order).toBe(graph.order);
+    const shown = gexf.parse(Graph, toGexf(graph, { keep: (k) => keys.has(k) }));
+    expect(shown.nodes().sort()).toEqual([...keys].sort());
+    const between = graph.filterEdges((_e, _a, s, t) => keys.has(s) && keys.has(t)).length;
+    expect(shown.size).toBe(between);
   });
 });

@@ -59,7 +59,7 @@ beforeAll(() => {
   fs.symlinkSync(outside, path.join(vault, 'usr'));
   fs.symlinkSync(path.join(vault, 'sub'), path.join(vault, 'sub-again'));
 });
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5 }));
 
 describe('watchVault', () => {
   it('watches the vault\'s folders only, each once, and no folder outside it', () => {
@@ -125,10 +125,15 @@ describe('watchVault extraFolders', () => {
   });
 });
 
-describe('npm start', () => {
+describe('the dev server (scripts/start.ts, npm run dev)', () => {
   let child: ChildProcess | undefined;
-  afterAll(() => {
-    child?.kill('SIGTERM');
+  afterAll(async () => {
+    // Wait for it to exit: a rebuild still writing into the cache would make the folder's removal fail.
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child!.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
   });
 
   it('watches no folder outside the vault, and a change outside rebuilds nothing', async () => {

@@ -1,0 +1,44 @@
+/**
+ * `npm run graph -- --incremental`: the cache in the vault's cache folder
+ * makes the next run read only the changed note, with the same positions
+ * as before for every note that stayed; a damaged cache or one from
+ * another version is ignored, and the run says it made a full build.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { vaultCacheDir } from '../../../src/serve/cache-dir.js';
+import { CACHE_FILE } from '../../../src/serve/incremental-cache.js';
+import { ROOT, runScript } from '../cli/run-script.js';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'notemap-incr-cli-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+const positions = (file: string): Map<string, string> =>
+  new Map((JSON.parse(fs.readFileSync(file, 'utf8')).nodes as { key: string; attributes: { x: number; y: number } }[]).map((n) => [n.key, `${n.attributes.x},${n.attributes.y}`]));
+
+describe('npm run graph -- --incremental', () => {
+  it('reads only what changed, keeps positions, and ignores a damaged cache with a full build', async () => {
+    const vault = path.join(tmp, 'vault');
+    fs.cpSync(path.join(ROOT, 'data/vault'), vault, { recursive: true });
+    const out = path.join(tmp, 'graph.json');
+    const env = { XDG_CACHE_HOME: path.join(tmp, 'cache') };
+    const run = () => runScript('scripts/build-graph.ts', [vault, '--out', out, '--incremental', '--quiet'], env);
+
+    expect((await run()).stdout).toMatch(/\(full build: no cache yet\)/);
+    const before = positions(out);
+    fs.appendFileSync(path.join(vault, 'index.md'), '\nA brand [[New Idea]] here.\n');
+    const second = await run();
+    expect(second.stdout).toMatch(/\(incremental: 1 note\(s\) read again\)/);
+    const after = positions(out);
+    expect(after.has('?new idea')).toBe(true);
+    for (const [key, p] of before) expect(after.get(key), key).toBe(p);
+
+    const cacheFile = path.join(vaultCacheDir(vault, { ...process.env, ...env }), CACHE_FILE);
+    fs.writeFileSync(cacheFile, fs.readFileSync(cacheFile, 'utf8').replace('"version":1', '"version":0'));
+    expect((await run()).stdout).toMatch(/\(full build: the cache was written by another version of notemap/);
+    fs.writeFileSync(cacheFile, fs.readFileSync(cacheFile, 'utf8').slice(0, 500));
+    expect((await run()).stdout).toMatch(/\(full build: the cache is damaged/);
+  });
+});
