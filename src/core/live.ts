@@ -26,6 +26,11 @@ export interface GraphDiff {
 export const LIVE_EVENT = 'notemap:diff';
 /** The SSE endpoint (under the middleware's reserved `/__notemap` prefix). */
 export const LIVE_SSE_PATH = '/__notemap/live';
+/**
+ * The meta tag a server with the SSE route puts in the page it serves. A static
+ * host has no such route: without the tag the page makes no request for it.
+ */
+export const LIVE_META = 'notemap-live';
 
 /** One build's news for the page. */
 export interface LiveMessage {
