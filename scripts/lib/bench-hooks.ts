@@ -128,7 +128,9 @@ export async function measureExtras(context: BenchContext): Promise<{ extras: Be
     const names = Array.isArray(served?.SERVED_GRAPH_FILES) ? (served.SERVED_GRAPH_FILES as (string | RegExp)[]) : [];
     extras.compactBytes = compactBytes(path.dirname(context.graphPath), names);
   });
-  await attempt('layout quality', async () => Object.assign(extras, layoutFigures(context.graph)));
+  await attempt('layout quality', async () => {
+    Object.assign(extras, layoutFigures(context.graph));
+  });
   for (const file of PROVIDER_MODULES) {
     await attempt(file, async () => {
       const mod = await importIfExists(path.join(ROOT, 'scripts/lib', file));
