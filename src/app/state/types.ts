@@ -58,6 +58,8 @@ export interface ViewState {
   timeTo: number | null;
   /** Notes without a (readable) date stay shown while a time range is set. */
   showUndated: boolean;
+  /** Draw unlinked mentions as dashed suggested links (never counted as links). */
+  showMentions: boolean;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -86,6 +88,7 @@ export const DEFAULT_VIEW: ViewState = {
   timeFrom: null,
   timeTo: null,
   showUndated: true,
+  showMentions: false,
 };
 
 /** The one store of UI state. */

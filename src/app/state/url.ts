@@ -61,6 +61,7 @@ const PARAMS: readonly Param[] = [
   { field: 'timeFrom', name: 'from', kind: 'month' },
   { field: 'timeTo', name: 'to', kind: 'month' },
   { field: 'showUndated', name: 'undated', kind: 'bool' },
+  { field: 'showMentions', name: 'mentions', kind: 'bool' },
 ];
 
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
