@@ -33,6 +33,8 @@ import { mountLive } from './live/mount-live.js';
 import { openingView } from './vault-view.js';
 import { mountColorGroups } from './panels/color-groups.js';
 import { mountColorMode } from './panels/color-mode.js';
+import { mountSuggestedLinks } from './suggested/suggested-layer.js';
+import { mountSuggestedKey } from './suggested/suggested-key.js';
 
 /** Marked when the first frame has been painted (the bench measures from DATA_ARRIVED_MARK to it). */
 export const FIRST_FRAME_MARK = 'notemap:first-frame';
@@ -49,6 +51,8 @@ export interface NotemapHook {
   layoutRunning(): boolean;
   /** Keys of the nodes whose labels the last frame drew (highlighted pills aside). */
   drawnLabels(): string[];
+  /** How many dashed suggested links (unlinked mentions) the last frame drew. */
+  suggestedLinks(): number;
   /** Tear everything down (idempotent). */
   dispose(): void;
 }
@@ -143,11 +147,14 @@ async function start(): Promise<void> {
     });
   }
   const tooltip = document.getElementById('tooltip')!;
-  disposables.push(bindInteractions({ renderer, store, layout, tooltip }));
+  const suggested = mountSuggestedLinks(renderer, store, theme);
+  disposables.push(suggested);
+  disposables.push(bindInteractions({ renderer, store, layout, tooltip, hoverExtra: suggested.hover }));
   disposables.push(mountToolbar({ renderer, layout, theme }));
   disposables.push(mountExportMenu(renderer));
   disposables.push(mountMapKey());
   disposables.push(mountClusterLabels({ renderer, store, theme }));
+  disposables.push(mountSuggestedKey(store, () => graph.getAttribute('mentions')?.mentions.length ?? null));
 
   const ctx: AppContext = {
     graph,
@@ -208,6 +215,7 @@ async function start(): Promise<void> {
     nodeScreenPosition: (key) => renderer.nodeScreenPosition(key),
     layoutRunning: () => layout.running(),
     drawnLabels: () => renderer.drawnLabels(),
+    suggestedLinks: () => suggested.drawn(),
     dispose,
   };
 }

@@ -39,6 +39,8 @@ export interface NoteNodeAttributes extends BaseNodeAttributes {
   summary: string;
   /** ISO date strings as written in the frontmatter, never shifted by a time zone. */
   created: string | null;
+  /** Present (true) when `created` is the file's creation time, the frontmatter giving no date. */
+  createdFromFile?: true;
   updated: string | null;
   draft: boolean;
   words: number;

@@ -14,7 +14,7 @@ import { disposeOnce } from '../disposable.js';
 import { SIZE_BY, type SizeBy } from '../style/size-by.js';
 import { labelControls } from './label-controls.js';
 
-type BoolField = 'showOrphans' | 'showDangling' | 'showDrafts' | 'showAttachments' | 'arrows' | 'sizeEmbeds';
+type BoolField = 'showOrphans' | 'showDangling' | 'showDrafts' | 'showAttachments' | 'arrows' | 'sizeEmbeds' | 'showMentions';
 
 const SIZE_BY_LABELS: Record<SizeBy, string> = {
   links: 'All links',
@@ -125,6 +125,7 @@ export function mountFilters(ctx: AppContext): Disposable {
     checkbox('sizeEmbeds', 'Count embeds in size'),
     ...labelControls(store, syncs),
     checkbox('arrows', 'Arrows (link direction)'),
+    checkbox('showMentions', 'Suggested links (unlinked mentions)'),
   );
 
   const reset = el('button', { type: 'button', class: 'filter-reset' }, 'Reset filters');

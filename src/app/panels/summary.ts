@@ -112,7 +112,7 @@ function renderNote(ctx: AppContext, key: string, note: NoteNodeAttributes): Nod
   const fact = (name: string, value: string | null): void => {
     if (value) append(facts, el('dt', {}, name), el('dd', {}, value));
   };
-  fact('Created', note.created);
+  fact('Created', note.created && note.createdFromFile ? `${note.created} (file creation time)` : note.created);
   fact('Updated', note.updated);
   fact('Words', formatCount(note.words));
   if (note.aliases.length > 0) fact('Aliases', note.aliases.join(', '));

@@ -54,6 +54,8 @@ export interface MapRenderer {
   drawnLabels(): string[];
   /** A node's position in CSS pixels of the page viewport (null when it is unknown or hidden). */
   nodeScreenPosition(key: string): { x: number; y: number } | null;
+  /** What the reducers draw from now (for layers drawn beside sigma's: suggested links). */
+  looks(): LookModel;
   dispose(): void;
 }
 
@@ -275,6 +277,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       const box = container.getBoundingClientRect();
       return { x: box.left + v.x, y: box.top + v.y };
     },
+    looks: () => model,
     dispose,
   };
 }

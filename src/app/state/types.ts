@@ -79,6 +79,8 @@ export interface ViewState {
   repelForce: number;
   linkForce: number;
   linkDistance: number;
+  /** Draw unlinked mentions as dashed suggested links (never counted as links). */
+  showMentions: boolean;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -117,6 +119,7 @@ export const DEFAULT_VIEW: ViewState = {
   repelForce: FORCE_DEFAULTS.repelForce,
   linkForce: FORCE_DEFAULTS.linkForce,
   linkDistance: FORCE_DEFAULTS.linkDistance,
+  showMentions: false,
 };
 
 /** The one store of UI state. */

@@ -81,6 +81,7 @@ const PARAMS: readonly Param[] = [
   { field: 'repelForce', name: 'repel', kind: 'float' },
   { field: 'linkForce', name: 'linkforce', kind: 'float' },
   { field: 'linkDistance', name: 'linkdist', kind: 'float' },
+  { field: 'showMentions', name: 'mentions', kind: 'bool' },
 ];
 
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);

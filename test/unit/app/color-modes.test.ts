@@ -88,7 +88,7 @@ describe('cluster naming', () => {
     const g = clustered();
     expect(nameClusters(g).map((c) => c.name)).not.toContain('#everywhere');
     // On 5 of 10 notes it is not common any more, and it is cluster 0's most frequent tag.
-    g.setNodeAttribute('f.md', 'tags', ['Security']);
+    g.replaceNodeAttributes('f.md', note('f.md', ['Security'], { community: 1 }));
     expect(nameClusters(g)[0].name).toBe('#everywhere');
   });
 

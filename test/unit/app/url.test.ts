@@ -42,6 +42,7 @@ const FULL: ViewState = {
   repelForce: 120,
   linkForce: 0.5,
   linkDistance: 80,
+  showMentions: true,
 };
 
 describe('encodeView', () => {
@@ -101,6 +102,16 @@ describe('the timeline in the URL', () => {
     expect(decodeView('?from=2020-13&to=soon').timeFrom).toBeNull();
     expect(decodeView('?from=2020-13&to=soon').timeTo).toBeNull();
     expect(decodeView('?time=updated&undated=0')).toMatchObject({ timeField: 'updated', showUndated: false });
+  });
+});
+
+describe('the suggested links (unlinked mentions) in the URL', () => {
+  it('writes mentions=1 only when switched on, and reads it back', () => {
+    expect(encodeView({ ...DEFAULT_VIEW, showMentions: true })).toBe('?mentions=1');
+    expect(encodeView({ ...DEFAULT_VIEW, showMentions: false })).toBe('');
+    expect(decodeView('?mentions=1').showMentions).toBe(true);
+    expect(decodeView('?mentions=off').showMentions).toBe(false);
+    expect(decodeView('?mentions=perhaps').showMentions).toBe(false);
   });
 });
 
