@@ -49,9 +49,16 @@ export const DEFAULT_FORCES: ForceOptions = {
   collidePadding: 2,
 };
 
-/** Radius of a node for collisions, from how many notes link to it. */
+/**
+ * Largest collision radius: the map draws no node bigger than MAX_NODE_SIZE
+ * (src/app/style/sizes.ts, 6x the smallest), so a hub with thousands of
+ * backlinks keeps no more room around it than it is drawn with.
+ */
+export const LAYOUT_RADIUS_MAX = 18;
+
+/** Radius of a node for collisions, from how many notes link to it (as its drawn size, capped likewise). */
 export function layoutRadius(inDegree: number): number {
-  return 3 + 2 * Math.sqrt(inDegree);
+  return Math.min(LAYOUT_RADIUS_MAX, 3 + 2 * Math.sqrt(inDegree));
 }
 
 /** d3's default link strength times `factor` (untouched at 1, so the build and the map agree). */
