@@ -33,6 +33,7 @@ import { openingView } from './vault-view.js';
 import { mountColorGroups } from './panels/color-groups.js';
 import { mountSuggestedLinks } from './suggested/suggested-layer.js';
 import { mountSuggestedKey } from './suggested/suggested-key.js';
+import { mountPathPanel } from './path/path-panel.js';
 
 /** Marked when the first frame has been painted (the bench measures from DATA_ARRIVED_MARK to it). */
 export const FIRST_FRAME_MARK = 'notemap:first-frame';
@@ -156,7 +157,7 @@ async function start(): Promise<void> {
   const ctx: AppContext = {
     graph,
     store,
-    map: { focusNode: (key) => renderer.focusNode(key), fit: () => renderer.fit() },
+    map: { focusNode: (key) => renderer.focusNode(key), fit: () => renderer.fit(), frame: (keys) => renderer.frame(keys) },
     theme,
     devServer: import.meta.env.DEV,
     details,
@@ -174,7 +175,7 @@ async function start(): Promise<void> {
       }
     });
   const refreshed = [mountFilters, mountColorGroups, mountLegend, mountCounts, mountSummaryPanel, mountHealthPanel, mountTimeline];
-  disposables.push(...mountPanels([mountSearch]));
+  disposables.push(...mountPanels([mountSearch, mountPathPanel]));
   let panels = mountPanels(refreshed);
   const offChange = onGraphChange(graph, () => {
     for (const panel of panels) panel.dispose();

@@ -11,7 +11,7 @@ export type Direction = 'in' | 'out' | 'both';
 export type Theme = 'system' | 'light' | 'dark';
 export type { SizeBy } from '../style/size-by.js';
 import type { SizeBy } from '../style/size-by.js';
-export type PanelName = 'summary' | 'health' | null;
+export type PanelName = 'summary' | 'health' | 'path' | null;
 /** Which date of a note the timeline reads. */
 export type TimeField = 'created' | 'updated';
 
@@ -60,6 +60,10 @@ export interface ViewState {
   showUndated: boolean;
   /** Draw unlinked mentions as dashed suggested links (never counted as links). */
   showMentions: boolean;
+  /** "Path to…": the second note of the path from `selected` (null: no path shown). */
+  pathTo: string | null;
+  /** The path follows links only from source to target (else either way). */
+  pathDirected: boolean;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -89,6 +93,8 @@ export const DEFAULT_VIEW: ViewState = {
   timeTo: null,
   showUndated: true,
   showMentions: false,
+  pathTo: null,
+  pathDirected: false,
 };
 
 /** The one store of UI state. */
@@ -115,6 +121,8 @@ export interface MapController {
   focusNode(key: string): void;
   /** Frame the whole (visible) graph. */
   fit(): void;
+  /** Frame these nodes (those drawn); absent in tests that need no camera. */
+  frame?(keys: Iterable<string>): void;
 }
 
 /** Everything a panel needs; built once by main.ts. */
