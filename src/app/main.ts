@@ -11,6 +11,7 @@ import { createLayoutClient, type LayoutClient } from './layout/client.js';
 import { createRenderer, type MapRenderer, type MapSigma } from './render/renderer.js';
 import { bindInteractions } from './render/interactions.js';
 import { mountMapKey } from './render/map-key.js';
+import { mountClusterLabels } from './render/cluster-labels.js';
 import { createStore } from './state/store.js';
 import { bindUrl } from './state/url.js';
 import type { AppContext, Disposable, Store } from './state/types.js';
@@ -31,6 +32,7 @@ import { onGraphChange } from './live/graph-change.js';
 import { mountLive } from './live/mount-live.js';
 import { openingView } from './vault-view.js';
 import { mountColorGroups } from './panels/color-groups.js';
+import { mountColorMode } from './panels/color-mode.js';
 import { mountSuggestedLinks } from './suggested/suggested-layer.js';
 import { mountSuggestedKey } from './suggested/suggested-key.js';
 import { mountPathPanel } from './path/path-panel.js';
@@ -152,6 +154,7 @@ async function start(): Promise<void> {
   disposables.push(mountToolbar({ renderer, layout, theme }));
   disposables.push(mountExportMenu(renderer));
   disposables.push(mountMapKey());
+  disposables.push(mountClusterLabels({ renderer, store, theme }));
   disposables.push(mountSuggestedKey(store, () => graph.getAttribute('mentions')?.mentions.length ?? null));
 
   const ctx: AppContext = {
@@ -174,7 +177,7 @@ async function start(): Promise<void> {
         return [];
       }
     });
-  const refreshed = [mountFilters, mountColorGroups, mountLegend, mountCounts, mountSummaryPanel, mountHealthPanel, mountTimeline];
+  const refreshed = [mountFilters, mountColorGroups, mountLegend, mountColorMode, mountCounts, mountSummaryPanel, mountHealthPanel, mountTimeline];
   disposables.push(...mountPanels([mountSearch, mountPathPanel]));
   let panels = mountPanels(refreshed);
   const offChange = onGraphChange(graph, () => {

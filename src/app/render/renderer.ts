@@ -10,7 +10,8 @@ import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core
 import { disposeOnce } from '../disposable.js';
 import { computeVisible, type MapGraph } from '../state/visibility.js';
 import type { Store, ViewState } from '../state/types.js';
-import { buildTagPalette, NEUTRALS } from '../style/colors.js';
+import { NEUTRALS } from '../style/colors.js';
+import { nodeColors } from '../style/node-colors.js';
 import { nodeSize } from '../style/sizes.js';
 import { sizeWeights } from '../style/size-by.js';
 import type { ThemeController } from '../theme.js';
@@ -88,13 +89,12 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     const scale = state.sizeScale * density;
     const weightOf = sizeWeights(graph, state.sizeBy, state.sizeEmbeds);
     const fade = edgeFade(density);
-    const tags = buildTagPalette(graph, { tagDepth: state.tagDepth, colorCommonTags: state.colorCommonTags, theme: theme.resolved() });
     const neutral = NEUTRALS[theme.resolved()].note;
     return {
       graph,
       state,
       visible,
-      colorOf: tags.nodeColor,
+      colorOf: nodeColors(graph, state, theme.resolved()),
       ghostColor: mixColor(neutral, palette.background, 0.4),
       sizeOf: (key, attrs) => nodeSize(weightOf(key, attrs), scale, attrs.kind),
       palette: {
