@@ -38,6 +38,7 @@ import { mountQueryFilter } from './panels/query-filter.js';
 import { forceOptions } from '../core/force-settings.js';
 import { mountSuggestedLinks } from './suggested/suggested-layer.js';
 import { mountSuggestedKey } from './suggested/suggested-key.js';
+import { mountPathPanel } from './path/path-panel.js';
 
 /** Marked when the first frame has been painted (the bench measures from DATA_ARRIVED_MARK to it). */
 export const FIRST_FRAME_MARK = 'notemap:first-frame';
@@ -163,7 +164,7 @@ async function start(): Promise<void> {
   const ctx: AppContext = {
     graph,
     store,
-    map: { focusNode: (key) => renderer.focusNode(key), fit: () => renderer.fit() },
+    map: { focusNode: (key) => renderer.focusNode(key), fit: () => renderer.fit(), frame: (keys) => renderer.frame(keys) },
     theme,
     devServer: import.meta.env.DEV,
     details,
@@ -181,7 +182,7 @@ async function start(): Promise<void> {
       }
     });
   const refreshed = [mountFilters, mountQueryFilter, mountColorGroups, mountLegend, mountColorMode, mountCounts, mountSummaryPanel, mountHealthPanel, mountTimeline];
-  disposables.push(...mountPanels([mountSearch]));
+  disposables.push(...mountPanels([mountSearch, mountPathPanel]));
   let panels = mountPanels(refreshed);
   const offChange = onGraphChange(graph, () => {
     for (const panel of panels) panel.dispose();

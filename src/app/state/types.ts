@@ -13,7 +13,7 @@ export type Direction = 'in' | 'out' | 'both';
 export type Theme = 'system' | 'light' | 'dark';
 export type { SizeBy } from '../style/size-by.js';
 import type { SizeBy } from '../style/size-by.js';
-export type PanelName = 'summary' | 'health' | null;
+export type PanelName = 'summary' | 'health' | 'path' | null;
 /** What the node colors stand for (the legend's mode switch). */
 export type ColorBy = 'tag' | 'folder' | 'cluster' | 'groups';
 /** Which date of a note the timeline reads. */
@@ -81,6 +81,10 @@ export interface ViewState {
   linkDistance: number;
   /** Draw unlinked mentions as dashed suggested links (never counted as links). */
   showMentions: boolean;
+  /** "Path to…": the second note of the path from `selected` (null: no path shown). */
+  pathTo: string | null;
+  /** The path follows links only from source to target (else either way). */
+  pathDirected: boolean;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -120,6 +124,8 @@ export const DEFAULT_VIEW: ViewState = {
   linkForce: FORCE_DEFAULTS.linkForce,
   linkDistance: FORCE_DEFAULTS.linkDistance,
   showMentions: false,
+  pathTo: null,
+  pathDirected: false,
 };
 
 /** The one store of UI state. */
@@ -146,6 +152,8 @@ export interface MapController {
   focusNode(key: string): void;
   /** Frame the whole (visible) graph. */
   fit(): void;
+  /** Frame these nodes (those drawn); absent in tests that need no camera. */
+  frame?(keys: Iterable<string>): void;
 }
 
 /** Everything a panel needs; built once by main.ts. */

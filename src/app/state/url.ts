@@ -47,7 +47,7 @@ interface Param {
 /** URL names, in the order they are written. */
 const PARAMS: readonly Param[] = [
   { field: 'selected', name: 'note', kind: 'note' },
-  { field: 'panel', name: 'panel', kind: 'enum', values: ['summary', 'health'] },
+  { field: 'panel', name: 'panel', kind: 'enum', values: ['summary', 'health', 'path'] },
   { field: 'localDepth', name: 'depth', kind: 'int' },
   { field: 'localDirection', name: 'dir', kind: 'enum', values: ['in', 'out', 'both'] },
   { field: 'hiddenTags', name: 'hide', kind: 'tags' },
@@ -82,6 +82,8 @@ const PARAMS: readonly Param[] = [
   { field: 'linkForce', name: 'linkforce', kind: 'float' },
   { field: 'linkDistance', name: 'linkdist', kind: 'float' },
   { field: 'showMentions', name: 'mentions', kind: 'bool' },
+  { field: 'pathTo', name: 'pathto', kind: 'note' },
+  { field: 'pathDirected', name: 'directed', kind: 'bool' },
 ];
 
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
@@ -239,6 +241,10 @@ export function decodeView(search: string, graphHasNode?: (key: string) => boole
   }
   const view = state as unknown as ViewState;
   if (view.selected === null && view.panel === 'summary') view.panel = DEFAULT_VIEW.panel;
+  // A path runs from the selected note to another one: without both, there is none (and no panel for it).
+  if (view.pathTo !== null && (view.selected === null || view.pathTo === view.selected)) view.pathTo = null;
+  if (view.pathTo === null) view.pathDirected = DEFAULT_VIEW.pathDirected;
+  if (view.panel === 'path' && view.pathTo === null) view.panel = view.selected === null ? null : 'summary';
   return view;
 }
 

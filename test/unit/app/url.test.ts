@@ -43,6 +43,8 @@ const FULL: ViewState = {
   linkForce: 0.5,
   linkDistance: 80,
   showMentions: true,
+  pathTo: 'topics/b & c, d.md',
+  pathDirected: true,
 };
 
 describe('encodeView', () => {
@@ -115,6 +117,24 @@ describe('the suggested links (unlinked mentions) in the URL', () => {
   });
 });
 
+describe('the path between two notes in the URL', () => {
+  const path: ViewState = { ...DEFAULT_VIEW, selected: 'a b.md', panel: 'path', pathTo: 'journal/c&d.md', pathDirected: true };
+
+  it('writes the pair (the selection, then pathto) and the direction switch, and reads them back', () => {
+    expect(encodeView(path)).toBe('?note=a%20b.md&panel=path&pathto=journal%2Fc%26d.md&directed=1');
+    expect(decodeView(encodeView(path))).toEqual(path);
+    expect(encodeView({ ...path, pathDirected: false })).toBe('?note=a%20b.md&panel=path&pathto=journal%2Fc%26d.md');
+  });
+
+  it('keeps no path without its first note, to the same note, or to a note not in the graph', () => {
+    expect(decodeView('?panel=path&pathto=c.md&directed=1')).toEqual(DEFAULT_VIEW);
+    expect(decodeView('?note=c.md&panel=path&pathto=c.md')).toMatchObject({ selected: 'c.md', panel: 'summary', pathTo: null });
+    const has = (key: string): boolean => key !== 'gone.md';
+    expect(decodeView('?note=a.md&panel=path&pathto=gone.md&directed=1', has)).toMatchObject({ selected: 'a.md', panel: 'summary', pathTo: null, pathDirected: false });
+    expect(decodeView('?note=a.md&panel=path&pathto=b.md', has)).toMatchObject({ selected: 'a.md', panel: 'path', pathTo: 'b.md' });
+  });
+});
+
 describe('decodeView', () => {
   it('round-trips a view with every field set', () => {
     const search = encodeView(FULL);
@@ -127,6 +147,8 @@ describe('decodeView', () => {
     for (const field of Object.keys(FULL) as Array<keyof ViewState>) {
       const state = { ...DEFAULT_VIEW, [field]: FULL[field] } as ViewState;
       if (field === 'panel') state.selected = 'x.md';
+      // A path needs its first note (the selection) and its second.
+      if (field === 'pathTo' || field === 'pathDirected') Object.assign(state, { selected: 'x.md', pathTo: FULL.pathTo });
       expect(decodeView(encodeView(state)), field).toEqual(state);
     }
   });
