@@ -11,6 +11,7 @@ import { createLayoutClient, type LayoutClient } from './layout/client.js';
 import { createRenderer, type MapRenderer, type MapSigma } from './render/renderer.js';
 import { bindInteractions } from './render/interactions.js';
 import { mountMapKey } from './render/map-key.js';
+import { mountClusterLabels } from './render/cluster-labels.js';
 import { createStore } from './state/store.js';
 import { bindUrl } from './state/url.js';
 import type { AppContext, Disposable, Store } from './state/types.js';
@@ -31,8 +32,13 @@ import { onGraphChange } from './live/graph-change.js';
 import { mountLive } from './live/mount-live.js';
 import { openingView } from './vault-view.js';
 import { mountColorGroups } from './panels/color-groups.js';
+import { mountColorMode } from './panels/color-mode.js';
+import { forcesOf, mountForces } from './panels/forces.js';
+import { mountQueryFilter } from './panels/query-filter.js';
+import { forceOptions } from '../core/force-settings.js';
 import { mountSuggestedLinks } from './suggested/suggested-layer.js';
 import { mountSuggestedKey } from './suggested/suggested-key.js';
+import { mountPathPanel } from './path/path-panel.js';
 
 /** Marked when the first frame has been painted (the bench measures from DATA_ARRIVED_MARK to it). */
 export const FIRST_FRAME_MARK = 'notemap:first-frame';
@@ -133,7 +139,7 @@ async function start(): Promise<void> {
     return;
   }
   performance.mark('notemap:renderer');
-  const layout: LayoutClient = createLayoutClient(graph);
+  const layout: LayoutClient = createLayoutClient(graph, { forces: forceOptions(forcesOf(store.get())) });
   if (layout.fromScratch) {
     // While a layout from scratch spreads out, the view follows it; then the frame is frozen and fitted.
     renderer.followLayout(true);
@@ -149,14 +155,16 @@ async function start(): Promise<void> {
   disposables.push(suggested);
   disposables.push(bindInteractions({ renderer, store, layout, tooltip, hoverExtra: suggested.hover }));
   disposables.push(mountToolbar({ renderer, layout, theme }));
+  disposables.push(mountForces({ store, layout }));
   disposables.push(mountExportMenu(renderer));
   disposables.push(mountMapKey());
+  disposables.push(mountClusterLabels({ renderer, store, theme }));
   disposables.push(mountSuggestedKey(store, () => graph.getAttribute('mentions')?.mentions.length ?? null));
 
   const ctx: AppContext = {
     graph,
     store,
-    map: { focusNode: (key) => renderer.focusNode(key), fit: () => renderer.fit() },
+    map: { focusNode: (key) => renderer.focusNode(key), fit: () => renderer.fit(), frame: (keys) => renderer.frame(keys) },
     theme,
     devServer: import.meta.env.DEV,
     details,
@@ -173,8 +181,8 @@ async function start(): Promise<void> {
         return [];
       }
     });
-  const refreshed = [mountFilters, mountColorGroups, mountLegend, mountCounts, mountSummaryPanel, mountHealthPanel, mountTimeline];
-  disposables.push(...mountPanels([mountSearch]));
+  const refreshed = [mountFilters, mountQueryFilter, mountColorGroups, mountLegend, mountColorMode, mountCounts, mountSummaryPanel, mountHealthPanel, mountTimeline];
+  disposables.push(...mountPanels([mountSearch, mountPathPanel]));
   let panels = mountPanels(refreshed);
   const offChange = onGraphChange(graph, () => {
     for (const panel of panels) panel.dispose();

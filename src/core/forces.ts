@@ -10,6 +10,7 @@ import {
   forceSimulation,
   forceX,
   forceY,
+  type ForceLink,
   type Simulation,
   type SimulationLinkDatum,
   type SimulationNodeDatum,
@@ -35,6 +36,8 @@ export interface ForceOptions {
   gravity: number;
   /** Extra space kept around each node's radius. */
   collidePadding: number;
+  /** Multiplier of d3's link strength (1 / the smaller degree of the two ends); the map's link-force slider. */
+  linkStrength?: number;
 }
 
 export const DEFAULT_FORCES: ForceOptions = {
@@ -58,6 +61,21 @@ export function layoutRadius(inDegree: number): number {
   return Math.min(LAYOUT_RADIUS_MAX, 3 + 2 * Math.sqrt(inDegree));
 }
 
+/** d3's default link strength times `factor` (untouched at 1, so the build and the map agree). */
+function withLinkStrength(force: ForceLink<LayoutNode, LayoutLink>, factor: number): ForceLink<LayoutNode, LayoutLink> {
+  if (factor === 1) return force;
+  // d3's default is 1 / min(degree(source), degree(target)); degrees are counted on the first call,
+  // when the simulation has resolved the links' ends to nodes.
+  let degree: Map<unknown, number> | null = null;
+  return force.strength((l) => {
+    if (degree === null) {
+      degree = new Map();
+      for (const k of force.links()) for (const end of [k.source, k.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+    }
+    return factor / Math.min(degree.get(l.source) ?? 1, degree.get(l.target) ?? 1);
+  });
+}
+
 /**
  * A stopped d3-force simulation over `nodes` and `links` (links refer to nodes
  * by index). The caller ticks it: `layoutTicks` times at build time, or frame
@@ -74,7 +92,7 @@ export function createLayoutSimulation(
   return forceSimulation<LayoutNode, LayoutLink>(nodes)
     .force(
       'link',
-      forceLink<LayoutNode, LayoutLink>(links).distance(o.linkDistance),
+      withLinkStrength(forceLink<LayoutNode, LayoutLink>(links).distance(o.linkDistance), o.linkStrength ?? 1),
     )
     .force(
       'charge',

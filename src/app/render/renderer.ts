@@ -10,7 +10,8 @@ import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core
 import { disposeOnce } from '../disposable.js';
 import { computeVisible, type MapGraph } from '../state/visibility.js';
 import type { Store, ViewState } from '../state/types.js';
-import { buildTagPalette, NEUTRALS } from '../style/colors.js';
+import { NEUTRALS } from '../style/colors.js';
+import { nodeColors } from '../style/node-colors.js';
 import { nodeSize } from '../style/sizes.js';
 import { sizeWeights } from '../style/size-by.js';
 import type { ThemeController } from '../theme.js';
@@ -23,6 +24,8 @@ import { mapSettings } from './settings.js';
 import { buildHitIndex, type HitIndex, type ScreenEdge, type ScreenNode } from './hit-index.js';
 import { lightPrograms, performanceSettings } from './performance.js';
 import { withLightPrograms } from './light-programs.js';
+import { pathHighlight } from '../path/path-look.js';
+import { pathViewOf } from '../path/path-view.js';
 
 export type MapSigma = Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -45,6 +48,8 @@ export interface MapRenderer {
   followLayout(on: boolean): void;
   /** Centre the camera on a node. */
   focusNode(key: string): void;
+  /** Frame these nodes (the visible ones). */
+  frame(keys: Iterable<string>): void;
   /** Pan (without zooming) when a node sits under the details panel or off screen. */
   revealNode(key: string): void;
   zoomIn(): void;
@@ -85,13 +90,12 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     const scale = state.sizeScale * density;
     const weightOf = sizeWeights(graph, state.sizeBy, state.sizeEmbeds);
     const fade = edgeFade(density);
-    const tags = buildTagPalette(graph, { tagDepth: state.tagDepth, colorCommonTags: state.colorCommonTags, theme: theme.resolved() });
     const neutral = NEUTRALS[theme.resolved()].note;
     return {
       graph,
       state,
       visible,
-      colorOf: tags.nodeColor,
+      colorOf: nodeColors(graph, state, theme.resolved()),
       ghostColor: mixColor(neutral, palette.background, 0.4),
       sizeOf: (key, attrs) => nodeSize(weightOf(key, attrs), scale, attrs.kind),
       palette: {
@@ -105,6 +109,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       hoveredEdge,
       selectSet: state.selected !== null && graph.hasNode(state.selected) ? neighbourSet(graph, state.selected) : new Set<string>(),
       neutralColor: neutral,
+      path: pathHighlight(pathViewOf(graph, state)),
     };
   }
   let model = buildModel(store.get());
@@ -256,6 +261,10 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     },
     focusNode(key) {
       whenIndexed(() => centreNode(sigma, key, panelInsets(container)));
+    },
+    frame(keys) {
+      const list = [...keys];
+      whenIndexed(() => fitNodes(sigma, list.filter((k) => model.visible.has(k)), true, panelInsets(container)));
     },
     revealNode(key) {
       if (!graph.hasNode(key)) return;

@@ -92,7 +92,8 @@ export function mountSuggestedLinks(renderer: MapRenderer, store: Store, theme: 
     }
 
     const base = SUGGESTED_COLORS[theme.resolved()];
-    const strong = (s: Segment) => centre === null || pairTouches(s.pair, centre);
+    // A shown path fades everything off it, suggestions included.
+    const strong = (s: Segment) => !m.path && (centre === null || pairTouches(s.pair, centre));
     ctx2d.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx2d.setLineDash(SUGGESTED_DASH as number[]);
     ctx2d.lineCap = 'butt';
