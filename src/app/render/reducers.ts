@@ -9,6 +9,7 @@ import type { EdgeAttributes, NodeAttributes } from '../../core/contract.js';
 import type { ViewState } from '../state/types.js';
 import type { MapGraph } from '../state/visibility.js';
 import { mixColor, type CanvasPalette } from './palette.js';
+import { healthEdgeLook, healthNodeLook } from './health-look.js';
 
 /** What the looks are drawn from; the renderer rebuilds it on every change. */
 export interface LookModel {
@@ -109,6 +110,7 @@ export function nodeLook(key: string, attrs: NodeAttributes, m: LookModel): Node
     look.label = null;
     return look;
   }
+  if (m.state.healthShow) return healthNodeLook(m.state.healthShow, key, attrs, look, m);
 
   const selected = m.state.selected === key;
   const focus = focusOf(m);
@@ -151,6 +153,7 @@ export function edgeLook(edge: string, attrs: EdgeAttributes, m: LookModel): Edg
     look.hidden = true;
     return look;
   }
+  if (m.state.healthShow) return healthEdgeLook(m.state.healthShow, target, look, m);
   // The edges of the hovered node (or, when nothing is hovered, of the selected one) take its color;
   // a note without a tag color (a grey close to the edges') gives them the label color, so they stay visible.
   const { centre } = focusOf(m);

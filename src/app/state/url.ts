@@ -12,7 +12,7 @@
 import { formatMonth, parseMonth } from '../../core/dates.js';
 import { tagKey } from '../../core/normalize.js';
 import { SIZE_BY } from '../style/size-by.js';
-import { DEFAULT_VIEW, type ViewState } from './types.js';
+import { DEFAULT_VIEW, type CameraView, type ViewState } from './types.js';
 
 /** Ranges of the numeric fields (the controls offer the same). */
 export const LIMITS = {
@@ -23,9 +23,13 @@ export const LIMITS = {
   sizeScale: { min: 0.5, max: 3 },
   labelSize: { min: 0.5, max: 2 },
   labelFade: { min: 0, max: 1 },
+  /** sigma's minCameraRatio and maxCameraRatio (render/settings.ts). */
+  cameraRatio: { min: 0.02, max: 8 },
+  /** Framed-graph units: 0..1 spans the graph, so anything far outside is junk. */
+  cameraXY: { min: -10, max: 10 },
 } as const;
 
-type ParamKind = 'bool' | 'int' | 'float' | 'tags' | 'note' | 'enum' | 'month';
+type ParamKind = 'bool' | 'int' | 'float' | 'tags' | 'note' | 'enum' | 'month' | 'camera';
 
 interface Param {
   field: keyof ViewState;
@@ -61,6 +65,9 @@ const PARAMS: readonly Param[] = [
   { field: 'timeFrom', name: 'from', kind: 'month' },
   { field: 'timeTo', name: 'to', kind: 'month' },
   { field: 'showUndated', name: 'undated', kind: 'bool' },
+  { field: 'healthShow', name: 'health', kind: 'enum', values: ['orphans', 'missing'] },
+  // Last: the part of a shared link that changes most.
+  { field: 'camera', name: 'cam', kind: 'camera' },
 ];
 
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
@@ -100,9 +107,42 @@ function encodeValue(param: Param, value: unknown): string {
       return String(Math.round((value as number) * 100) / 100);
     case 'month':
       return formatMonth(value as number);
+    case 'camera':
+      return formatCamera(value as CameraView);
     default:
       return encodeURIComponent(String(value));
   }
+}
+
+/**
+ * A camera as it is written: x and y to 4 decimals (a ten-thousandth of the
+ * graph's extent), the ratio to 4 significant digits. Rounding is idempotent,
+ * so a camera read from a URL writes the same URL.
+ */
+export function roundCamera(camera: CameraView): CameraView {
+  const ratio = Number(camera.ratio.toPrecision(4));
+  return { x: Math.round(camera.x * 10_000) / 10_000, y: Math.round(camera.y * 10_000) / 10_000, ratio };
+}
+
+/** `x,y,ratio`, rounded (roundCamera). */
+export function formatCamera(camera: CameraView): string {
+  const { x, y, ratio } = roundCamera(camera);
+  return `${x},${y},${ratio}`;
+}
+
+/** Read `x,y,ratio` (null unless it is three finite numbers); clamped to sane ranges and rounded. */
+export function parseCamera(text: string): CameraView | null {
+  const parts = text.split(',');
+  if (parts.length !== 3 || !parts.every((p) => /^\s*-?\d+(\.\d+)?(e-?\d+)?\s*$/i.test(p))) return null;
+  const [x, y, ratio] = parts.map(Number);
+  if (![x, y, ratio].every(Number.isFinite) || ratio <= 0) return null;
+  return roundCamera({ x: clamp(x, LIMITS.cameraXY), y: clamp(y, LIMITS.cameraXY), ratio: clamp(ratio, LIMITS.cameraRatio) });
+}
+
+/** True when two cameras write the same URL (null only equals null). */
+export function sameCamera(a: CameraView | null, b: CameraView | null): boolean {
+  if (a === null || b === null) return a === b;
+  return formatCamera(a) === formatCamera(b);
 }
 
 /**
@@ -142,7 +182,7 @@ function decodeValue(param: Param, raw: string, graphHasNode?: (key: string) => 
     case 'int':
     case 'float': {
       if (!/^\s*-?\d+(\.\d+)?\s*$/.test(text)) return undefined;
-      const range = LIMITS[param.field as keyof typeof LIMITS];
+      const range = LIMITS[param.field as 'minLinks' | 'localDepth' | 'tagDepth' | 'sizeScale' | 'labelSize' | 'labelFade'];
       const n = param.kind === 'int' ? Math.round(Number(text)) : Math.round(Number(text) * 100) / 100;
       return clamp(n, range);
     }
@@ -150,6 +190,8 @@ function decodeValue(param: Param, raw: string, graphHasNode?: (key: string) => 
       return param.values!.includes(text) ? text : undefined;
     case 'month':
       return parseMonth(text) ?? undefined;
+    case 'camera':
+      return parseCamera(text) ?? undefined;
     case 'note':
       if (text === '') return undefined;
       if (graphHasNode && !graphHasNode(text)) return undefined;
@@ -178,6 +220,8 @@ export function decodeView(search: string, graphHasNode?: (key: string) => boole
   }
   const view = state as unknown as ViewState;
   if (view.selected === null && view.panel === 'summary') view.panel = DEFAULT_VIEW.panel;
+  // The map's health view belongs to the open health panel (closing the panel ends it).
+  if (view.panel !== 'health') view.healthShow = null;
   return view;
 }
 
