@@ -8,9 +8,8 @@
  *  - compactBytes (viewer): automatic. The files the dev server serves
  *    beside graph.json (SERVED_GRAPH_FILES in src/serve/graph-middleware.ts)
  *    that the build wrote next to it, summed.
- *  - layoutQuality (layout): automatic. A function `layoutQuality(graph)`
- *    exported by any src/extract/layout*.ts, returning one number for the
- *    laid-out graph (say what it means in its doc comment).
+ *  - layoutQuality, layoutMainShare (layout): automatic, from
+ *    src/extract/layout-quality.ts on the built graph (layoutFigures below).
  *  - the rest: a module scripts/lib/bench-<name>.ts exporting
  *    `measure(context: BenchContext): Promise<Partial<BenchExtras>>` that
  *    fills its own fields: bench-viewer.ts (viewerFirstFrameMs,
@@ -21,6 +20,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { NotemapGraph } from '../../src/extract/build-graph.js';
+import { layoutQuality } from '../../src/extract/layout-quality.js';
 
 /** What a provider gets: the vault, the graph.json just written (and its folder), the built graph. */
 export interface BenchContext {
@@ -35,8 +35,14 @@ export interface BenchContext {
 export interface BenchExtras {
   /** Bytes of the compact files the viewer loads instead of graph.json. */
   compactBytes: number | null;
-  /** The layout's quality number (its provider says what it means). */
+  /**
+   * The layout's quality: mean link length over the mean distance between two
+   * random notes (src/extract/layout-quality.ts linkRatio; lower is better, a
+   * random placement scores about 1).
+   */
   layoutQuality: number | null;
+  /** Share of the drawing's bounding box that the largest component's box covers (layout-quality.ts mainShare). */
+  layoutMainShare: number | null;
   /** Headless Chromium: ms from the data's arrival to the first drawn frame. */
   viewerFirstFrameMs: number | null;
   /** Headless Chromium: median frame time while panning, ms. */
@@ -52,6 +58,7 @@ export interface BenchExtras {
 export const EMPTY_EXTRAS: BenchExtras = {
   compactBytes: null,
   layoutQuality: null,
+  layoutMainShare: null,
   viewerFirstFrameMs: null,
   viewerPanFrameMs: null,
   incrementalDevMs: null,
@@ -62,7 +69,8 @@ export const EMPTY_EXTRAS: BenchExtras = {
 /** One column of the extras table: its field, label, unit and who provides it. */
 export const EXTRA_COLUMNS: readonly { key: keyof BenchExtras; label: string; owner: string; provider: string }[] = [
   { key: 'compactBytes', label: 'compact payload, every served file beside graph.json (bytes)', owner: 'viewer', provider: 'SERVED_GRAPH_FILES beside graph.json' },
-  { key: 'layoutQuality', label: 'layout quality', owner: 'layout', provider: 'layoutQuality(graph) in src/extract/layout*.ts' },
+  { key: 'layoutQuality', label: 'layout quality: mean link length / mean random-pair distance (lower is better)', owner: 'layout', provider: 'layoutQuality(graph) in src/extract/layout-quality.ts' },
+  { key: 'layoutMainShare', label: "layout: largest component's share of the drawing's box", owner: 'layout', provider: 'layoutQuality(graph) in src/extract/layout-quality.ts' },
   { key: 'viewerFirstFrameMs', label: 'viewer first frame (ms)', owner: 'viewer', provider: 'scripts/lib/bench-viewer.ts' },
   { key: 'viewerPanFrameMs', label: 'viewer pan frame (ms)', owner: 'viewer', provider: 'scripts/lib/bench-viewer.ts' },
   { key: 'incrementalDevMs', label: 'one-note rebuild, dev server (ms)', owner: 'live', provider: 'scripts/lib/bench-live.ts' },
@@ -89,6 +97,17 @@ export function compactBytes(folder: string, names: readonly (string | RegExp)[]
   return total;
 }
 
+/**
+ * The layout's two numbers for a laid-out graph, rounded to 4 digits. Both are
+ * fields of one object (layoutQuality returns more than one number, and the
+ * JSON of a NaN would read as "not measured").
+ */
+export function layoutFigures(graph: NotemapGraph): Pick<BenchExtras, 'layoutQuality' | 'layoutMainShare'> {
+  const { linkRatio, mainShare } = layoutQuality(graph);
+  const round = (v: number): number | null => (Number.isFinite(v) ? Math.round(v * 1e4) / 1e4 : null);
+  return { layoutQuality: round(linkRatio), layoutMainShare: round(mainShare) };
+}
+
 async function importIfExists(file: string): Promise<Record<string, unknown> | null> {
   return existsSync(file) ? ((await import(pathToFileURL(file).href)) as Record<string, unknown>) : null;
 }
@@ -110,14 +129,7 @@ export async function measureExtras(context: BenchContext): Promise<{ extras: Be
     extras.compactBytes = compactBytes(path.dirname(context.graphPath), names);
   });
   await attempt('layout quality', async () => {
-    const folder = path.join(ROOT, 'src/extract');
-    for (const file of readdirSync(folder).filter((f) => /^layout.*\.ts$/.test(f)).sort()) {
-      const mod = await importIfExists(path.join(folder, file));
-      if (typeof mod?.layoutQuality === 'function') {
-        extras.layoutQuality = Number((mod.layoutQuality as (g: NotemapGraph) => number)(context.graph));
-        break;
-      }
-    }
+    Object.assign(extras, layoutFigures(context.graph));
   });
   for (const file of PROVIDER_MODULES) {
     await attempt(file, async () => {

@@ -13,6 +13,7 @@ import { bindInteractions } from './render/interactions.js';
 import { bindReframe } from './render/reframe.js';
 import { applyCamera, bindCameraState } from './render/camera-state.js';
 import { mountMapKey } from './render/map-key.js';
+import { mountClusterLabels } from './render/cluster-labels.js';
 import { createStore } from './state/store.js';
 import { bindUrl } from './state/url.js';
 import type { AppContext, Disposable, Store } from './state/types.js';
@@ -33,6 +34,13 @@ import { onGraphChange } from './live/graph-change.js';
 import { mountLive } from './live/mount-live.js';
 import { openingView } from './vault-view.js';
 import { mountColorGroups } from './panels/color-groups.js';
+import { mountColorMode } from './panels/color-mode.js';
+import { forcesOf, mountForces } from './panels/forces.js';
+import { mountQueryFilter } from './panels/query-filter.js';
+import { forceOptions } from '../core/force-settings.js';
+import { mountSuggestedLinks } from './suggested/suggested-layer.js';
+import { mountSuggestedKey } from './suggested/suggested-key.js';
+import { mountPathPanel } from './path/path-panel.js';
 
 /** Marked when the first frame has been painted (the bench measures from DATA_ARRIVED_MARK to it). */
 export const FIRST_FRAME_MARK = 'notemap:first-frame';
@@ -49,6 +57,8 @@ export interface NotemapHook {
   layoutRunning(): boolean;
   /** Keys of the nodes whose labels the last frame drew (highlighted pills aside). */
   drawnLabels(): string[];
+  /** How many dashed suggested links (unlinked mentions) the last frame drew. */
+  suggestedLinks(): number;
   /** Tear everything down (idempotent). */
   dispose(): void;
 }
@@ -131,7 +141,7 @@ async function start(): Promise<void> {
     return;
   }
   performance.mark('notemap:renderer');
-  const layout: LayoutClient = createLayoutClient(graph);
+  const layout: LayoutClient = createLayoutClient(graph, { forces: forceOptions(forcesOf(store.get())) });
   if (layout.fromScratch) {
     // While a layout from scratch spreads out, the view follows it; then the frame is frozen and fitted.
     renderer.followLayout(true);
@@ -143,13 +153,18 @@ async function start(): Promise<void> {
     });
   }
   const tooltip = document.getElementById('tooltip')!;
-  disposables.push(bindInteractions({ renderer, store, layout, tooltip }));
+  const suggested = mountSuggestedLinks(renderer, store, theme);
+  disposables.push(suggested);
+  disposables.push(bindInteractions({ renderer, store, layout, tooltip, hoverExtra: suggested.hover }));
   disposables.push(bindReframe({ renderer, store, layout }));
   const cameraState = bindCameraState(renderer.sigma, store, renderer.whenIndexed);
   disposables.push(cameraState);
   disposables.push(mountToolbar({ renderer, layout, theme }));
+  disposables.push(mountForces({ store, layout }));
   disposables.push(mountExportMenu(renderer));
   disposables.push(mountMapKey());
+  disposables.push(mountClusterLabels({ renderer, store, theme }));
+  disposables.push(mountSuggestedKey(store, () => graph.getAttribute('mentions')?.mentions.length ?? null));
 
   const ctx: AppContext = {
     graph,
@@ -157,6 +172,7 @@ async function start(): Promise<void> {
     map: {
       focusNode: (key) => renderer.focusNode(key),
       fit: () => renderer.fit(),
+      frame: (keys) => renderer.frame(keys),
       highlight: (key) => renderer.setHovered(key),
       frameNodes: (keys) => renderer.frameNodes(keys),
     },
@@ -176,8 +192,8 @@ async function start(): Promise<void> {
         return [];
       }
     });
-  const refreshed = [mountFilters, mountColorGroups, mountLegend, mountCounts, mountSummaryPanel, mountHealthPanel, mountTimeline];
-  disposables.push(...mountPanels([mountSearch]));
+  const refreshed = [mountFilters, mountQueryFilter, mountColorGroups, mountLegend, mountColorMode, mountCounts, mountSummaryPanel, mountHealthPanel, mountTimeline];
+  disposables.push(...mountPanels([mountSearch, mountPathPanel]));
   let panels = mountPanels(refreshed);
   const offChange = onGraphChange(graph, () => {
     for (const panel of panels) panel.dispose();
@@ -218,6 +234,7 @@ async function start(): Promise<void> {
     nodeScreenPosition: (key) => renderer.nodeScreenPosition(key),
     layoutRunning: () => layout.running(),
     drawnLabels: () => renderer.drawnLabels(),
+    suggestedLinks: () => suggested.drawn(),
     dispose,
   };
 }

@@ -4,7 +4,7 @@
  * (`dist-node/`). Found by walking up from this module, so it works from the
  * bundle, from the sources (tests) and from node_modules/notemap.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,4 +25,16 @@ export function appDir(): string {
     throw new Error(`the prebuilt map app is missing (${dir}): run \`npm run build:app\` in the notemap folder`);
   }
   return dir;
+}
+
+declare const NOTEMAP_VERSION: string | undefined;
+
+/**
+ * What built the running code, for the incremental cache (a cache from other
+ * code is not used): the package version and this module's file time, which
+ * changes with every `npm run build:cli`.
+ */
+export function codeFingerprint(): string {
+  const version = typeof NOTEMAP_VERSION === 'string' ? NOTEMAP_VERSION : 'dev';
+  return `${version}:${statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
 }

@@ -3,13 +3,15 @@
  * the shared middleware (src/serve/graph-middleware.ts) in front for
  * `/graph.json`, `/vault.json` and the guarded open-in-editor, exactly as the
  * Vite dev server has them. Nothing but the app folder and the current
- * vault's graph files is ever served.
+ * vault's graph files is ever served. With a live hub, the page is told
+ * (LIVE_META) and the middleware streams its messages (LIVE_SSE_PATH).
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { newEditorToken } from '../serve/editor-endpoint.js';
-import { canonicalPath, createGraphMiddleware, injectEditorToken, type Middleware } from '../serve/graph-middleware.js';
+import { canonicalPath, createGraphMiddleware, injectEditorToken, injectLiveMeta, type Middleware } from '../serve/graph-middleware.js';
+import type { LiveHub } from '../serve/live-hub.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -31,8 +33,10 @@ export interface MapServerOptions {
   vaultPath: string;
   port: number;
   host: string;
-  /** Extra middlewares before the app's files (live updates). */
+  /** Extra middlewares before the app's files. */
   middlewares?: Middleware[];
+  /** The live updates' hub: the page gets LIVE_META and LIVE_SSE_PATH streams the hub's messages. */
+  live?: LiveHub;
 }
 
 export interface MapServer {
@@ -106,9 +110,10 @@ function listen(server: http.Server, port: number, host: string): Promise<number
 export async function startMapServer(options: MapServerOptions): Promise<MapServer> {
   const appDir = path.resolve(options.appDir);
   const token = newEditorToken();
-  const indexHtml = injectEditorToken(fs.readFileSync(path.join(appDir, 'index.html'), 'utf8'), token);
+  const page = injectEditorToken(fs.readFileSync(path.join(appDir, 'index.html'), 'utf8'), token);
+  const indexHtml = options.live ? injectLiveMeta(page) : page;
   const chain: Middleware[] = [
-    createGraphMiddleware({ graphPath: options.graphPath, vaultPath: options.vaultPath, token }),
+    createGraphMiddleware({ graphPath: options.graphPath, vaultPath: options.vaultPath, token, live: options.live }),
     ...(options.middlewares ?? []),
   ];
   const server = http.createServer((req, res) => {
@@ -130,6 +135,10 @@ export async function startMapServer(options: MapServerOptions): Promise<MapServ
   return {
     url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`,
     server,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => {
+      // Open event streams would hold server.close() forever.
+      options.live?.close();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -10,6 +10,7 @@ import {
   forceSimulation,
   forceX,
   forceY,
+  type ForceLink,
   type Simulation,
   type SimulationLinkDatum,
   type SimulationNodeDatum,
@@ -35,6 +36,8 @@ export interface ForceOptions {
   gravity: number;
   /** Extra space kept around each node's radius. */
   collidePadding: number;
+  /** Multiplier of d3's link strength (1 / the smaller degree of the two ends); the map's link-force slider. */
+  linkStrength?: number;
 }
 
 export const DEFAULT_FORCES: ForceOptions = {
@@ -46,9 +49,31 @@ export const DEFAULT_FORCES: ForceOptions = {
   collidePadding: 2,
 };
 
-/** Radius of a node for collisions, from how many notes link to it. */
+/**
+ * Largest collision radius: the map draws no node bigger than MAX_NODE_SIZE
+ * (src/app/style/sizes.ts, 6x the smallest), so a hub with thousands of
+ * backlinks keeps no more room around it than it is drawn with.
+ */
+export const LAYOUT_RADIUS_MAX = 18;
+
+/** Radius of a node for collisions, from how many notes link to it (as its drawn size, capped likewise). */
 export function layoutRadius(inDegree: number): number {
-  return 3 + 2 * Math.sqrt(inDegree);
+  return Math.min(LAYOUT_RADIUS_MAX, 3 + 2 * Math.sqrt(inDegree));
+}
+
+/** d3's default link strength times `factor` (untouched at 1, so the build and the map agree). */
+function withLinkStrength(force: ForceLink<LayoutNode, LayoutLink>, factor: number): ForceLink<LayoutNode, LayoutLink> {
+  if (factor === 1) return force;
+  // d3's default is 1 / min(degree(source), degree(target)); degrees are counted on the first call,
+  // when the simulation has resolved the links' ends to nodes.
+  let degree: Map<unknown, number> | null = null;
+  return force.strength((l) => {
+    if (degree === null) {
+      degree = new Map();
+      for (const k of force.links()) for (const end of [k.source, k.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+    }
+    return factor / Math.min(degree.get(l.source) ?? 1, degree.get(l.target) ?? 1);
+  });
 }
 
 /**
@@ -67,7 +92,7 @@ export function createLayoutSimulation(
   return forceSimulation<LayoutNode, LayoutLink>(nodes)
     .force(
       'link',
-      forceLink<LayoutNode, LayoutLink>(links).distance(o.linkDistance),
+      withLinkStrength(forceLink<LayoutNode, LayoutLink>(links).distance(o.linkDistance), o.linkStrength ?? 1),
     )
     .force(
       'charge',

@@ -93,6 +93,7 @@ export function noteNodeAttributes(note: ParsedNote, orphan: boolean): NoteNodeA
     aliases: [...note.aliases],
     summary: note.summary,
     created: note.created,
+    ...(note.createdFromFile ? { createdFromFile: true as const } : {}),
     updated: note.updated,
     draft: note.draft,
     words: note.words,

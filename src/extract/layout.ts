@@ -4,8 +4,9 @@
  * Each connected component of three or more notes gets its own multilevel
  * layout (layout-multilevel.ts: communities first, then their members,
  * refined by the map's own force model until it converges); the components
- * are packed as discs, the largest in the middle; orphans and components of
- * one or two notes go to a tidy grid band beside them (layout-pack.ts).
+ * are packed as discs, the largest in the middle; small components (in
+ * shelf rows), orphans and components of one or two notes go to a tidy band
+ * beside them (layout-pack.ts).
  * Dangling targets and attachments sit beside a note that links them.
  *
  * Deterministic: nodes in sorted key order, seeded Louvain and jiggle, no
@@ -31,6 +32,11 @@ export const SETTLED_TICKS = 300;
 
 /** Components with at least this many notes are laid out by force; smaller ones go to the band. */
 const MIN_FORCE_COMPONENT = 3;
+/**
+ * A component whose disc is under this share of the largest one's radius
+ * (about 2% of its area) goes to the band beside the large ones.
+ */
+const SMALL_COMPONENT_RADIUS = 0.15;
 /** Slot size of the orphans' grid: node diameter plus a little. */
 const BAND_SPACING = 12;
 
@@ -122,13 +128,17 @@ function layoutPieces(index: LayoutIndex, levels: Int32Array[], x: Float64Array,
     done += members.length;
     onTick?.(Math.round((done / index.n) * cap), cap);
   }
-  const centres = packDiscs(radii, 2 * NODE_SPACING);
-  components.forEach((members, c) => {
+  // Small components join the band: packed as discs they would ring the large ones.
+  const largest = radii.reduce((r, v) => Math.max(r, v), 0);
+  const large = components.filter((_m, c) => radii[c] >= SMALL_COMPONENT_RADIUS * largest);
+  const small = components.filter((_m, c) => radii[c] < SMALL_COMPONENT_RADIUS * largest);
+  const centres = packDiscs(radii.filter((r) => r >= SMALL_COMPONENT_RADIUS * largest), 2 * NODE_SPACING);
+  large.forEach((members, c) => {
     for (const m of members) {
       x[m] += centres[c].x;
       y[m] += centres[c].y;
     }
   });
-  placeBand(units, boxOf(components.flat(), x, y), BAND_SPACING, x, y);
+  placeBand(units, boxOf(large.flat(), x, y), BAND_SPACING, x, y, small);
   onTick?.(cap, cap);
 }

@@ -37,6 +37,18 @@ function namesOf(note: Pick<ParsedNote, 'path' | 'title' | 'aliases'>): string[]
   return [note.title, ...note.aliases, titleFromFileName(note.path)];
 }
 
+/** One name found in a note's text (MentionFinder.scan). */
+export interface NameOccurrence {
+  /** The name's index in the finder (nameAt). */
+  name: number;
+  /** The words as written. */
+  written: string;
+  /** 1-based line; asked in text order. */
+  line(): number;
+  /** The sentence around it. */
+  context(): string;
+}
+
 export interface MentionFinderInput {
   notes: readonly Pick<ParsedNote, 'path' | 'title' | 'aliases'>[];
   /** Every resolved link: a source that links a target never mentions it. */
@@ -61,6 +73,7 @@ export class MentionFinder {
   private readonly buffers = new TokenBuffers();
   private readonly found: (UnlinkedMention & { name: number })[] = [];
   private added = 0;
+  private nameIndex: Map<string, number> | null = null;
 
   constructor(input: MentionFinderInput) {
     this.rule = input.rule ?? MENTION_RULE;
@@ -93,30 +106,65 @@ export class MentionFinder {
 
   /** Finds the mentions in one note's text (`path`: its key). */
   add(path: string, text: string): void {
-    const note = this.added++;
+    this.accept(path, this.scan(text));
+  }
+
+  /**
+   * The names one note's text holds, in text order, the longest of
+   * overlapping ones, leftmost first: what depends on the text and the set of
+   * names only (the incremental builder keeps it per note, src/serve/incremental-mentions.ts).
+   */
+  scan(text: string): NameOccurrence[] {
     const { body, tokens, starts, ends, count } = mentionText(text, this.vocabulary, this.buffers);
     // Every occurrence, then the longest of overlapping ones, leftmost first.
     const hits: number[] = [];
     this.automaton.scan(tokens, count, (name, end) => hits.push(end - this.lengths[name] + 1, end, name));
-    if (hits.length === 0) return;
+    if (hits.length === 0) return [];
     const order = Array.from({ length: hits.length / 3 }, (_, i) => i * 3);
     order.sort((a, b) => hits[a] - hits[b] || hits[b + 1] - hits[a + 1]);
-    const linked = this.linked.get(path);
-    const byTarget = new Map<string, UnlinkedMention & { name: number }>();
     const lineAt = lineCounter(body);
+    const found: NameOccurrence[] = [];
     let covered = -1;
     for (const i of order) {
       const [first, last, name] = [hits[i], hits[i + 1], hits[i + 2]];
       if (first <= covered) continue;
       covered = last;
+      const start = starts[first];
+      const end = ends[last];
+      // Line and sentence only for the few that become mentions (lineAt: asked in text order).
+      found.push({ name, written: body.slice(start, end), line: () => lineAt(start), context: () => contextAround(body, start, end) });
+    }
+    return found;
+  }
+
+  /** Every name the finder looks for, normalised (index: NameOccurrence.name). */
+  nameList(): readonly string[] {
+    return this.names;
+  }
+
+  /** The name with index `name` (NameOccurrence.name), normalised. */
+  nameAt(name: number): string {
+    return this.names[name];
+  }
+
+  /** The index of a normalised name, or -1 when no note has it now. */
+  indexOfName(name: string): number {
+    this.nameIndex ??= new Map(this.names.map((n, i) => [n, i]));
+    return this.nameIndex.get(name) ?? -1;
+  }
+
+  /** Counts and resolves one note's occurrences (from `scan`), as `add` does; notes are taken in the order given. */
+  accept(path: string, occurrences: readonly NameOccurrence[]): void {
+    const note = this.added++;
+    if (occurrences.length === 0) return;
+    const linked = this.linked.get(path);
+    const byTarget = new Map<string, UnlinkedMention & { name: number }>();
+    for (const { name, written, line, context } of occurrences) {
       if (this.lastNote[name] !== note) {
         this.lastNote[name] = note;
         this.noteCounts[name]++;
       }
       if (this.noteCounts[name] > this.threshold) continue;
-      const start = starts[first];
-      const end = ends[last];
-      const written = body.slice(start, end);
       const target = resolveTarget({ target: written, kind: 'inline', line: 0, context: '' }, path, this.index);
       if (!target || target.kind !== 'note' || target.key === path || linked?.has(target.key)) continue;
       const seen = byTarget.get(target.key);
@@ -128,8 +176,8 @@ export class MentionFinder {
         source: path,
         target: target.key,
         text: written,
-        line: lineAt(start),
-        context: contextAround(body, start, end),
+        line: line(),
+        context: context(),
         count: 1,
         link: this.linkFor(written, target.key),
         name,

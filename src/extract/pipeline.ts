@@ -14,6 +14,7 @@ import { detectVaultApp } from './vault-app.js';
 import { layoutGraph } from './layout.js';
 import { measureGraph } from './metrics.js';
 import { mentionsStage } from './mentions-stage.js';
+import { addFileCreatedDates } from './file-created.js';
 import { parseNote, titleFromFileName } from './parse-note.js';
 import { createProgress, type Progress } from './progress.js';
 import { readFiles, type ReadFile } from './read.js';
@@ -222,6 +223,8 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
   cpuTimings.read += parsed.readCpu;
   cpuTimings.parse += parsed.parseCpu;
   let notes = parsed.notes;
+  // Notes the frontmatter does not date get their file's creation time (counted as reading: a stat each).
+  await timed('read', () => addFileCreatedDates(notes, vault, options.concurrency));
   let resolved = await timed('resolve', () => resolveStage(notes, scan, extensions));
   let buildWarnings = [...(settings.warnings ?? []), ...scan.warnings, ...parsed.warnings];
   let omitted = 0;

@@ -38,6 +38,8 @@ export interface ParsedNote {
   aliases: string[];
   summary: string;
   created: string | null;
+  /** Set when `created` is the file's creation time, the note giving none (src/extract/file-created.ts). */
+  createdFromFile?: true;
   updated: string | null;
   draft: boolean;
   /** Frontmatter `publish: false` (Quartz, Obsidian Publish): left out of the static site like a draft. Absent: not set. */

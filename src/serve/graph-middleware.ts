@@ -7,6 +7,8 @@
  *   from the graph's own folder, never cached, 404 with the command to run
  *   when missing; nothing else from that folder;
  * - `/vault.json`: the vault's name and absolute path;
+ * - LIVE_SSE_PATH, the live stream (live-hub.ts), when the server has one
+ *   (the installed CLI's: Vite's dev server uses its HMR channel instead);
  * - EDITOR_ENDPOINT, the guarded open-in-editor (editor-endpoint.ts). Every
  *   other spelling of it, and of Vite's own `/__open-in-editor` route, is
  *   answered 404 here, so no request reaches another editor launcher.
@@ -15,7 +17,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EDITOR_ENDPOINT, EDITOR_TOKEN_META } from '../core/open-in-editor.js';
+import { LIVE_META, LIVE_SSE_PATH } from '../core/live.js';
 import { handleEditorRequest, type EditorEndpointOptions } from './editor-endpoint.js';
+import type { LiveHub } from './live-hub.js';
 
 /**
  * The files served at the site's root from the graph's folder: `graph.json`
@@ -43,6 +47,8 @@ export interface GraphMiddlewareOptions extends Omit<EditorEndpointOptions, 'vau
   /** The current vault's graph.json. */
   graphPath: string;
   vaultPath: string;
+  /** The live hub whose messages LIVE_SSE_PATH streams; absent: that path is 404 like the rest of `/__notemap`. */
+  live?: LiveHub;
 }
 
 /** The message shown when the graph file is missing: which command makes it. */
@@ -53,6 +59,12 @@ export function missingGraphMessage(graphPath: string): string {
 /** index.html with the editor token in a meta tag, for the page to send back. */
 export function injectEditorToken(html: string, token: string): string {
   const tag = `<meta name="${EDITOR_TOKEN_META}" content="${token}" />`;
+  return html.includes('</head>') ? html.replace('</head>', `    ${tag}\n  </head>`) : tag + html;
+}
+
+/** index.html with the LIVE_META tag: the page opens LIVE_SSE_PATH only when its server says it has it. */
+export function injectLiveMeta(html: string): string {
+  const tag = `<meta name="${LIVE_META}" content="${LIVE_SSE_PATH}" />`;
   return html.includes('</head>') ? html.replace('</head>', `    ${tag}\n  </head>`) : tag + html;
 }
 
@@ -82,6 +94,7 @@ export function canonicalPath(url: string): string {
 /** The editor route's canonical form, and the prefixes (any continuation) no request may take past this middleware. */
 const EDITOR_ROUTE = EDITOR_ENDPOINT.toLowerCase();
 const EDITOR_PREFIXES = ['/__open-in-editor', '/__notemap'];
+const LIVE_ROUTE = LIVE_SSE_PATH.toLowerCase();
 
 function serveFile(req: IncomingMessage, res: ServerResponse, file: string, missing: string): void {
   fs.stat(file, (err, stat) => {
@@ -108,6 +121,8 @@ export function createGraphMiddleware(options: GraphMiddlewareOptions): Middlewa
     if (EDITOR_PREFIXES.some((p) => canonical.startsWith(p))) {
       if (canonical === EDITOR_ROUTE) {
         void handleEditorRequest(req, res, { ...options, vaultPath }).catch(next);
+      } else if (canonical === LIVE_ROUTE && options.live && req.method === 'GET') {
+        options.live.handleSse(req, res);
       } else {
         sendJson(res, 404, { error: 'not found' });
       }

@@ -1,8 +1,9 @@
 /**
  * The incremental builder shared by `npm run graph` (one run, the cache on
  * disk) and `npm start` (kept in memory by the dev server): files
- * (incremental-files.ts) -> notes -> graph (incremental-core.ts), with the
- * cache (incremental-cache.ts) in the vault's cache folder.
+ * (incremental-files.ts) -> notes -> graph (incremental-core.ts) -> unlinked
+ * mentions (incremental-mentions.ts), with the cache (incremental-cache.ts)
+ * in the vault's cache folder.
  *
  *   const { builder, report } = await IncrementalBuilder.open({ vault, cacheFile, out });
  *   const next = await builder.update(['notes/a.md']);   // or update() to rescan all
@@ -17,7 +18,8 @@ import { serializeGraph, writeFileAtomic } from '../extract/write.js';
 import { writeCompactFiles } from '../extract/compact.js';
 import type { GraphDiff } from './graph-diff.js';
 import { loadCache, saveCache, type CacheBody } from './incremental-cache.js';
-import { IncrementalCore, type CoreTimings } from './incremental-core.js';
+import { IncrementalCore, type CoreResult, type CoreTimings } from './incremental-core.js';
+import { IncrementalMentions } from './incremental-mentions.js';
 import { VaultFiles, type FileCheck, type VaultSettings } from './incremental-files.js';
 
 export interface BuilderOptions {
@@ -36,6 +38,8 @@ export interface BuilderOptions {
   settings?: VaultSettings;
   /** `builtAt` to record (tests); default now. */
   builtAt?: () => string;
+  /** Find unlinked mentions (graph attribute `mentions`), as the pipeline does. Default true. */
+  mentions?: boolean;
 }
 
 export interface BuildReport {
@@ -52,11 +56,14 @@ export interface BuildReport {
   errors: string[];
   /** Seconds from the call to the graph being ready (graph.json written after, see `written`). */
   seconds: number;
-  /** Seconds per step (files: stat, read and parse; then the core's steps). */
-  timings: { files: number } & CoreTimings;
+  /** Seconds per step (files: stat, read and parse; then the core's steps; then the mentions). */
+  timings: { files: number } & CoreTimings & { mentions: number };
   /** Resolves when graph.json has been written (immediately when `out` is null). */
   written: Promise<void>;
 }
+
+/** The parse options as a key: notes parsed under other options (a title rule, date keys) are parsed again. */
+const parseKey = (settings?: VaultSettings): string => JSON.stringify(settings?.parse ?? {});
 
 const now = (): bigint => process.hrtime.bigint();
 const since = (start: bigint): number => Number(now() - start) / 1e9;
@@ -68,7 +75,21 @@ export class IncrementalBuilder {
     private readonly options: BuilderOptions,
     readonly files: VaultFiles,
     readonly core: IncrementalCore,
+    readonly mentions: IncrementalMentions | null,
   ) {}
+
+  /** Brings the graph's `mentions` up to date with `result`; returns the seconds it took. */
+  private async updateMentions(result: CoreResult, changed: readonly { path: string }[]): Promise<number> {
+    if (!this.mentions) return 0;
+    const start = now();
+    const { graph, diff } = result;
+    const before = graph.getAttribute('mentions');
+    const mentions = await this.mentions.update({ notes: result.notes, links: result.links, index: this.core.resolver.live.index, changed: changed.map((n) => n.path) });
+    graph.setAttribute('mentions', mentions);
+    // The core's diff was taken before: the page gets the mentions when they changed.
+    if (diff && JSON.stringify(before) !== JSON.stringify(mentions)) diff.attributes.mentions = mentions;
+    return since(start);
+  }
 
   /** Loads the cache (when usable), scans the vault, builds the graph and writes it. */
   static async open(options: BuilderOptions): Promise<{ builder: IncrementalBuilder; report: BuildReport }> {
@@ -79,8 +100,10 @@ export class IncrementalBuilder {
     const cache = options.cacheFile ? await loadCache(options.cacheFile, { vault, extensions, codeVersion: options.codeVersion ?? '' }) : { body: null, problem: null };
     const files = new VaultFiles(root, extensions, options.settings);
     const positions = new Map<string, { x: number; y: number }>();
+    // Records parsed under other settings are read again; positions stay good either way.
+    const records = cache.body && (cache.body.parseKey ?? '{}') === parseKey(options.settings);
     if (cache.body) {
-      for (const [file, record] of cache.body.records) files.records.set(file, record);
+      if (records) for (const [file, record] of cache.body.records) files.records.set(file, record);
       for (const file of cache.body.others) files.others.add(file);
       for (const [key, x, y] of cache.body.positions) positions.set(key, { x, y });
     }
@@ -93,7 +116,7 @@ export class IncrementalBuilder {
     const core = new IncrementalCore({ vault, extensions, positions, layoutTicks: cache.body?.layoutTicks, ticks: options.ticks, settings: options.settings });
     const fileWarnings = new Map<string, BuildWarning[]>();
     for (const [file, record] of files.records) fileWarnings.set(file, record.warnings);
-    const { graph, timings } = core.apply(
+    const result = core.apply(
       {
         upsert: [...files.records.values()].flatMap((r) => (r.note ? [r.note] : [])),
         remove: [],
@@ -104,7 +127,11 @@ export class IncrementalBuilder {
       },
       options.builtAt?.(),
     );
-    const builder = new IncrementalBuilder(options, files, core);
+    const { graph, timings } = result;
+    const mentions = options.mentions === false ? null : new IncrementalMentions(root);
+    if (records) mentions?.restore(cache.body?.mentions);
+    const builder = new IncrementalBuilder(options, files, core, mentions);
+    const mentionsSeconds = await builder.updateMentions(result, check.change.upsert);
     const seconds = since(start);
     return {
       builder,
@@ -113,10 +140,10 @@ export class IncrementalBuilder {
         diff: null,
         full: !cache.body,
         cacheProblem: cache.problem,
-        notesChanged: cache.body ? check.changedNotes : files.records.size,
+        notesChanged: records ? check.changedNotes : files.records.size,
         errors: check.errors,
         seconds,
-        timings: { files: filesSeconds, ...timings },
+        timings: { files: filesSeconds, ...timings, mentions: mentionsSeconds },
         written: builder.write(graph),
       },
     };
@@ -132,7 +159,9 @@ export class IncrementalBuilder {
       check = mergeChecks(check, scan);
     }
     const filesSeconds = since(start);
-    const { graph, diff, timings } = this.core.apply(check.change, this.options.builtAt?.());
+    const result = this.core.apply(check.change, this.options.builtAt?.());
+    const { graph, diff, timings } = result;
+    const mentionsSeconds = await this.updateMentions(result, check.change.upsert);
     const seconds = since(start);
     return {
       graph,
@@ -142,7 +171,7 @@ export class IncrementalBuilder {
       notesChanged: check.changedNotes,
       errors: check.errors,
       seconds,
-      timings: { files: filesSeconds, ...timings },
+      timings: { files: filesSeconds, ...timings, mentions: mentionsSeconds },
       written: this.write(graph),
     };
   }
@@ -156,10 +185,12 @@ export class IncrementalBuilder {
       vault: path.resolve(this.options.vault),
       codeVersion: this.options.codeVersion ?? '',
       extensions: this.files.extensions,
+      parseKey: parseKey(this.options.settings),
       records: [...this.files.records],
       others: [...this.files.others],
       positions,
       layoutTicks: graph.getAttribute('layoutTicks') ?? 0,
+      mentions: this.mentions?.toCache(),
     };
   }
 

@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { SCHEMA_VERSION } from '../core/contract.js';
 import { writeFileAtomic } from '../extract/write.js';
 import type { FileRecord } from './incremental-files.js';
+import type { MentionsCache } from './incremental-mentions.js';
 
 /** Bump when anything the cache holds changes shape or meaning (the parser's output included). */
 export const CACHE_VERSION = 1;
@@ -21,10 +22,14 @@ export interface CacheBody {
   /** What built it (the caller's code fingerprint: package version, or newest source mtime in the repo). */
   codeVersion: string;
   extensions: readonly string[];
+  /** The parse options the records were parsed with (parseKey); other options: the records are not used, the positions are. */
+  parseKey?: string;
   records: [string, FileRecord][];
   others: string[];
   positions: [string, number, number][];
   layoutTicks: number;
+  /** What each note's text holds for the mention finder (kept with the records: same parse). */
+  mentions?: MentionsCache;
 }
 
 interface CacheFile {

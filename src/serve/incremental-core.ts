@@ -16,7 +16,7 @@ import { layoutGraph } from '../extract/layout.js';
 import { detectVaultApp } from '../extract/vault-app.js';
 import { countStats, measureGraph } from '../extract/metrics.js';
 import { buildSuggestionIndex, suggestFor, type SuggestionIndex } from '../extract/suggest.js';
-import type { ParsedNote } from '../extract/types.js';
+import type { ParsedNote, ResolvedLink } from '../extract/types.js';
 import { diffGraph, snapshotGraph, type GraphDiff } from './graph-diff.js';
 import { applyGraphEdit } from './incremental-graph.js';
 import type { VaultSettings } from './incremental-files.js';
@@ -55,6 +55,16 @@ export interface CoreTimings {
   diff: number;
 }
 
+export interface CoreResult {
+  graph: NotemapGraph;
+  /** The change from the previous graph; null for the first build. */
+  diff: GraphDiff | null;
+  timings: CoreTimings;
+  /** Every note, sorted by path, and every resolved link (for the mentions, incremental-mentions.ts). */
+  notes: ParsedNote[];
+  links: readonly ResolvedLink[];
+}
+
 export class IncrementalCore {
   readonly resolver: IncrementalResolver;
   graph: NotemapGraph | null = null;
@@ -69,7 +79,7 @@ export class IncrementalCore {
   }
 
   /** Applies a change; returns the graph and, after the first build, the diff from the previous one. */
-  apply(change: CoreChange, builtAt = new Date().toISOString()): { graph: NotemapGraph; diff: GraphDiff | null; timings: CoreTimings } {
+  apply(change: CoreChange, builtAt = new Date().toISOString()): CoreResult {
     const timings: CoreTimings = { resolve: 0, edit: 0, measure: 0, health: 0, place: 0, diff: 0 };
     let mark = process.hrtime.bigint();
     const lap = (stage: keyof CoreTimings): void => {
@@ -105,7 +115,7 @@ export class IncrementalCore {
       lap('place');
       this.graph = graph;
       this.attachmentNames = assembled.byAttachmentName;
-      return { graph, diff: null, timings };
+      return { graph, diff: null, timings, notes, links: assembled.links };
     }
 
     const graph = this.graph;
@@ -138,7 +148,7 @@ export class IncrementalCore {
     lap('place');
     const diff = diffGraph(before, graph, moved);
     lap('diff');
-    return { graph, diff, timings };
+    return { graph, diff, timings, notes, links: assembled.links };
   }
 
   /** Measure and health, with "did you mean" answers kept while no note name changes. */

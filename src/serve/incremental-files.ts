@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { lstat, stat } from 'node:fs/promises';
 import type { BuildWarning } from '../core/contract.js';
+import { withFileCreated } from '../extract/file-created.js';
 import { parseStage, type PipelineOptions } from '../extract/pipeline.js';
 import { readFiles } from '../extract/read.js';
 import { errorText, hasNoteExtension, isSkippedFolder, scanVault } from '../extract/scan.js';
@@ -147,7 +148,8 @@ export class VaultFiles {
       return;
     }
     const parsed = parseStage([read], this.settings.parse);
-    const note = parsed.notes[0] ?? null;
+    // Dated as a full build dates it (file-created.ts): the stat above has the birth time.
+    const note = parsed.notes[0] ? withFileCreated(parsed.notes[0], info.birthtimeMs) : null;
     // An unreadable file is retried on its next stat: its record never matches one.
     this.records.set(rel, { size: hash ? info.size : -1, mtimeMs: info.mtimeMs, hash, note, warnings: parsed.warnings });
     check.changedNotes++;

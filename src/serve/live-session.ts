@@ -4,11 +4,14 @@
  * coalesced (a burst of saves, a checkout of 500 files: one build once the
  * burst pauses, and never two builds at once), each build's diff published
  * on the hub for the open page, graph.json rewritten atomically and the
- * cache saved a little later. Used by `npm start` and the installed CLI.
+ * cache saved a little later. A change to a settings file (settingsWatch:
+ * `.obsidian/graph.json`, a notemap.config.json) opens the builder again
+ * with the settings read anew, from the cache, and sends the difference.
+ * Used by `npm start` and the installed CLI.
  */
 import path from 'node:path';
 import { IncrementalBuilder, type BuildReport, type BuilderOptions } from './incremental-builder.js';
-import { isEmptyDiff } from './graph-diff.js';
+import { diffGraph, isEmptyDiff, snapshotGraph, type GraphDiff } from './graph-diff.js';
 import type { LiveHub } from './live-hub.js';
 import { watchVault, type VaultWatcher } from './watch-vault.js';
 
@@ -22,10 +25,22 @@ export interface LiveSessionOptions extends BuilderOptions {
   saveDelayMs?: number;
   /** One line per build for the terminal. */
   log?: (line: string) => void;
+  /** The vault's settings files: a change to one opens the builder again with `reload()`'s options. */
+  settingsWatch?: SettingsWatch;
+}
+
+export interface SettingsWatch {
+  /** Vault-relative folders the scan skips that hold settings (`.obsidian`), watched one level deep. */
+  folders: readonly string[];
+  /** True for a vault-relative path (POSIX) that is a settings file. */
+  isSettingsFile(rel: string): boolean;
+  /** The builder's options from the settings as they are now; throws to keep the current ones (the error is shown). */
+  reload(): Partial<BuilderOptions>;
 }
 
 export interface LiveSession {
-  builder: IncrementalBuilder;
+  /** The builder now (a settings change replaces it). */
+  readonly builder: IncrementalBuilder;
   /** The first build's report. */
   first: BuildReport;
   /** Resolves when no change is waiting or being built (tests, shutdown). */
@@ -44,13 +59,17 @@ export function statusLine(notes: number, seconds: number): string {
 
 export async function startLiveSession(options: LiveSessionOptions): Promise<LiveSession> {
   const log = options.log ?? (() => undefined);
-  const { builder, report: first } = await IncrementalBuilder.open(options);
+  let builderOptions: BuilderOptions = options;
+  const opened = await IncrementalBuilder.open(builderOptions);
+  const first = opened.report;
+  let builder = opened.builder;
   await first.written;
   await builder.saveCache().catch((err: unknown) => log(`could not save the cache: ${String(err)}`));
 
   const root = builder.files.root;
   let pending = new Set<string>();
   let rescan = false;
+  let reopen = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
@@ -71,28 +90,58 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     }
     const paths = pending;
     const all = rescan;
+    const settings = reopen;
     pending = new Set();
     rescan = false;
-    running = build(paths, all).finally(() => {
+    reopen = false;
+    running = (settings ? reopenBuilder() : build(paths, all)).finally(() => {
       running = null;
-      if (pending.size > 0 || rescan) schedule(0);
+      if (pending.size > 0 || rescan || reopen) schedule(0);
     });
+  };
+
+  const publish = (diff: GraphDiff | null, report: BuildReport): void => {
+    const shown = diff && !isEmptyDiff(diff) ? diff : null;
+    options.hub.publish({ diff: shown, notes: report.notesChanged, seconds: report.seconds, errors: report.errors });
+    if (report.notesChanged > 0 || shown) log(statusLine(report.notesChanged, report.seconds));
+  };
+
+  const saveLater = (): void => {
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => void builder.saveCache().catch(() => undefined), options.saveDelayMs ?? 2000);
+  };
+
+  /** The settings changed: a new builder from the cache (what the scan and parse see may differ), the change sent as one diff. */
+  const reopenBuilder = async (): Promise<void> => {
+    try {
+      const next = { ...builderOptions, ...options.settingsWatch!.reload() };
+      const before = snapshotGraph(builder.core.graph!);
+      await builder.saveCache();
+      const opened = await IncrementalBuilder.open(next);
+      builderOptions = next;
+      builder = opened.builder;
+      log('settings changed: read again');
+      publish(diffGraph(before, opened.report.graph), opened.report);
+      await opened.report.written;
+      saveLater();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      options.hub.publish({ diff: null, notes: 0, seconds: 0, errors: [`settings: ${message}`] });
+      log(`settings not applied: ${message}`);
+    }
   };
 
   const build = async (paths: Set<string>, all: boolean): Promise<void> => {
     try {
       const report = await builder.update(all ? undefined : paths);
-      const diff = report.diff && !isEmptyDiff(report.diff) ? report.diff : null;
-      options.hub.publish({ diff, notes: report.notesChanged, seconds: report.seconds, errors: report.errors });
-      if (report.notesChanged > 0 || diff) log(statusLine(report.notesChanged, report.seconds));
+      publish(report.diff, report);
       for (const error of report.errors) log(`could not read ${error} (kept as it was; trying again)`);
       if (report.errors.length > 0 && retries++ < MAX_RETRIES) {
         for (const error of report.errors) pending.add(error.slice(0, error.indexOf(': ')));
         schedule(250 * retries);
       } else if (report.errors.length === 0) retries = 0;
       await report.written;
-      if (saveTimer) clearTimeout(saveTimer);
-      saveTimer = setTimeout(() => void builder.saveCache().catch(() => undefined), options.saveDelayMs ?? 2000);
+      saveLater();
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       options.hub.publish({ diff: null, notes: 0, seconds: 0, errors: [message] });
@@ -106,16 +155,19 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
       options.vault,
       (file) => {
         const rel = path.relative(root, file).split(path.sep).join('/');
-        if (!rel || rel.startsWith('..')) rescan = true;
+        if (options.settingsWatch?.isSettingsFile(rel)) reopen = true;
+        else if (!rel || rel.startsWith('..')) rescan = true;
         else pending.add(rel);
         schedule();
       },
-      { onError: (err) => log(`watching the vault: ${err.message}`) },
+      { onError: (err) => log(`watching the vault: ${err.message}`), extraFolders: options.settingsWatch?.folders },
     );
   }
 
   const session: LiveSession = {
-    builder,
+    get builder() {
+      return builder;
+    },
     first,
     async idle() {
       while (timer || running) {

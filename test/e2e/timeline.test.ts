@@ -3,10 +3,15 @@
  * shown (a reload keeps the range: it is in the URL), switch off undated
  * notes, play grows the vault month by month, closing shows every note again.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noteMonth } from '../../src/core/dates.js';
-import { launchBrowser, loadGraph, openMap, saveScreenshot, settle, waitForMap, type Session } from './browser.js';
+import { runPipeline } from '../../src/extract/pipeline.js';
+import { serializeGraph } from '../../src/extract/write.js';
+import { launchBrowser, loadGraph, openMap, saveScreenshot, serveGraphJson, settle, waitForMap, type Session } from './browser.js';
 
 let session: Session;
 const graph = loadGraph();
@@ -76,5 +81,31 @@ describe('the timeline', () => {
     // It ends with the whole vault shown.
     await expect.poll(() => notesShown(page), { timeout: 20_000 }).toBe(months.length);
     await page.close();
+  });
+
+  it('says which notes the files date, in the bar and in the note\'s panel', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'notemap-file-dates-'));
+    try {
+      fs.writeFileSync(path.join(tmp, 'dated.md'), '---\ncreated: 2019-07-01\n---\n# Dated\n[[Plain]]\n');
+      fs.writeFileSync(path.join(tmp, 'Plain.md'), '# Plain\nNo frontmatter: its file says when it was made.\n');
+      const result = await runPipeline(tmp, { builtAt: '2026-01-01T00:00:00.000Z' });
+      const plain = result.graph.getNodeAttribute('Plain.md', 'created' as never) as string | null;
+      const byFile = plain !== null; // null only where the file system keeps no creation time
+      const { page, errors } = await openMap(session, '?timeline=1', (p) => serveGraphJson(p, serializeGraph(result.graph).join('')));
+      await settle(page);
+      const note = page.locator('#timeline-file-dates');
+      if (byFile) await expect.poll(() => note.textContent()).toBe('1 dated by file creation time');
+      else expect(await note.isHidden()).toBe(true);
+      await page.evaluate(() => window.__notemap!.store.set({ selected: 'Plain.md', panel: 'summary' }));
+      const facts = page.locator('.summary-facts');
+      if (byFile) await expect.poll(() => facts.textContent()).toContain(`${plain} (file creation time)`);
+      await page.evaluate(() => window.__notemap!.store.set({ selected: 'dated.md', panel: 'summary' }));
+      await expect.poll(() => facts.textContent()).toContain('2019-07-01');
+      expect(await facts.textContent()).not.toContain('file creation time');
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

@@ -8,7 +8,7 @@
  * animation frame (sigma redraws from that).
  */
 import { createListeners } from '../listeners.js';
-import { layoutRadius } from '../../core/forces.js';
+import { layoutRadius, type ForceOptions } from '../../core/forces.js';
 import type { MapGraph } from '../state/visibility.js';
 import type { FromWorker, InitMessage, ToWorker } from './protocol.js';
 import { DRAG_ALPHA_TARGET } from './engine.js';
@@ -23,6 +23,8 @@ export const SETTLED_ALPHA = 0.05;
 export const SETTLED_ALPHA_MIN = 0.005;
 /** Heat given back by "resume" after the layout had stopped. */
 export const RESUME_ALPHA = 0.3;
+/** Heat of "run the layout again" (and of a force slider moved): enough for the new forces to show. */
+export const RERUN_ALPHA = 0.5;
 
 export interface LayoutClient {
   /** True when the layout starts from (near) scratch rather than polishing settled positions. */
@@ -43,6 +45,10 @@ export interface LayoutClient {
    * RELAX_MAX_NODES.
    */
   relax(shown: ReadonlySet<string>): void;
+  /** The forces of every later run (the force sliders); nothing moves until a run. */
+  setForces(forces: Partial<ForceOptions>): void;
+  /** Run the whole layout again from where the nodes are now, with the current forces. */
+  rerun(): void;
   /** Called whenever running() or paused() changes. */
   onChange(listener: () => void): () => void;
   dispose(): void;
@@ -56,6 +62,8 @@ export interface LayoutClientOptions {
   cancelFrame?: (handle: number) => void;
   /** Clock (default performance.now). */
   now?: () => number;
+  /** The user's forces (the view's sliders) from the start; default the model's own. */
+  forces?: Partial<ForceOptions>;
 }
 
 /**
@@ -209,6 +217,8 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
   let simulatedShown: ReadonlySet<string> | null = null;
   /** The node under the pointer: its position comes from the pointer, not the worker. */
   let held: string | null = null;
+  /** The user's forces (sliders); empty = the model's defaults, as the build used. */
+  let forces: Partial<ForceOptions> = { ...options.forces };
 
   const send = (msg: ToWorker, transfer: Transferable[] = []) => {
     if (!disposed && worker) worker.postMessage(msg, transfer);
@@ -290,7 +300,7 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
 
   if (fromScratch) {
     const { message, keys: list } = buildInitMessage(graph);
-    start(message, list, 'whole');
+    start({ ...message, forces }, list, 'whole');
   }
 
   return {
@@ -313,11 +323,11 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
         // Filters changed while paused: what they show now runs.
         simulatedShown = shownNow;
         const { message, keys: list } = buildRelaxMessage(graph, shownNow, RESUME_ALPHA, SETTLED_ALPHA_MIN);
-        start(message, list, 'shown');
+        start({ ...message, forces }, list, 'shown');
       } else {
         // The whole graph was never simulated here: start it from where the nodes are now.
         const { message, keys: list } = buildInitMessage(graph);
-        start({ ...message, alpha: RESUME_ALPHA, alphaMin: SETTLED_ALPHA_MIN }, list, 'whole');
+        start({ ...message, alpha: RESUME_ALPHA, alphaMin: SETTLED_ALPHA_MIN, forces }, list, 'whole');
       }
       changed();
     },
@@ -328,7 +338,8 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
       if (restarted) {
         // A new drag on a settled map: relax this node's neighbourhood only.
         const { message, keys: list } = buildLocalMessage(graph, key);
-        start(message, list, 'local');
+        // The user's forces, still without the pull to the centre (the rim holds the neighbourhood in place).
+        start({ ...message, forces: { ...forces, gravity: 0 } }, list, 'local');
       }
       const i = index.get(key);
       if (i === undefined) return;
@@ -350,7 +361,24 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
       if (scope === 'whole' && hot) return;
       simulatedShown = shown;
       const { message, keys: list } = buildRelaxMessage(graph, shown, RELAX_ALPHA, SETTLED_ALPHA_MIN);
-      start(message, list, 'shown');
+      start({ ...message, forces }, list, 'shown');
+      changed();
+    },
+    setForces(next) {
+      forces = { ...next };
+    },
+    rerun() {
+      if (disposed) return;
+      isPaused = false;
+      if (shownNow !== null && shownNow.size > 0) {
+        // Filters are on: what they show runs (hidden nodes neither move nor push), as after a filter change.
+        simulatedShown = shownNow;
+        const { message, keys: list } = buildRelaxMessage(graph, shownNow, RERUN_ALPHA, SETTLED_ALPHA_MIN);
+        start({ ...message, forces, ticksPerBatch: undefined }, list, 'shown');
+      } else {
+        const { message, keys: list } = buildInitMessage(graph);
+        start({ ...message, alpha: RERUN_ALPHA, alphaMin: SETTLED_ALPHA_MIN, forces }, list, 'whole');
+      }
       changed();
     },
     onChange: listeners.add,

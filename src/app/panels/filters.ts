@@ -14,7 +14,7 @@ import { disposeOnce } from '../disposable.js';
 import { SIZE_BY, type SizeBy } from '../style/size-by.js';
 import { labelControls } from './label-controls.js';
 
-type BoolField = 'showOrphans' | 'showDangling' | 'showDrafts' | 'showAttachments' | 'arrows' | 'sizeEmbeds';
+type BoolField = 'showOrphans' | 'showDangling' | 'showDrafts' | 'showAttachments' | 'arrows' | 'sizeEmbeds' | 'showMentions';
 
 const SIZE_BY_LABELS: Record<SizeBy, string> = {
   links: 'All links',
@@ -31,7 +31,7 @@ const TOGGLES: ReadonlyArray<[BoolField, string]> = [
 ];
 
 /** The fields "Reset filters" puts back (selection, colors and theme stay). */
-const FILTER_FIELDS = ['showOrphans', 'showDangling', 'showDrafts', 'showAttachments', 'minLinks', 'localDepth', 'localDirection', 'hiddenTags', 'onlyTags'] as const;
+const FILTER_FIELDS = ['showOrphans', 'showDangling', 'showDrafts', 'showAttachments', 'minLinks', 'localDepth', 'localDirection', 'hiddenTags', 'onlyTags', 'filter', 'hiddenCategories', 'onlyCategories'] as const;
 
 /** A number typed in a control, clamped, or null when it is not a number. */
 export function parseNumberInput(text: string, range: { min: number; max: number }, integer: boolean): number | null {
@@ -125,6 +125,7 @@ export function mountFilters(ctx: AppContext): Disposable {
     checkbox('sizeEmbeds', 'Count embeds in size'),
     ...labelControls(store, syncs),
     checkbox('arrows', 'Arrows (link direction)'),
+    checkbox('showMentions', 'Suggested links (unlinked mentions)'),
   );
 
   const reset = el('button', { type: 'button', class: 'filter-reset' }, 'Reset filters');

@@ -130,6 +130,8 @@ export function mountLegend(ctx: AppContext): Disposable {
   };
 
   const syncControls = (state: ViewState): void => {
+    // The other color modes have their own legend (category-legend.ts).
+    body.hidden = state.colorBy !== 'tag';
     depthSelect.value = String(state.tagDepth);
     commonBox.checked = state.colorCommonTags;
   };

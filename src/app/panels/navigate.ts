@@ -32,11 +32,11 @@ export function nodeButton(ctx: AppContext, key: string, label?: string, panel: 
   return button;
 }
 
-/** Show #panel while the summary or the health section is visible. */
+/** Show #panel while the summary, the health or the path section is visible. */
 export function syncPanelContainer(): void {
   const panel = document.getElementById('panel');
   if (!panel) return;
-  const sections = ['summary', 'health'].map((id) => document.getElementById(id));
+  const sections = ['summary', 'health', 'path'].map((id) => document.getElementById(id));
   panel.hidden = sections.every((s) => !s || s.hidden);
 }
 

@@ -11,6 +11,7 @@ import type { AppContext, Disposable } from '../state/types.js';
 import { selectNode } from './navigate.js';
 import { searchTerms, titleMatchRank } from './search-terms.js';
 import { disposeOnce } from '../disposable.js';
+import { answerPick } from '../path/note-picker.js';
 
 /** At most this many results are listed. */
 export const MAX_RESULTS = 12;
@@ -119,6 +120,7 @@ export function mountSearch(ctx: AppContext): Disposable {
     if (key === undefined) return;
     input.value = ctx.graph.getNodeAttribute(key, 'title');
     close();
+    if (answerPick(input, key)) return; // "Path to…" asked for a note (src/app/path/note-picker.ts)
     selectNode(ctx, key);
   };
 

@@ -14,6 +14,7 @@ import { collectLinks, linkSection, noteLinkSections, suggestionLine } from './s
 import { isTagHidden, toggleHiddenTag } from './tag-filters.js';
 import { disposeOnce } from '../disposable.js';
 import { editorToken, openInEditor } from '../open-in-editor.js';
+import { pathToButton } from '../path/path-start.js';
 
 /** Mount the summary panel; it follows `selected` and `panel` in the store. */
 export function mountSummaryPanel(ctx: AppContext): Disposable {
@@ -25,7 +26,7 @@ export function mountSummaryPanel(ctx: AppContext): Disposable {
 
   const render = (state: ViewState): void => {
     const key = state.selected;
-    const open = key !== null && ctx.graph.hasNode(key) && state.panel !== 'health';
+    const open = key !== null && ctx.graph.hasNode(key) && state.panel !== 'health' && state.panel !== 'path';
     if (!open) {
       root.hidden = true;
       shownKey = null;
@@ -112,7 +113,7 @@ function renderNote(ctx: AppContext, key: string, note: NoteNodeAttributes): Nod
   const fact = (name: string, value: string | null): void => {
     if (value) append(facts, el('dt', {}, name), el('dd', {}, value));
   };
-  fact('Created', note.created);
+  fact('Created', note.created && note.createdFromFile ? `${note.created} (file creation time)` : note.created);
   fact('Updated', note.updated);
   fact('Words', formatCount(note.words));
   if (note.aliases.length > 0) fact('Aliases', note.aliases.join(', '));
@@ -120,7 +121,9 @@ function renderNote(ctx: AppContext, key: string, note: NoteNodeAttributes): Nod
 
   const pending = ctx.details?.ready(key) === false;
   out.push(el('p', { class: 'summary-text', 'aria-busy': String(pending) }, note.summary || (pending ? 'Loading…' : 'No summary.')));
-  out.push(actions(ctx, note));
+  const acts = actions(ctx, note);
+  acts.prepend(pathToButton(ctx, key), ' '); // "Path to…" (src/app/path)
+  out.push(acts);
   out.push(...noteLinkSections(ctx, key));
   return out;
 }

@@ -15,6 +15,18 @@ export interface TimelineModel {
   max: number;
   dated: number;
   undated: number;
+  /** Of the dated notes, those dated by their file's creation time (no frontmatter date): the bar says so. */
+  fromFile: number;
+}
+
+/** Notes whose `created` is their file's creation time; `updated` never is. */
+function countFromFile(graph: MapGraph, field: TimeField): number {
+  if (field !== 'created') return 0;
+  let n = 0;
+  graph.forEachNode((_key, attrs) => {
+    if (attrs.kind === 'note' && attrs.createdFromFile) n++;
+  });
+  return n;
 }
 
 export function timelineModel(graph: MapGraph, field: TimeField): TimelineModel {
@@ -30,10 +42,10 @@ export function timelineModel(graph: MapGraph, field: TimeField): TimelineModel 
     if (month < first) first = month;
     if (month > last) last = month;
   }
-  if (first === Infinity) return { first: null, last: null, counts: [], max: 0, dated: 0, undated };
+  if (first === Infinity) return { first: null, last: null, counts: [], max: 0, dated: 0, undated, fromFile: 0 };
   const counts = new Array<number>(last - first + 1).fill(0);
   for (const month of months.values()) if (month !== null) counts[month - first]++;
-  return { first, last, counts, max: Math.max(...counts), dated: months.size - undated, undated };
+  return { first, last, counts, max: Math.max(...counts), dated: months.size - undated, undated, fromFile: countFromFile(graph, field) };
 }
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -28,6 +28,11 @@ export function mountTimeline(ctx: AppContext): Disposable {
   const speed = el('select', { id: 'timeline-speed', 'aria-label': 'Play speed' },
     ...PLAY_SPEEDS.map((s) => el('option', { value: s, selected: s === 3 }, s === 12 ? '1 year/s' : `${s} month${s === 1 ? '' : 's'}/s`)));
   const rangeText = el('span', { id: 'timeline-range', 'aria-live': 'polite' });
+  // Says how many dates are guesses from the files (no frontmatter date): a cloned or synced vault's files are all "created" the day they were copied.
+  const fileDates = el('span', {
+    id: 'timeline-file-dates', class: 'timeline-file-dates',
+    title: 'These notes have no created or date in their frontmatter: the file system’s creation time stands in for it',
+  });
   const undated = el('input', { id: 'timeline-undated', type: 'checkbox' });
   const undatedLabel = el('label', { class: 'timeline-undated' }, undated, el('span', {}));
   const reset = el('button', { id: 'timeline-reset', type: 'button', title: 'Show every date again' }, 'All dates');
@@ -39,7 +44,7 @@ export function mountTimeline(ctx: AppContext): Disposable {
   const empty = el('p', { class: 'timeline-empty' });
   clear(bar);
   bar.append(
-    el('div', { class: 'timeline-head' }, play, speed, rangeText, el('span', { class: 'timeline-spacer' }), undatedLabel, fieldSelect, reset, close),
+    el('div', { class: 'timeline-head' }, play, speed, rangeText, fileDates, el('span', { class: 'timeline-spacer' }), undatedLabel, fieldSelect, reset, close),
     histogram,
     el('div', { class: 'timeline-sliders' }, from, to),
     ends,
@@ -90,6 +95,8 @@ export function mountTimeline(ctx: AppContext): Disposable {
     fieldSelect.value = state.timeField;
     undated.checked = state.showUndated;
     (undatedLabel.lastChild as HTMLElement).textContent = `Notes without a date (${formatCount(model.undated)})`;
+    fileDates.hidden = model.fromFile === 0;
+    fileDates.textContent = model.fromFile === 0 ? '' : `${formatCount(model.fromFile)} dated by file creation time`;
     play.textContent = timer !== null ? '⏸' : '▶';
     play.setAttribute('aria-label', timer !== null ? 'Pause' : 'Play: grow the vault month by month');
     const noDates = model.first === null;

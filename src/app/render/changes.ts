@@ -19,6 +19,9 @@ const FULL_FIELDS: ReadonlyArray<keyof ViewState> = [
   'sizeEmbeds',
   'labelSize',
   'arrows',
+  // A path draws its links as arrows: another program.
+  'pathTo',
+  'pathDirected',
 ];
 
 /**
@@ -32,6 +35,8 @@ const LOOK_FIELDS: ReadonlyArray<keyof ViewState> = ['selected', 'tagDepth', 'co
 export function classifyChange(previous: ViewState, next: ViewState): RenderChange {
   // With a local view, the selection decides what is shown.
   if (next.localDepth > 0 && previous.selected !== next.selected) return 'full';
+  // The selection is where a shown path starts.
+  if ((next.pathTo !== null || previous.pathTo !== null) && previous.selected !== next.selected) return 'full';
   if (FULL_FIELDS.some((f) => !sameValue(previous[f], next[f]))) return 'full';
   if (LOOK_FIELDS.some((f) => !sameValue(previous[f], next[f]))) return 'looks';
   return 'none';

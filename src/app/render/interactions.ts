@@ -51,9 +51,11 @@ export interface InteractionOptions {
   store: Store;
   layout: LayoutClient;
   tooltip: HTMLElement;
+  /** A tooltip for what is drawn beside the graph (dashed suggested links) under the pointer, when no node or link is. */
+  hoverExtra?: (x: number, y: number, slop: number) => { title: string; text: string } | null;
 }
 
-export function bindInteractions({ renderer, store, layout, tooltip }: InteractionOptions): Disposable {
+export function bindInteractions({ renderer, store, layout, tooltip, hoverExtra }: InteractionOptions): Disposable {
   const { sigma, graph } = renderer;
   const container = sigma.getContainer();
 
@@ -134,7 +136,10 @@ export function bindInteractions({ renderer, store, layout, tooltip }: Interacti
     const index = renderer.hitIndex();
     nearNode = index.nearestNode(e.x, e.y, NODE_SLOP);
     showHover(nearNode);
-    showEdge(nearNode === null ? index.nearestEdge(e.x, e.y, EDGE_SLOP) : null, e.x, e.y);
+    const edge = nearNode === null ? index.nearestEdge(e.x, e.y, EDGE_SLOP) : null;
+    showEdge(edge, e.x, e.y);
+    const extra = nearNode === null && edge === null ? hoverExtra?.(e.x, e.y, EDGE_SLOP) : null;
+    if (extra) showTooltip(extra.title, extra.text, e.x, e.y);
   };
   mouse.on('mousemove', onPointer);
   offs.push(() => mouse.off('mousemove', onPointer));

@@ -10,6 +10,7 @@ import type { ViewState } from '../state/types.js';
 import type { MapGraph } from '../state/visibility.js';
 import { mixColor, type CanvasPalette } from './palette.js';
 import { healthEdgeLook, healthNodeLook } from './health-look.js';
+import { pathEdgeLook, pathNodeLook, type PathHighlight } from '../path/path-look.js';
 
 /** What the looks are drawn from; the renderer rebuilds it on every change. */
 export interface LookModel {
@@ -36,6 +37,8 @@ export interface LookModel {
   hoveredEdge?: string | null;
   /** Fill of a note without a tag color (its links take a stronger color than this grey). */
   neutralColor?: string;
+  /** The path shown by "path to…" (path/path-look.ts); while there is one it decides the emphasis. */
+  path?: PathHighlight | null;
 }
 
 /**
@@ -110,6 +113,7 @@ export function nodeLook(key: string, attrs: NodeAttributes, m: LookModel): Node
     look.label = null;
     return look;
   }
+  if (m.path) return pathNodeLook(key, look, m.path, m);
   if (m.state.healthShow) return healthNodeLook(m.state.healthShow, key, attrs, look, m);
 
   const selected = m.state.selected === key;
@@ -153,6 +157,7 @@ export function edgeLook(edge: string, attrs: EdgeAttributes, m: LookModel): Edg
     look.hidden = true;
     return look;
   }
+  if (m.path) return pathEdgeLook(edge, attrs, look, m.path, m);
   if (m.state.healthShow) return healthEdgeLook(m.state.healthShow, target, look, m);
   // The edges of the hovered node (or, when nothing is hovered, of the selected one) take its color;
   // a note without a tag color (a grey close to the edges') gives them the label color, so they stay visible.

@@ -1,7 +1,8 @@
 /**
  * Filters that re-frame (issue 10.6). When a filter changes what the map
- * shows (a tag hidden or "only", orphans, dangling targets, drafts,
- * attachments, minimum links, entering or moving a local view), the view
+ * shows (a tag or a legend entry hidden or "only", orphans, dangling
+ * targets, drafts, attachments, minimum links, the query filter, entering or
+ * moving a local view), the view
  * fits what is shown and the layout relaxes the shown nodes from where they
  * are (layout/relax.ts). While they settle the camera eases after them, so
  * the frame stays fitted without a jump at the end; it stops following as
@@ -26,6 +27,10 @@ export const REFRAME_FIELDS = [
   'minLinks',
   'localDepth',
   'localDirection',
+  // The query filter and the legend's folder, cluster and group entries.
+  'filter',
+  'hiddenCategories',
+  'onlyCategories',
 ] as const satisfies ReadonlyArray<keyof ViewState>;
 
 /** Time constant (ms) of the camera easing after a relaxing layout. */

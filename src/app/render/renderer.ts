@@ -10,7 +10,8 @@ import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core
 import { disposeOnce } from '../disposable.js';
 import { computeVisible, type MapGraph } from '../state/visibility.js';
 import type { Store, ViewState } from '../state/types.js';
-import { buildTagPalette, NEUTRALS } from '../style/colors.js';
+import { NEUTRALS } from '../style/colors.js';
+import { nodeColors } from '../style/node-colors.js';
 import { nodeSize } from '../style/sizes.js';
 import { sizeWeights } from '../style/size-by.js';
 import type { ThemeController } from '../theme.js';
@@ -22,6 +23,8 @@ import { edgeLook, neighbourSet, nodeLook, type LookModel } from './reducers.js'
 import { mapSettings } from './settings.js';
 import { buildHitIndex, type HitIndex, type ScreenEdge, type ScreenNode } from './hit-index.js';
 import { performanceSettings } from './performance.js';
+import { pathHighlight } from '../path/path-look.js';
+import { pathViewOf } from '../path/path-view.js';
 
 export type MapSigma = Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -55,6 +58,8 @@ export interface MapRenderer {
   insets(): Insets;
   /** Run `fn` once sigma's display data reflects the last change (right away when it does). */
   whenIndexed(fn: () => void): void;
+  /** Frame these nodes (the visible ones). */
+  frame(keys: Iterable<string>): void;
   zoomIn(): void;
   zoomOut(): void;
   pan(dx: number, dy: number): void;
@@ -62,6 +67,8 @@ export interface MapRenderer {
   drawnLabels(): string[];
   /** A node's position in CSS pixels of the page viewport (null when it is unknown or hidden). */
   nodeScreenPosition(key: string): { x: number; y: number } | null;
+  /** What the reducers draw from now (for layers drawn beside sigma's: suggested links). */
+  looks(): LookModel;
   dispose(): void;
 }
 
@@ -91,13 +98,12 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     const scale = state.sizeScale * density;
     const weightOf = sizeWeights(graph, state.sizeBy, state.sizeEmbeds);
     const fade = edgeFade(density);
-    const tags = buildTagPalette(graph, { tagDepth: state.tagDepth, colorCommonTags: state.colorCommonTags, theme: theme.resolved() });
     const neutral = NEUTRALS[theme.resolved()].note;
     return {
       graph,
       state,
       visible,
-      colorOf: tags.nodeColor,
+      colorOf: nodeColors(graph, state, theme.resolved()),
       ghostColor: mixColor(neutral, palette.background, 0.4),
       sizeOf: (key, attrs) => nodeSize(weightOf(key, attrs), scale, attrs.kind),
       palette: {
@@ -111,6 +117,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       hoveredEdge,
       selectSet: state.selected !== null && graph.hasNode(state.selected) ? neighbourSet(graph, state.selected) : new Set<string>(),
       neutralColor: neutral,
+      path: pathHighlight(pathViewOf(graph, state)),
     };
   }
   let model = buildModel(store.get());
@@ -268,6 +275,10 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       const list = [...keys];
       whenIndexed(() => frameSelection(sigma, list.filter((k) => model.visible.has(k)), panelInsets(container)));
     },
+    frame(keys) {
+      const list = [...keys];
+      whenIndexed(() => fitNodes(sigma, list.filter((k) => model.visible.has(k)), true, panelInsets(container)));
+    },
     visibleNodes: () => model.visible,
     insets: () => panelInsets(container),
     whenIndexed,
@@ -282,6 +293,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       const box = container.getBoundingClientRect();
       return { x: box.left + v.x, y: box.top + v.y };
     },
+    looks: () => model,
     dispose,
   };
 }

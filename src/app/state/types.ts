@@ -6,14 +6,18 @@
 import type { DetailsLoader } from '../details.js';
 import type { ThemeController } from '../theme.js';
 import type { MapGraph } from './visibility.js';
+import type { ColorGroup } from '../../core/contract.js';
+import { FORCE_DEFAULTS } from '../../core/force-settings.js';
 
 export type Direction = 'in' | 'out' | 'both';
 export type Theme = 'system' | 'light' | 'dark';
 export type { SizeBy } from '../style/size-by.js';
 import type { SizeBy } from '../style/size-by.js';
-export type PanelName = 'summary' | 'health' | null;
+export type PanelName = 'summary' | 'health' | 'path' | null;
 /** What the link-health panel shows on the map, everything else faded. */
 export type HealthShow = 'orphans' | 'missing';
+/** What the node colors stand for (the legend's mode switch). */
+export type ColorBy = 'tag' | 'folder' | 'cluster' | 'groups';
 /** Which date of a note the timeline reads. */
 export type TimeField = 'created' | 'updated';
 
@@ -75,6 +79,29 @@ export interface ViewState {
   healthShow: HealthShow | null;
   /** Zoom and pan, once the user or the map has moved the camera (null: the map frames itself on open). */
   camera: CameraView | null;
+  /** What colors stand for: tags, folders, clusters (Louvain communities) or query groups. */
+  colorBy: ColorBy;
+  /** Folder levels kept when coloring by folder (1 = top-level folder). */
+  folderDepth: number;
+  /** The color groups ("query -> color", first match wins); null = the vault's own (Obsidian's graph.json). */
+  groups: ColorGroup[] | null;
+  /** Legend entries hidden in the folder, cluster and groups modes (their keys; cleared when the mode changes). */
+  hiddenCategories: string[];
+  /** When non-empty, only the notes of these legend entries are shown (folder, cluster and groups modes). */
+  onlyCategories: string[];
+  /** Show only the notes matching this query (the groups' query language); '' = no filter. */
+  filter: string;
+  /** Layout forces (Obsidian's sliders): pull to the centre, repulsion, link strength multiplier, link rest length. */
+  centerForce: number;
+  repelForce: number;
+  linkForce: number;
+  linkDistance: number;
+  /** Draw unlinked mentions as dashed suggested links (never counted as links). */
+  showMentions: boolean;
+  /** "Path to…": the second note of the path from `selected` (null: no path shown). */
+  pathTo: string | null;
+  /** The path follows links only from source to target (else either way). */
+  pathDirected: boolean;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -105,6 +132,19 @@ export const DEFAULT_VIEW: ViewState = {
   showUndated: true,
   healthShow: null,
   camera: null,
+  colorBy: 'tag',
+  folderDepth: 1,
+  groups: null,
+  hiddenCategories: [],
+  onlyCategories: [],
+  filter: '',
+  centerForce: FORCE_DEFAULTS.centerForce,
+  repelForce: FORCE_DEFAULTS.repelForce,
+  linkForce: FORCE_DEFAULTS.linkForce,
+  linkDistance: FORCE_DEFAULTS.linkDistance,
+  showMentions: false,
+  pathTo: null,
+  pathDirected: false,
 };
 
 /** The one store of UI state. */
@@ -135,6 +175,8 @@ export interface MapController {
   highlight(key: string | null): void;
   /** Frame these nodes beside the panel, unless they are all in plain view already. */
   frameNodes(keys: Iterable<string>): void;
+  /** Frame these nodes (those drawn); absent in tests that need no camera. */
+  frame?(keys: Iterable<string>): void;
 }
 
 /** Everything a panel needs; built once by main.ts. */

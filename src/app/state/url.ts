@@ -13,6 +13,8 @@ import { formatMonth, parseMonth } from '../../core/dates.js';
 import { tagKey } from '../../core/normalize.js';
 import { SIZE_BY } from '../style/size-by.js';
 import { DEFAULT_VIEW, type CameraView, type ViewState } from './types.js';
+import { FORCE_LIMITS } from '../../core/force-settings.js';
+import type { ColorGroup } from '../../core/contract.js';
 
 /** Ranges of the numeric fields (the controls offer the same). */
 export const LIMITS = {
@@ -27,9 +29,17 @@ export const LIMITS = {
   cameraRatio: { min: 0.02, max: 8 },
   /** Framed-graph units: 0..1 spans the graph, so anything far outside is junk. */
   cameraXY: { min: -10, max: 10 },
+  folderDepth: { min: 1, max: 3 },
+  centerForce: FORCE_LIMITS.centerForce,
+  repelForce: FORCE_LIMITS.repelForce,
+  linkForce: FORCE_LIMITS.linkForce,
+  linkDistance: FORCE_LIMITS.linkDistance,
 } as const;
 
-type ParamKind = 'bool' | 'int' | 'float' | 'tags' | 'note' | 'enum' | 'month' | 'camera';
+/** Longest filter or group query kept from a URL (a query is a few words; this bounds junk). */
+export const MAX_QUERY_LENGTH = 500;
+
+type ParamKind = 'bool' | 'int' | 'float' | 'tags' | 'keys' | 'note' | 'enum' | 'month' | 'text' | 'groups' | 'camera';
 
 interface Param {
   field: keyof ViewState;
@@ -41,7 +51,7 @@ interface Param {
 /** URL names, in the order they are written. */
 const PARAMS: readonly Param[] = [
   { field: 'selected', name: 'note', kind: 'note' },
-  { field: 'panel', name: 'panel', kind: 'enum', values: ['summary', 'health'] },
+  { field: 'panel', name: 'panel', kind: 'enum', values: ['summary', 'health', 'path'] },
   { field: 'localDepth', name: 'depth', kind: 'int' },
   { field: 'localDirection', name: 'dir', kind: 'enum', values: ['in', 'out', 'both'] },
   { field: 'hiddenTags', name: 'hide', kind: 'tags' },
@@ -65,6 +75,19 @@ const PARAMS: readonly Param[] = [
   { field: 'timeFrom', name: 'from', kind: 'month' },
   { field: 'timeTo', name: 'to', kind: 'month' },
   { field: 'showUndated', name: 'undated', kind: 'bool' },
+  { field: 'colorBy', name: 'color', kind: 'enum', values: ['tag', 'folder', 'cluster', 'groups'] },
+  { field: 'folderDepth', name: 'folderdepth', kind: 'int' },
+  { field: 'groups', name: 'groups', kind: 'groups' },
+  { field: 'hiddenCategories', name: 'hidecat', kind: 'keys' },
+  { field: 'onlyCategories', name: 'onlycat', kind: 'keys' },
+  { field: 'filter', name: 'filter', kind: 'text' },
+  { field: 'centerForce', name: 'center', kind: 'float' },
+  { field: 'repelForce', name: 'repel', kind: 'float' },
+  { field: 'linkForce', name: 'linkforce', kind: 'float' },
+  { field: 'linkDistance', name: 'linkdist', kind: 'float' },
+  { field: 'showMentions', name: 'mentions', kind: 'bool' },
+  { field: 'pathTo', name: 'pathto', kind: 'note' },
+  { field: 'pathDirected', name: 'directed', kind: 'bool' },
   { field: 'healthShow', name: 'health', kind: 'enum', values: ['orphans', 'missing'] },
   // Last: the part of a shared link that changes most.
   { field: 'camera', name: 'cam', kind: 'camera' },
@@ -96,10 +119,38 @@ export function cleanTagList(tags: readonly string[]): string[] {
   return [...seen];
 }
 
+/** Legend keys in a list: trimmed, no empties, no duplicates, order and casing kept. */
+export function cleanKeyList(keys: readonly string[]): string[] {
+  return [...new Set(keys.map((k) => k.trim()).filter((k) => k !== ''))];
+}
+
+/**
+ * Color groups in the URL: `rrggbb:query` per rule (the query escaped, so a
+ * comma in it never splits it), rules joined by commas, in order. A rule
+ * with a bad color or an empty query is dropped.
+ */
+export function encodeGroups(groups: readonly ColorGroup[]): string {
+  return groups.map((g) => `${g.color.replace(/^#/, '').toLowerCase()}:${encodeURIComponent(g.query)}`).join(',');
+}
+
+export function decodeGroups(raw: string): ColorGroup[] {
+  const groups: ColorGroup[] = [];
+  for (const part of raw.split(',')) {
+    const m = /^([0-9a-fA-F]{6}):(.*)$/.exec(part);
+    const query = m ? decodePart(m[2]) : null;
+    if (!m || query === null || query.trim() === '') continue;
+    groups.push({ color: '#' + m[1].toLowerCase(), query: query.trim().slice(0, MAX_QUERY_LENGTH) });
+  }
+  return groups;
+}
+
 function encodeValue(param: Param, value: unknown): string {
   switch (param.kind) {
     case 'bool':
       return value ? '1' : '0';
+    case 'groups':
+      return encodeGroups(value as ColorGroup[]);
+    case 'keys':
     case 'tags':
       // Each tag escaped on its own, so a comma inside a tag (%2C) never splits it.
       return (value as string[]).map(encodeURIComponent).join(',');
@@ -154,8 +205,13 @@ export function encodeView(state: ViewState): string {
   for (const param of PARAMS) {
     const value = state[param.field];
     const fallback = DEFAULT_VIEW[param.field];
-    if (param.kind === 'tags') {
+    if (param.kind === 'tags' || param.kind === 'keys') {
       if ((value as string[]).length === 0) continue;
+    } else if (param.kind === 'groups') {
+      // null = the vault's own groups; an empty list (every rule removed) is written as `groups=`.
+      if (value === null) continue;
+    } else if (param.kind === 'text') {
+      if ((value as string).trim() === '') continue;
     } else if (value === fallback || value === null) {
       continue;
     }
@@ -170,6 +226,11 @@ function decodeValue(param: Param, raw: string, graphHasNode?: (key: string) => 
     const tags = raw.split(',').map(decodePart).filter((t): t is string => t !== null);
     return cleanTagList(tags);
   }
+  if (param.kind === 'keys') {
+    const keys = raw.split(',').map(decodePart).filter((t): t is string => t !== null);
+    return cleanKeyList(keys);
+  }
+  if (param.kind === 'groups') return decodeGroups(raw);
   const text = decodePart(raw);
   if (text === null) return undefined;
   switch (param.kind) {
@@ -182,7 +243,7 @@ function decodeValue(param: Param, raw: string, graphHasNode?: (key: string) => 
     case 'int':
     case 'float': {
       if (!/^\s*-?\d+(\.\d+)?\s*$/.test(text)) return undefined;
-      const range = LIMITS[param.field as 'minLinks' | 'localDepth' | 'tagDepth' | 'sizeScale' | 'labelSize' | 'labelFade'];
+      const range = LIMITS[param.field as Exclude<keyof typeof LIMITS, 'cameraRatio' | 'cameraXY'>];
       const n = param.kind === 'int' ? Math.round(Number(text)) : Math.round(Number(text) * 100) / 100;
       return clamp(n, range);
     }
@@ -192,6 +253,8 @@ function decodeValue(param: Param, raw: string, graphHasNode?: (key: string) => 
       return parseMonth(text) ?? undefined;
     case 'camera':
       return parseCamera(text) ?? undefined;
+    case 'text':
+      return text.trim().slice(0, MAX_QUERY_LENGTH);
     case 'note':
       if (text === '') return undefined;
       if (graphHasNode && !graphHasNode(text)) return undefined;
@@ -220,6 +283,10 @@ export function decodeView(search: string, graphHasNode?: (key: string) => boole
   }
   const view = state as unknown as ViewState;
   if (view.selected === null && view.panel === 'summary') view.panel = DEFAULT_VIEW.panel;
+  // A path runs from the selected note to another one: without both, there is none (and no panel for it).
+  if (view.pathTo !== null && (view.selected === null || view.pathTo === view.selected)) view.pathTo = null;
+  if (view.pathTo === null) view.pathDirected = DEFAULT_VIEW.pathDirected;
+  if (view.panel === 'path' && view.pathTo === null) view.panel = view.selected === null ? null : 'summary';
   // The map's health view belongs to the open health panel (closing the panel ends it).
   if (view.panel !== 'health') view.healthShow = null;
   return view;

@@ -27,6 +27,7 @@ import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core
 import { sameValue } from './store.js';
 import type { TimeField, ViewState } from './types.js';
 import { noteMonth } from '../../core/dates.js';
+import { noteFilter, NOTE_FILTER_FIELDS } from './note-filter.js';
 
 /** The graph the map draws: graph.json loaded into graphology. */
 export type MapGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
@@ -60,6 +61,7 @@ export const VISIBILITY_FIELDS = [
   'timeFrom',
   'timeTo',
   'showUndated',
+  ...NOTE_FILTER_FIELDS,
 ] as const satisfies ReadonlyArray<keyof ViewState>;
 
 /** Per graph: each note's tag keys, computed once (tags never change after load). */
@@ -145,6 +147,7 @@ export function computeVisibleUncached(graph: MapGraph, state: ViewState): Visib
   const months = timeFilterActive(state) ? noteMonths(graph, state.timeField) : null;
   const from = state.timeFrom ?? -Infinity;
   const to = state.timeTo ?? Infinity;
+  const passes = noteFilter(graph, state);
 
   const result: VisibleSet = {
     nodes: new Set(),
@@ -183,6 +186,7 @@ export function computeVisibleUncached(graph: MapGraph, state: ViewState): Visib
         const month = months.get(key) ?? null;
         if (month === null ? !state.showUndated : month < from || month > to) return;
       }
+      if (passes !== null && !passes(key, attrs)) return;
     }
     result.nodes.add(key);
     result.notesShown++;

@@ -25,6 +25,7 @@ import type { Theme } from '../state/types.js';
 import type { MapGraph } from '../state/visibility.js';
 import { byCodeUnit } from '../../core/order.js';
 import { colorGroupMatcher } from './color-groups.js';
+import type { ColorGroup } from '../../core/contract.js';
 
 export type ResolvedTheme = 'light' | 'dark';
 
@@ -69,6 +70,8 @@ export interface PaletteOptions {
   tagDepth: number;
   colorCommonTags: boolean;
   theme: ResolvedTheme;
+  /** The color groups applied before tags; default the vault's own (`view.colorGroups`). */
+  groups?: readonly ColorGroup[];
 }
 
 /** 'system' resolved with the browser's preference (`matchMedia('(prefers-color-scheme: dark)')`). */
@@ -127,7 +130,7 @@ export function buildTagPaletteUncached(graph: MapGraph, options: PaletteOptions
   }
   for (let i = 0; i < commonSlots; i++) common[i].color ??= PALETTE[PALETTE.length - commonSlots + i];
   // Obsidian's color groups come first: a note matching one takes its color.
-  const groupColor = colorGroupMatcher(view?.colorGroups);
+  const groupColor = colorGroupMatcher(options.groups ?? view?.colorGroups);
 
   const colors = new Map<string, string>();
   graph.forEachNode((key, attrs) => {
@@ -164,7 +167,7 @@ export function buildTagPalette(graph: MapGraph, options: PaletteOptions): TagPa
     perGraph = new Map();
     cache.set(graph, perGraph);
   }
-  const id = `${options.tagDepth}|${options.colorCommonTags ? 1 : 0}|${options.theme}`;
+  const id = `${options.tagDepth}|${options.colorCommonTags ? 1 : 0}|${options.theme}|${options.groups ? JSON.stringify(options.groups) : ''}`;
   let palette = perGraph.get(id);
   if (!palette) {
     palette = buildTagPaletteUncached(graph, options);

@@ -31,6 +31,22 @@ const FULL: ViewState = {
   showUndated: false,
   healthShow: null,
   camera: { x: 0.4321, y: 0.6, ratio: 0.3125 },
+  colorBy: 'groups',
+  folderDepth: 2,
+  groups: [
+    { query: 'tag:#a,b OR path:"x y"', color: '#ff0000' },
+    { query: 'file:zoom -path:archive', color: '#00aa11' },
+  ],
+  hiddenCategories: ['Journal/2020', 'a,b'],
+  onlyCategories: ['0'],
+  filter: 'path:journal -tag:#draft & co',
+  centerForce: 0.2,
+  repelForce: 120,
+  linkForce: 0.5,
+  linkDistance: 80,
+  showMentions: true,
+  pathTo: 'topics/b & c, d.md',
+  pathDirected: true,
 };
 
 describe('encodeView', () => {
@@ -45,6 +61,40 @@ describe('encodeView', () => {
 
   it('escapes every tag on its own so a comma in a tag survives', () => {
     expect(encodeView({ ...DEFAULT_VIEW, hiddenTags: ['a,b', 'c'] })).toBe('?hide=a%2Cb,c');
+  });
+});
+
+describe('color modes, groups, the filter and forces in the URL', () => {
+  it('writes them under short names and reads them back', () => {
+    const view: ViewState = { ...DEFAULT_VIEW, colorBy: 'cluster', filter: 'path:a b', repelForce: 80 };
+    expect(encodeView(view)).toBe('?color=cluster&filter=path%3Aa%20b&repel=80');
+    expect(decodeView(encodeView(view))).toEqual(view);
+  });
+
+  it('writes the groups in order, color first; an empty list is kept apart from "the vault\'s"', () => {
+    const groups = [
+      { query: 'tag:#x', color: '#AABBCC' },
+      { query: 'a,b', color: '#000000' },
+    ];
+    expect(encodeView({ ...DEFAULT_VIEW, groups })).toBe('?groups=aabbcc:tag%3A%23x,000000:a%2Cb');
+    expect(decodeView('?groups=aabbcc:tag%3A%23x,000000:a%2Cb').groups).toEqual([
+      { query: 'tag:#x', color: '#aabbcc' },
+      { query: 'a,b', color: '#000000' },
+    ]);
+    expect(encodeView({ ...DEFAULT_VIEW, groups: [] })).toBe('?groups=');
+    expect(decodeView('?groups=').groups).toEqual([]);
+    expect(decodeView('').groups).toBeNull();
+    // Bad colors and empty queries are dropped rule by rule.
+    expect(decodeView('?groups=zzz:a,123456:,123456:ok').groups).toEqual([{ query: 'ok', color: '#123456' }]);
+  });
+
+  it('clamps forces and folder depth to their ranges', () => {
+    expect(decodeView('?repel=-5&linkdist=9999&folderdepth=7&center=x')).toMatchObject({
+      repelForce: 0,
+      linkDistance: 300,
+      folderDepth: 3,
+      centerForce: DEFAULT_VIEW.centerForce,
+    });
   });
 });
 
@@ -100,6 +150,34 @@ describe('the camera in the URL', () => {
   });
 });
 
+describe('the suggested links (unlinked mentions) in the URL', () => {
+  it('writes mentions=1 only when switched on, and reads it back', () => {
+    expect(encodeView({ ...DEFAULT_VIEW, showMentions: true })).toBe('?mentions=1');
+    expect(encodeView({ ...DEFAULT_VIEW, showMentions: false })).toBe('');
+    expect(decodeView('?mentions=1').showMentions).toBe(true);
+    expect(decodeView('?mentions=off').showMentions).toBe(false);
+    expect(decodeView('?mentions=perhaps').showMentions).toBe(false);
+  });
+});
+
+describe('the path between two notes in the URL', () => {
+  const path: ViewState = { ...DEFAULT_VIEW, selected: 'a b.md', panel: 'path', pathTo: 'journal/c&d.md', pathDirected: true };
+
+  it('writes the pair (the selection, then pathto) and the direction switch, and reads them back', () => {
+    expect(encodeView(path)).toBe('?note=a%20b.md&panel=path&pathto=journal%2Fc%26d.md&directed=1');
+    expect(decodeView(encodeView(path))).toEqual(path);
+    expect(encodeView({ ...path, pathDirected: false })).toBe('?note=a%20b.md&panel=path&pathto=journal%2Fc%26d.md');
+  });
+
+  it('keeps no path without its first note, to the same note, or to a note not in the graph', () => {
+    expect(decodeView('?panel=path&pathto=c.md&directed=1')).toEqual(DEFAULT_VIEW);
+    expect(decodeView('?note=c.md&panel=path&pathto=c.md')).toMatchObject({ selected: 'c.md', panel: 'summary', pathTo: null });
+    const has = (key: string): boolean => key !== 'gone.md';
+    expect(decodeView('?note=a.md&panel=path&pathto=gone.md&directed=1', has)).toMatchObject({ selected: 'a.md', panel: 'summary', pathTo: null, pathDirected: false });
+    expect(decodeView('?note=a.md&panel=path&pathto=b.md', has)).toMatchObject({ selected: 'a.md', panel: 'path', pathTo: 'b.md' });
+  });
+});
+
 describe('decodeView', () => {
   it('round-trips a view with every field set', () => {
     const search = encodeView(FULL);
@@ -112,6 +190,8 @@ describe('decodeView', () => {
     for (const field of Object.keys(FULL) as Array<keyof ViewState>) {
       const state = { ...DEFAULT_VIEW, [field]: FULL[field] } as ViewState;
       if (field === 'panel') state.selected = 'x.md';
+      // A path needs its first note (the selection) and its second.
+      if (field === 'pathTo' || field === 'pathDirected') Object.assign(state, { selected: 'x.md', pathTo: FULL.pathTo });
       expect(decodeView(encodeView(state)), field).toEqual(state);
     }
   });

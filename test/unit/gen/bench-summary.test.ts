@@ -7,7 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compactBytes, EXTRA_COLUMNS } from '../../../scripts/lib/bench-hooks.js';
+import Graph from 'graphology';
+import { compactBytes, EXTRA_COLUMNS, layoutFigures } from '../../../scripts/lib/bench-hooks.js';
+import type { NotemapGraph } from '../../../src/extract/build-graph.js';
 import { formatSizeTable, type SizeResult } from '../../../scripts/lib/bench-report.js';
 import { benchJson, formatGrowthTable, growthExponent, growthRows, scaleVerdicts } from '../../../scripts/lib/bench-summary.js';
 
@@ -110,9 +112,32 @@ describe('bench JSON', () => {
 
   it('prints each missing figure with who provides it, and a provided one as a number', () => {
     const r = sized(10_000, 0.5, {});
-    expect(formatSizeTable(r)).toContain('layout quality: - (not yet: layout provides layoutQuality(graph) in src/extract/layout*.ts)');
+    expect(formatSizeTable(r)).toContain('(lower is better): - (not yet: layout provides layoutQuality(graph) in src/extract/layout-quality.ts)');
     const withQuality = { ...r, extras: { ...benchJson([r], { generatedAt: '', node: '', cpus: 1, seed: 1 }).sizes[0].extras, layoutQuality: 0.4321 } };
-    expect(formatSizeTable(withQuality)).toContain('layout quality: 0.432');
+    expect(formatSizeTable(withQuality)).toContain('(lower is better): 0.432');
+  });
+});
+
+describe('layoutFigures', () => {
+  it('gives the layout quality hook two finite numbers (the JSON of a NaN would read as not measured)', () => {
+    const graph = new Graph() as unknown as NotemapGraph;
+    const note = (key: string, x: number, y: number, component: number, orphan = false) =>
+      graph.addNode(key, { kind: 'note', x, y, component, orphan } as never);
+    // Two linked pairs, close together, far from each other, and an orphan.
+    note('a', 0, 0, 0);
+    note('b', 1, 0, 0);
+    note('c', 100, 0, 1);
+    note('d', 100, 1, 1);
+    note('o', 200, 50, 2, true);
+    graph.addEdge('a', 'b');
+    graph.addEdge('c', 'd');
+    const figures = layoutFigures(graph);
+    expect(figures.layoutQuality).toBeGreaterThan(0);
+    expect(figures.layoutQuality).toBeLessThan(0.05);
+    // The main component (a, b) spans 1 x 1 of a 200 x 50 drawing.
+    expect(figures.layoutMainShare).toBeCloseTo(1 / (200 * 50), 4);
+    const json = JSON.parse(JSON.stringify(figures));
+    expect(json).toEqual(figures);
   });
 });
 

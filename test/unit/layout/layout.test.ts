@@ -3,8 +3,8 @@
  * format and the Obsidian corpus (small components, orphans, ghosts), built
  * by the real pipeline. What a user would notice: the same vault opens the
  * same way, nothing is lost off-canvas, linked notes sit together, hubs in
- * the middle of their cluster, and the orphans keep to their own tidy band
- * beside the connected part, which keeps most of the canvas.
+ * the middle of their cluster, and the orphans and small components keep to
+ * their own tidy band beside the connected part, which keeps most of the canvas.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,8 @@ import type { NotemapGraph } from '../../../src/extract/build-graph.js';
 import { layoutQuality } from '../../../src/extract/layout-quality.js';
 import { runPipeline } from '../../../src/extract/pipeline.js';
 import { seededRandom } from '../../../src/extract/metrics.js';
+import { LAYOUT_RADIUS_MAX, layoutRadius } from '../../../src/core/forces.js';
+import { MAX_NODE_SIZE, MIN_NODE_SIZE } from '../../../src/app/style/sizes.js';
 
 const CORPUS = path.resolve('../shared/corpora/kepano-obsidian');
 
@@ -80,6 +82,32 @@ describe('layout of a generated vault', () => {
     expect(overlaps(band, main)).toBe(false);
     expect(band.minX).toBeGreaterThan(main.maxX);
     expect(layoutQuality(graph).mainShare).toBeGreaterThan(0.6);
+  });
+
+  it('puts small components in the band beside the main part, each in one piece, not in a ring around it', () => {
+    const byComponent = new Map<number, string[]>();
+    graph.forEachNode((k, a) => {
+      if (a.kind !== 'note' || a.orphan) return;
+      byComponent.set(a.component, [...(byComponent.get(a.component) ?? []), k]);
+    });
+    const small = [...byComponent.entries()].filter(([c, keys]) => c > 0 && keys.length >= 3);
+    expect(small.length).toBeGreaterThan(2);
+    const main = boxOf(graph, (k) => byComponent.get(0)!.includes(k));
+    const boxes = small.map(([, keys]) => boxOf(graph, (k) => keys.includes(k)));
+    for (const box of boxes) expect(box.minX).toBeGreaterThan(main.maxX);
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i], boxes[j])).toBe(false);
+    // They share the band with the orphans (its left edge), and its grid does not run through them.
+    const orphans = graph.filterNodes((_k, a) => a.kind === 'note' && a.orphan);
+    const band = boxOf(graph, (k) => orphans.includes(k));
+    for (const box of boxes) expect(box.minX).toBeGreaterThanOrEqual(band.minX - 1e-6);
+    for (const box of boxes) expect(orphans.some((k) => overlaps(box, boxOf(graph, (o) => o === k)))).toBe(false);
+  });
+
+  it('keeps around a hub no more room than it is drawn with', () => {
+    expect(LAYOUT_RADIUS_MAX).toBe(MAX_NODE_SIZE);
+    expect(layoutRadius(0)).toBe(MIN_NODE_SIZE);
+    expect(layoutRadius(4)).toBe(7);
+    expect(layoutRadius(5000)).toBe(MAX_NODE_SIZE);
   });
 
   it('draws linked notes much closer together than notes at random', () => {

@@ -1,0 +1,134 @@
+/**
+ * Unlinked mentions for the incremental builder, equal to a full build's
+ * (src/extract/mentions-stage.ts). What a note's text holds depends on the
+ * text and the set of names only (MentionFinder.scan), so it is kept per
+ * note; every build counts and resolves those occurrences again, in path
+ * order as the full build takes the notes (MentionFinder.accept: no text,
+ * so it is cheap), which keeps the common-name threshold, the notes that
+ * already link and the resolver current.
+ *
+ * Read again: the notes whose text changed; when a name went (a note
+ * deleted, renamed, retitled), the notes that held it; when a name came,
+ * every note that may hold all the name's words (each note keeps a small
+ * filter of its words, word-filter.ts, so only those texts are read).
+ */
+import type { MentionsReport } from '../core/contract.js';
+import { MentionFinder, type NameOccurrence } from '../extract/mentions.js';
+import { mayHoldAll, nameTokenHashes, wordFilter } from '../extract/word-filter.js';
+import { readFiles } from '../extract/read.js';
+import type { ResolveIndex } from '../extract/resolve.js';
+import type { ParsedNote, ResolvedLink } from '../extract/types.js';
+
+/** One occurrence as kept (and cached): name, words as written, line, sentence. */
+export type StoredOccurrence = [name: string, written: string, line: number, context: string];
+
+/** What one note's text holds for the mention finder. */
+export interface NoteMentionText {
+  occurrences: StoredOccurrence[];
+  /** The words the text may hold (word-filter.ts); null: none (an unread file). */
+  words: Uint8Array | null;
+}
+
+/** What the cache keeps (filters as base64). */
+export interface MentionsCache {
+  names: string[];
+  notes: [path: string, occurrences: StoredOccurrence[], words: string | null][];
+}
+
+export interface MentionsInput {
+  /** Every note, sorted by path (the order a full build takes them in). */
+  notes: readonly ParsedNote[];
+  links: readonly Pick<ResolvedLink, 'source' | 'target'>[];
+  index: ResolveIndex;
+  /** Notes whose text changed or that came since the last update. */
+  changed: Iterable<string>;
+}
+
+export interface MentionsTimings {
+  /** Files read and scanned again. */
+  scanned: number;
+  seconds: number;
+}
+
+const EMPTY: NoteMentionText = { occurrences: [], words: null };
+
+export class IncrementalMentions {
+  private texts = new Map<string, NoteMentionText>();
+  /** The names the kept occurrences were found with; null: nothing kept yet. */
+  private names: Set<string> | null = null;
+  last: MentionsTimings = { scanned: 0, seconds: 0 };
+
+  /** `root`: the vault's real path (note paths are relative to it). */
+  constructor(private readonly root: string) {}
+
+  restore(cache: MentionsCache | undefined): void {
+    if (!cache) return;
+    this.names = new Set(cache.names);
+    this.texts = new Map(cache.notes.map(([path, occurrences, words]) => [path, { occurrences, words: words === null ? null : new Uint8Array(Buffer.from(words, 'base64')) }]));
+  }
+
+  toCache(): MentionsCache | undefined {
+    if (!this.names) return undefined;
+    const notes: MentionsCache['notes'] = [];
+    for (const [path, text] of this.texts) notes.push([path, text.occurrences, text.words ? Buffer.from(text.words).toString('base64') : null]);
+    return { names: [...this.names], notes };
+  }
+
+  /** The mentions of the vault now. */
+  async update(input: MentionsInput): Promise<MentionsReport> {
+    const start = process.hrtime.bigint();
+    const finder = new MentionFinder({ notes: input.notes, links: input.links, index: input.index });
+    const names = new Set(finder.nameList());
+    const present = new Set(input.notes.map((n) => n.path));
+    for (const path of this.texts.keys()) if (!present.has(path)) this.texts.delete(path);
+
+    const again = new Set<string>();
+    for (const path of input.changed) if (present.has(path)) again.add(path);
+    for (const path of present) if (!this.texts.has(path)) again.add(path);
+    const previous = this.names;
+    if (previous) {
+      const gone = new Set([...previous].filter((n) => !names.has(n)));
+      const came = [...names].filter((n) => !previous.has(n)).map(nameTokenHashes);
+      for (const [path, text] of this.texts) {
+        if (again.has(path)) continue;
+        if (gone.size > 0 && text.occurrences.some((o) => gone.has(o[0]))) again.add(path);
+        else if (text.words && came.some((words) => mayHoldAll(text.words!, words))) again.add(path);
+      }
+    } else for (const path of present) again.add(path);
+    this.names = names;
+
+    await this.scan(finder, [...again].sort());
+    for (const note of input.notes) finder.accept(note.path, this.occurrences(finder, this.texts.get(note.path) ?? EMPTY));
+    this.last = { scanned: again.size, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+    return finder.finish();
+  }
+
+  /** Reads and scans `paths` (batch by batch, as the mentions stage does). */
+  private async scan(finder: MentionFinder, paths: string[]): Promise<void> {
+    const BATCH = 2048;
+    for (let from = 0; from < paths.length; from += BATCH) {
+      const files = paths.slice(from, from + BATCH).map((path) => ({ path, absPath: `${this.root}/${path}` }));
+      for (const read of await readFiles(files)) {
+        // As the full build: a file too big or unreadable now holds no mention.
+        if (read.text === null || read.tooLarge) {
+          this.texts.set(read.file.path, EMPTY);
+          continue;
+        }
+        const found = finder.scan(read.text);
+        this.texts.set(read.file.path, {
+          occurrences: found.map((o) => [finder.nameAt(o.name), o.written, o.line(), o.context()]),
+          words: wordFilter(read.text),
+        });
+      }
+    }
+  }
+
+  private occurrences(finder: MentionFinder, text: NoteMentionText): NameOccurrence[] {
+    const out: NameOccurrence[] = [];
+    for (const [name, written, line, context] of text.occurrences) {
+      const index = finder.indexOfName(name);
+      if (index >= 0) out.push({ name: index, written, line: () => line, context: () => context });
+    }
+    return out;
+  }
+}

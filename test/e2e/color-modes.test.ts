@@ -1,0 +1,154 @@
+/**
+ * The legend's color modes in a real browser: clusters (named, counted,
+ * their names drawn over the map), folders (with depth), groups (the
+ * vault's Obsidian groups, edited in the legend); each in the URL.
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadVaultSettings } from '../../src/config/load.js';
+import { runPipeline } from '../../src/extract/pipeline.js';
+import { serializeGraph } from '../../src/extract/write.js';
+import { nameClusters } from '../../src/app/style/clusters.js';
+import { folderAtDepth } from '../../src/app/style/folders.js';
+import { formatCount, launchBrowser, loadGraph, openMap, saveScreenshot, serveGraphJson, settle, waitForMap, type Session } from './browser.js';
+
+let session: Session;
+const graph = loadGraph();
+const clusters = nameClusters(graph);
+const notes = graph.filterNodes((_k, a) => a.kind === 'note');
+
+beforeAll(async () => {
+  session = await launchBrowser();
+});
+afterAll(async () => session?.close());
+
+const colors = (page: Page): Promise<Record<string, string | null>> =>
+  page.evaluate(() => {
+    const { sigma, graph } = window.__notemap!;
+    return Object.fromEntries(graph.nodes().map((k) => [k, sigma.getNodeDisplayData(k)?.color ?? null]));
+  });
+const rows = (page: Page) => page.locator('#category-legend .legend-row');
+const shownNotes = async (page: Page) => Number(await page.locator('#counts').getAttribute('data-notes-shown'));
+
+describe('color modes', () => {
+  it('cluster mode lists the clusters with their counts, colors by cluster and names them on the map', async () => {
+    const { page, errors } = await openMap(session);
+    await settle(page);
+    const before = await colors(page);
+    await page.locator('#color-by-cluster').click();
+    await expect.poll(() => page.evaluate(() => location.search)).toContain('color=cluster');
+    expect(await page.locator('#color-by-cluster').getAttribute('aria-pressed')).toBe('true');
+    // The tag legend gives way to the clusters'.
+    expect(await page.locator('#legend .legend-body').isHidden()).toBe(true);
+    const names = await rows(page).locator('.legend-tag').allTextContents();
+    const counts = await rows(page).locator('.legend-count').allTextContents();
+    expect(names).toEqual(clusters.slice(0, 30).map((c) => c.name));
+    expect(counts).toEqual(clusters.slice(0, 30).map((c) => formatCount(c.count)));
+    expect(clusters.length).toBeGreaterThan(2);
+    // Two notes of the biggest cluster share a color; one of another cluster has another.
+    const after = await colors(page);
+    const [a, b] = clusters[0].notes;
+    const other = clusters[1].notes[0];
+    expect(after[a]).toBe(after[b]);
+    expect(after[a]).not.toBe(after[other]);
+    expect(after).not.toEqual(before);
+    // Zoomed out, the biggest clusters' names are drawn over their regions.
+    await page.waitForTimeout(300);
+    const drawn = ((await page.locator('canvas.sigma-clusterLabels').getAttribute('data-names')) ?? '').split('\n');
+    expect(drawn).toContain(clusters[0].name);
+    await saveScreenshot(page, 'color-mode-cluster.png');
+
+    // "only" one cluster: only its notes are shown.
+    await rows(page).first().locator('.legend-only').click();
+    await expect.poll(() => shownNotes(page)).toBe(clusters[0].count);
+    // A reload keeps the mode and the filter.
+    await page.reload();
+    await waitForMap(page);
+    expect(await shownNotes(page)).toBe(clusters[0].count);
+    expect(await page.locator('#color-by-cluster').getAttribute('aria-pressed')).toBe('true');
+    // Switching mode clears that filter.
+    await page.locator('#color-by-tag').click();
+    await expect.poll(() => shownNotes(page)).toBe(notes.length);
+    expect(await page.locator('canvas.sigma-clusterLabels').getAttribute('data-names')).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('folder mode colors by top-level folder, or deeper', async () => {
+    const { page, errors } = await openMap(session, '?color=folder');
+    await settle(page);
+    const top = new Map<string, number>();
+    // A note's key is its vault path.
+    for (const key of notes) top.set(folderAtDepth(key, 1), (top.get(folderAtDepth(key, 1)) ?? 0) + 1);
+    const keys = await rows(page).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.key));
+    expect(new Set(keys)).toEqual(new Set(top.keys()));
+    expect(await rows(page).first().locator('.legend-count').textContent()).toBe(formatCount(Math.max(...top.values())));
+    const c = await colors(page);
+    const journal = notes.filter((k) => k.startsWith('journal/'));
+    const topics = notes.filter((k) => k.startsWith('topics/'));
+    expect(new Set(journal.map((k) => c[k])).size).toBe(1);
+    expect(c[journal[0]]).not.toBe(c[topics[0]]);
+    await saveScreenshot(page, 'color-mode-folder.png');
+
+    await page.locator('#legend-folder-depth').selectOption('2');
+    await expect.poll(() => page.evaluate(() => location.search)).toContain('folderdepth=2');
+    const deeper = await rows(page).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.key));
+    expect(deeper).toContain('journal/2020');
+    const c2 = await colors(page);
+    const y2019 = journal.find((k) => k.startsWith('journal/2019/'))!;
+    const y2020 = journal.find((k) => k.startsWith('journal/2020/'))!;
+    expect(c2[y2019]).not.toBe(c2[y2020]);
+    // Hiding a folder hides its notes.
+    const count2020 = notes.filter((k) => k.startsWith('journal/2020/')).length;
+    await page.locator('#category-legend .legend-toggle[data-key="journal/2020"]').click();
+    await expect.poll(() => shownNotes(page)).toBe(notes.length - count2020);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('groups mode', () => {
+  let body = '';
+  beforeAll(async () => {
+    const vault = path.resolve(__dirname, '../fixtures/obsidian-vault');
+    const settings = loadVaultSettings(vault);
+    const { graph: g } = await runPipeline(vault, { extensions: settings.extensions, settings, builtAt: '2026-01-01T00:00:00.000Z' });
+    body = serializeGraph(g).join('');
+  });
+
+  it("starts from the vault's groups; a rule added in the legend colors the notes it matches, first match wins", async () => {
+    const { page, errors } = await openMap(session, '?color=groups', (p) => serveGraphJson(p, body));
+    await settle(page);
+    const queries = await page.locator('#group-rules .group-query').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(queries).toEqual(['tag:#project', 'path:Archive']);
+    expect(await rows(page).locator('.legend-count').allTextContents()).toEqual(['2', '1', '1']); // project, Archive, no group
+    expect((await colors(page))['Home.md']).not.toBe('#ff00aa');
+
+    await page.locator('#group-add').click();
+    const last = page.locator('#group-rules li').last();
+    await last.locator('.group-query').fill('file:Home');
+    await last.locator('.group-query').press('Enter');
+    await last.locator('.group-color').evaluate((input: HTMLInputElement) => {
+      input.value = '#ff00aa';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect.poll(async () => (await colors(page))['Home.md']).toBe('#ff00aa');
+    expect(await page.evaluate(() => location.search)).toContain('groups=');
+    // Reorder: "path:Archive" goes above "tag:#project".
+    await page.locator('#group-rules li').nth(1).locator('.group-up').click();
+    await expect.poll(() => page.locator('#group-rules .group-query').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['path:Archive', 'tag:#project', 'file:Home']);
+    // A reload keeps the edited rules.
+    await page.reload();
+    await waitForMap(page);
+    expect((await colors(page))['Home.md']).toBe('#ff00aa');
+    // Removing the rule gives Home its grey back; "use the vault's groups" restores the list.
+    await page.locator('#group-rules li').last().locator('.group-remove').click();
+    await expect.poll(async () => (await colors(page))['Home.md']).not.toBe('#ff00aa');
+    await page.locator('#group-vault').click();
+    await expect.poll(() => page.evaluate(() => location.search)).not.toContain('groups=');
+    await saveScreenshot(page, 'color-mode-groups.png');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

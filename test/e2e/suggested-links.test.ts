@@ -1,0 +1,140 @@
+/**
+ * Unlinked mentions drawn as dashed suggested links: off by default; the
+ * display setting draws them (dashes on their own canvas layer, the count in
+ * the URL and the map key), the tooltip names them, and switching off clears
+ * them. The sample vault links everything it names, so the served graph.json
+ * gets two mentions between notes that are not linked.
+ */
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { launchBrowser, loadGraph, openMap, saveScreenshot, serveGraphJson, settle, type Session } from './browser.js';
+
+let session: Session;
+const graph = loadGraph();
+
+beforeAll(async () => {
+  session = await launchBrowser();
+});
+afterAll(async () => session?.close());
+
+/** Two notes, not linked either way, as far apart as the layout puts them (a long dashed line). */
+function farPair(): [string, string] {
+  const notes = graph.filterNodes((_k, a) => a.kind === 'note' && !a.orphan && !a.draft);
+  let best: [string, string] = [notes[0], notes[1]];
+  let far = -1;
+  for (const a of notes) {
+    for (const b of notes) {
+      if (a >= b || graph.hasEdge(a, b) || graph.hasEdge(b, a)) continue;
+      const [p, q] = [graph.getNodeAttributes(a), graph.getNodeAttributes(b)];
+      const d = Math.hypot(p.x - q.x, p.y - q.y);
+      if (d > far) [best, far] = [[a, b], d];
+    }
+  }
+  return best;
+}
+const [A, B] = farPair();
+
+/** The sample graph.json with A and B naming each other (or, `none`, with no mention at all). */
+function withMentions(none = false): string {
+  const json = JSON.parse(fs.readFileSync(inject('graphPath'), 'utf8'));
+  const title = (k: string) => graph.getNodeAttribute(k, 'title');
+  json.attributes.mentions = {
+    rule: { minLetters: 4, maxShare: 0.05, minCommonNotes: 10 },
+    common: [],
+    mentions: none ? [] : [
+      { source: A, target: B, text: title(B), line: 3, context: `A sentence naming ${title(B)}.`, count: 1, link: `[[${title(B)}]]` },
+      { source: B, target: A, text: title(A), line: 5, context: `And one naming ${title(A)}.`, count: 1, link: `[[${title(A)}]]` },
+    ],
+  };
+  return JSON.stringify(json);
+}
+
+/**
+ * The suggested-links canvas: its painted pixels, and how many times the
+ * paint stops and starts again along the line from A to B (a dashed line
+ * does many times, a solid one never).
+ */
+function dashLayer(page: Page): Promise<{ painted: number; breaks: number }> {
+  return page.evaluate(
+    ([a, b]) => {
+      const hook = window.__notemap!;
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas.sigma-suggested')!;
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let painted = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+      const box = canvas.getBoundingClientRect();
+      const ratio = canvas.width / box.width;
+      const p = hook.nodeScreenPosition(a)!;
+      const q = hook.nodeScreenPosition(b)!;
+      // Sample the middle of the line (away from the nodes drawn over it), one canvas pixel at a time.
+      const length = Math.hypot(q.x - p.x, q.y - p.y) * ratio;
+      let breaks = 0;
+      let previous: boolean | null = null;
+      for (let s = length * 0.2; s <= length * 0.8; s++) {
+        const t = s / length;
+        const x = Math.round(((p.x - box.left) + (q.x - p.x) * t) * ratio);
+        const y = Math.round(((p.y - box.top) + (q.y - p.y) * t) * ratio);
+        let on = false;
+        // The line is anti-aliased across about two pixels: look at the pixel and its neighbours.
+        for (let dy = -1; dy <= 1 && !on; dy++) for (let dx = -1; dx <= 1 && !on; dx++) on = data[((y + dy) * canvas.width + (x + dx)) * 4 + 3] > 0;
+        if (previous === true && !on) breaks++;
+        previous = on;
+      }
+      return { painted, breaks };
+    },
+    [A, B] as const,
+  );
+}
+
+describe('suggested links (unlinked mentions)', () => {
+  it('draws them dashed on request, names them in the tooltip and the key, and clears them when switched off', async () => {
+    const { page, errors } = await openMap(session, '', (p) => serveGraphJson(p, withMentions()));
+    await settle(page);
+    const toggle = page.locator('#filter-showMentions');
+    expect(await toggle.isChecked()).toBe(false);
+    expect(await page.evaluate(() => window.__notemap!.suggestedLinks())).toBe(0);
+    expect((await dashLayer(page)).painted).toBe(0);
+
+    await toggle.check();
+    await expect.poll(() => page.evaluate(() => window.__notemap!.suggestedLinks())).toBe(1);
+    expect(page.url()).toContain('mentions=1');
+    const on = await dashLayer(page);
+    expect(on.painted).toBeGreaterThan(50);
+    expect(on.breaks).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('#map-key-suggested').textContent()).toBe('suggested link (unlinked mention)');
+    // They are not links: the counts still say the links of graph.json.
+    const edges = await page.evaluate(() => window.__notemap!.graph.size);
+    expect(edges).toBe(graph.size);
+
+    // The tooltip somewhere along the line (not every point is clear of nodes and links).
+    const [p, q] = await page.evaluate(([a, b]) => [window.__notemap!.nodeScreenPosition(a)!, window.__notemap!.nodeScreenPosition(b)!], [A, B] as const);
+    let named = false;
+    for (let t = 0.3; t <= 0.71 && !named; t += 0.05) {
+      await page.mouse.move(p.x + (q.x - p.x) * t, p.y + (q.y - p.y) * t);
+      named = (await page.locator('#tooltip').isVisible()) && ((await page.locator('#tooltip').textContent()) ?? '').includes('suggested link (unlinked mention)');
+    }
+    expect(named).toBe(true);
+    expect(await page.locator('#tooltip').textContent()).toContain('without linking to it');
+    await saveScreenshot(page, 'suggested-links.png');
+
+    await toggle.uncheck();
+    await expect.poll(() => page.evaluate(() => window.__notemap!.suggestedLinks())).toBe(0);
+    expect((await dashLayer(page)).painted).toBe(0);
+    expect(page.url()).not.toContain('mentions=');
+    expect(await page.locator('#map-key-suggested').isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens with them drawn from the URL, and says when the vault has none', async () => {
+    const drawn = await openMap(session, '?mentions=1', (p) => serveGraphJson(p, withMentions()));
+    await expect.poll(() => drawn.page.evaluate(() => window.__notemap!.suggestedLinks())).toBe(1);
+    expect(await drawn.page.locator('#filter-showMentions').isChecked()).toBe(true);
+    await drawn.page.close();
+
+    const { page } = await openMap(session, '?mentions=1', (p) => serveGraphJson(p, withMentions(true)));
+    await expect.poll(() => page.locator('#map-key-suggested').textContent()).toBe('suggested link (unlinked mention): none in this vault');
+    await page.close();
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clusterLabelAlpha,
+  clusterLabelSize,
+  FADE_FULL,
+  FADE_IN,
+  MAX_CLUSTER_LABELS,
+  placeClusterLabels,
+  type ClusterSpot,
+} from '../../../src/app/render/cluster-label-place.js';
+
+const measure = (text: string, size: number) => text.length * size * 0.6;
+const spot = (key: string, count: number, x: number, y: number, name = `c${key}`): ClusterSpot => ({ key, name, count, x, y, color: null });
+const options = { ratio: 1, width: 1000, height: 800, measure };
+
+describe('cluster names on the map', () => {
+  it('fade in as the user zooms out', () => {
+    expect(clusterLabelAlpha(FADE_IN)).toBe(0);
+    expect(clusterLabelAlpha(0.1)).toBe(0);
+    expect(clusterLabelAlpha(FADE_FULL)).toBe(1);
+    expect(clusterLabelAlpha(3)).toBe(1);
+    const mid = clusterLabelAlpha((FADE_IN + FADE_FULL) / 2);
+    expect(mid).toBeGreaterThan(0.4);
+    expect(mid).toBeLessThan(0.6);
+    expect(placeClusterLabels([spot('0', 10, 500, 400)], { ...options, ratio: 0.2 })).toEqual([]);
+  });
+
+  it('bigger clusters get bigger names', () => {
+    expect(clusterLabelSize(50, 1)).toBeGreaterThan(clusterLabelSize(3, 1));
+    expect(clusterLabelSize(100000, 1)).toBeLessThanOrEqual(24);
+  });
+
+  it('sit at the centroid, biggest first, never overlapping, never off screen', () => {
+    const placed = placeClusterLabels(
+      [
+        spot('small', 3, 505, 402), // overlaps the big one: skipped
+        spot('big', 40, 500, 400),
+        spot('far', 5, 200, 150),
+        spot('edge', 9, 2, 400), // would leave the viewport
+        spot('pair', 2, 800, 700), // too small to be a region
+      ],
+      options,
+    );
+    expect(placed.map((p) => p.key)).toEqual(['big', 'far']);
+    expect(placed[0]).toMatchObject({ x: 500, y: 400, text: 'cbig', alpha: 1 });
+  });
+
+  it('shorten long names and cap how many are drawn', () => {
+    const long = placeClusterLabels([spot('0', 5, 500, 400, 'x'.repeat(80))], options);
+    expect(long[0].text.length).toBeLessThanOrEqual(32);
+    expect(long[0].text.endsWith('…')).toBe(true);
+    const many = Array.from({ length: 40 }, (_, i) => spot(String(i), 5, 40 + (i % 8) * 120, 40 + Math.floor(i / 8) * 150, 'n'));
+    expect(placeClusterLabels(many, options).length).toBe(MAX_CLUSTER_LABELS);
+  });
+});
