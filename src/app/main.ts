@@ -33,6 +33,9 @@ import { mountLive } from './live/mount-live.js';
 import { openingView } from './vault-view.js';
 import { mountColorGroups } from './panels/color-groups.js';
 import { mountColorMode } from './panels/color-mode.js';
+import { forcesOf, mountForces } from './panels/forces.js';
+import { mountQueryFilter } from './panels/query-filter.js';
+import { forceOptions } from '../core/force-settings.js';
 import { mountSuggestedLinks } from './suggested/suggested-layer.js';
 import { mountSuggestedKey } from './suggested/suggested-key.js';
 import { mountPathPanel } from './path/path-panel.js';
@@ -136,7 +139,7 @@ async function start(): Promise<void> {
     return;
   }
   performance.mark('notemap:renderer');
-  const layout: LayoutClient = createLayoutClient(graph);
+  const layout: LayoutClient = createLayoutClient(graph, { forces: forceOptions(forcesOf(store.get())) });
   if (layout.fromScratch) {
     // While a layout from scratch spreads out, the view follows it; then the frame is frozen and fitted.
     renderer.followLayout(true);
@@ -152,6 +155,7 @@ async function start(): Promise<void> {
   disposables.push(suggested);
   disposables.push(bindInteractions({ renderer, store, layout, tooltip, hoverExtra: suggested.hover }));
   disposables.push(mountToolbar({ renderer, layout, theme }));
+  disposables.push(mountForces({ store, layout }));
   disposables.push(mountExportMenu(renderer));
   disposables.push(mountMapKey());
   disposables.push(mountClusterLabels({ renderer, store, theme }));
@@ -177,7 +181,7 @@ async function start(): Promise<void> {
         return [];
       }
     });
-  const refreshed = [mountFilters, mountColorGroups, mountLegend, mountColorMode, mountCounts, mountSummaryPanel, mountHealthPanel, mountTimeline];
+  const refreshed = [mountFilters, mountQueryFilter, mountColorGroups, mountLegend, mountColorMode, mountCounts, mountSummaryPanel, mountHealthPanel, mountTimeline];
   disposables.push(...mountPanels([mountSearch, mountPathPanel]));
   let panels = mountPanels(refreshed);
   const offChange = onGraphChange(graph, () => {

@@ -18,8 +18,12 @@ export function applyVaultView(state: ViewState, view: VaultView | undefined, se
   if (view.arrows !== undefined) next.arrows = view.arrows;
   // The map's size control spans 0.5 to 3.
   if (view.sizeScale !== undefined) next.sizeScale = Math.min(3, Math.max(0.5, view.sizeScale));
+  // Obsidian's force sliders, in notemap's units (src/core/force-settings.ts).
+  Object.assign(next, view.forces);
   const tags = tagsOfSearch(view.search);
   if (tags) next.onlyTags = tags;
+  // Any other graph filter is the map's text filter, in the same query language.
+  else if (view.search) next.filter = view.search;
   return next;
 }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { BuildWarning, ColorGroup, VaultView } from '../core/contract.js';
 import type { PathMatcher } from './glob.js';
 import { isPlainObject, readSettingsObject } from './json-file.js';
+import { FORCE_DEFAULTS, forcesFromObsidian, type ForceSettings } from '../core/force-settings.js';
 
 export interface ObsidianSettings {
   /** Whether the vault has `.obsidian/app.json` or `.obsidian/graph.json`. */
@@ -74,6 +75,9 @@ export function graphViewSettings(graph: Record<string, unknown>, file: string, 
   const arrows = flag('showArrow');
   if (arrows !== undefined) view.arrows = arrows;
   if (typeof graph.search === 'string' && graph.search.trim()) view.search = graph.search.trim();
+  // Forces the user left at Obsidian's defaults keep notemap's (the build's layout used those).
+  const forces = Object.entries(forcesFromObsidian(graph)).filter(([field, value]) => FORCE_DEFAULTS[field as keyof ForceSettings] !== value);
+  if (forces.length) view.forces = Object.fromEntries(forces);
   const size = graph.nodeSizeMultiplier;
   if (typeof size === 'number' && Number.isFinite(size) && size > 0) view.sizeScale = Math.min(5, Math.max(0.1, size));
   return view;

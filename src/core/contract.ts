@@ -7,6 +7,8 @@
  */
 
 /** Bumped whenever a field below changes meaning; the map refuses other versions. */
+import type { ForceSettings } from './force-settings.js';
+
 export const SCHEMA_VERSION = 1;
 
 /** How a source note refers to a target (an edge may carry several). */
@@ -244,4 +246,6 @@ export interface VaultView {
   search?: string;
   /** Obsidian's attachment folder ("./" = beside the note). */
   attachmentFolder?: string;
+  /** The layout force sliders (Obsidian's graph.json forces in notemap's units); only values other than notemap's defaults. */
+  forces?: Partial<ForceSettings>;
 }

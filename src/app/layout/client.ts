@@ -7,7 +7,7 @@
  * animation frame (sigma redraws from that).
  */
 import { createListeners } from '../listeners.js';
-import { layoutRadius } from '../../core/forces.js';
+import { layoutRadius, type ForceOptions } from '../../core/forces.js';
 import type { MapGraph } from '../state/visibility.js';
 import type { FromWorker, InitMessage, ToWorker } from './protocol.js';
 import { DRAG_ALPHA_TARGET } from './engine.js';
@@ -21,6 +21,8 @@ export const SETTLED_ALPHA = 0.05;
 export const SETTLED_ALPHA_MIN = 0.005;
 /** Heat given back by "resume" after the layout had stopped. */
 export const RESUME_ALPHA = 0.3;
+/** Heat of "run the layout again" (and of a force slider moved): enough for the new forces to show. */
+export const RERUN_ALPHA = 0.5;
 
 export interface LayoutClient {
   /** True when the layout starts from (near) scratch rather than polishing settled positions. */
@@ -34,6 +36,10 @@ export interface LayoutClient {
   drag(key: string, x: number, y: number): void;
   /** The held node is let go (it stays pinned). */
   release(key: string): void;
+  /** The forces of every later run (the force sliders); nothing moves until a run. */
+  setForces(forces: Partial<ForceOptions>): void;
+  /** Run the whole layout again from where the nodes are now, with the current forces. */
+  rerun(): void;
   /** Called whenever running() or paused() changes. */
   onChange(listener: () => void): () => void;
   dispose(): void;
@@ -47,6 +53,8 @@ export interface LayoutClientOptions {
   cancelFrame?: (handle: number) => void;
   /** Clock (default performance.now). */
   now?: () => number;
+  /** The user's forces (the view's sliders) from the start; default the model's own. */
+  forces?: Partial<ForceOptions>;
 }
 
 /**
@@ -197,6 +205,8 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
   let frame: number | null = null;
   /** The node under the pointer: its position comes from the pointer, not the worker. */
   let held: string | null = null;
+  /** The user's forces (sliders); empty = the model's defaults, as the build used. */
+  let forces: Partial<ForceOptions> = { ...options.forces };
 
   const send = (msg: ToWorker, transfer: Transferable[] = []) => {
     if (!disposed && worker) worker.postMessage(msg, transfer);
@@ -278,7 +288,7 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
 
   if (fromScratch) {
     const { message, keys: list } = buildInitMessage(graph);
-    start(message, list, 'whole');
+    start({ ...message, forces }, list, 'whole');
   }
 
   return {
@@ -300,7 +310,7 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
       } else {
         // The whole graph was never simulated here: start it from where the nodes are now.
         const { message, keys: list } = buildInitMessage(graph);
-        start({ ...message, alpha: RESUME_ALPHA, alphaMin: SETTLED_ALPHA_MIN }, list, 'whole');
+        start({ ...message, alpha: RESUME_ALPHA, alphaMin: SETTLED_ALPHA_MIN, forces }, list, 'whole');
       }
       changed();
     },
@@ -310,7 +320,8 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
       if (restarted) {
         // A new drag on a settled map: relax this node's neighbourhood only.
         const { message, keys: list } = buildLocalMessage(graph, key);
-        start(message, list, 'local');
+        // The user's forces, still without the pull to the centre (the rim holds the neighbourhood in place).
+        start({ ...message, forces: { ...forces, gravity: 0 } }, list, 'local');
       }
       const i = index.get(key);
       if (i === undefined) return;
@@ -325,6 +336,16 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
       const i = index.get(key);
       if (held === key) held = null;
       if (i !== undefined) send({ type: 'release', index: i });
+    },
+    setForces(next) {
+      forces = { ...next };
+    },
+    rerun() {
+      if (disposed) return;
+      isPaused = false;
+      const { message, keys: list } = buildInitMessage(graph);
+      start({ ...message, alpha: RERUN_ALPHA, alphaMin: SETTLED_ALPHA_MIN, forces }, list, 'whole');
+      changed();
     },
     onChange: listeners.add,
     dispose() {

@@ -31,7 +31,7 @@ const TOGGLES: ReadonlyArray<[BoolField, string]> = [
 ];
 
 /** The fields "Reset filters" puts back (selection, colors and theme stay). */
-const FILTER_FIELDS = ['showOrphans', 'showDangling', 'showDrafts', 'showAttachments', 'minLinks', 'localDepth', 'localDirection', 'hiddenTags', 'onlyTags'] as const;
+const FILTER_FIELDS = ['showOrphans', 'showDangling', 'showDrafts', 'showAttachments', 'minLinks', 'localDepth', 'localDirection', 'hiddenTags', 'onlyTags', 'filter', 'hiddenCategories', 'onlyCategories'] as const;
 
 /** A number typed in a control, clamped, or null when it is not a number. */
 export function parseNumberInput(text: string, range: { min: number; max: number }, integer: boolean): number | null {

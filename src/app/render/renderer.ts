@@ -22,7 +22,8 @@ import { mixColor, PALETTES, type CanvasPalette } from './palette.js';
 import { edgeLook, neighbourSet, nodeLook, type LookModel } from './reducers.js';
 import { mapSettings } from './settings.js';
 import { buildHitIndex, type HitIndex, type ScreenEdge, type ScreenNode } from './hit-index.js';
-import { performanceSettings } from './performance.js';
+import { lightPrograms, performanceSettings } from './performance.js';
+import { withLightPrograms } from './light-programs.js';
 import { pathHighlight } from '../path/path-look.js';
 import { pathViewOf } from '../path/path-view.js';
 import { withMentionPartners } from '../suggested/suggested-pairs.js';
@@ -132,7 +133,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   );
   // Every setting goes in at construction: sigma indexes the whole graph once, not again per setting (viewer).
   // Links are picked by the hit index (interactions.ts), never by sigma: its clickEdge would swallow clickStage.
-  const sigma: MapSigma = new Sigma(graph, container, { ...settings, ...labelSettings(), ...performanceSettings(graph.order, graph.size), enableEdgeEvents: false });
+  const sigma: MapSigma = new Sigma(graph, container, { ...withLightPrograms(settings, lightPrograms(graph.order, graph.size)), ...labelSettings(), ...performanceSettings(graph.order, graph.size), enableEdgeEvents: false });
   sigmaRef = sigma;
   sigma.on('beforeRender', startFrame);
   sigma.on('afterRender', endFrame);
