@@ -26,6 +26,7 @@ import { lightPrograms, performanceSettings } from './performance.js';
 import { withLightPrograms } from './light-programs.js';
 import { pathHighlight } from '../path/path-look.js';
 import { pathViewOf } from '../path/path-view.js';
+import { withMentionPartners } from '../suggested/suggested-pairs.js';
 
 export type MapSigma = Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -116,7 +117,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       hovered,
       hoverSet,
       hoveredEdge,
-      selectSet: state.selected !== null && graph.hasNode(state.selected) ? neighbourSet(graph, state.selected) : new Set<string>(),
+      selectSet: state.selected !== null && graph.hasNode(state.selected) ? withMentionPartners(neighbourSet(graph, state.selected), graph, state.selected, state.showMentions) : new Set<string>(),
       neutralColor: neutral,
       path: pathHighlight(pathViewOf(graph, state)),
     };
@@ -243,7 +244,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     setHovered(key) {
       if (key === hovered) return;
       hovered = key !== null && graph.hasNode(key) ? key : null;
-      hoverSet = hovered === null ? new Set() : neighbourSet(graph, hovered);
+      hoverSet = hovered === null ? new Set() : withMentionPartners(neighbourSet(graph, hovered), graph, hovered, store.get().showMentions);
       model = { ...model, hovered, hoverSet };
       refreshLooks();
     },
