@@ -25,7 +25,7 @@ export const LIMITS = {
   sizeScale: { min: 0.5, max: 3 },
   labelSize: { min: 0.5, max: 2 },
   labelFade: { min: 0, max: 1 },
-  folderDepth: { min: 1, max: 3 },
+  folderDepth: { min: 0, max: 3 },
   centerForce: FORCE_LIMITS.centerForce,
   repelForce: FORCE_LIMITS.repelForce,
   linkForce: FORCE_LIMITS.linkForce,
