@@ -155,7 +155,7 @@ async function start(): Promise<void> {
   disposables.push(suggested);
   disposables.push(bindInteractions({ renderer, store, layout, tooltip, hoverExtra: suggested.hover }));
   disposables.push(mountToolbar({ renderer, layout, theme }));
-  disposables.push(mountForces({ store, layout }));
+  disposables.push(mountForces({ store, layout, view: renderer }));
   disposables.push(mountExportMenu(renderer));
   disposables.push(mountMapKey());
   disposables.push(mountClusterLabels({ renderer, store, theme }));
