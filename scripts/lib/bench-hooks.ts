@@ -49,8 +49,12 @@ export interface BenchExtras {
   viewerPanFrameMs: number | null;
   /** One note changed: ms until the dev server's open page shows it. */
   incrementalDevMs: number | null;
+  /** The same over the floor of this size. */
+  incrementalDevRatio: number | null;
   /** One note changed: ms for the CLI's incremental rebuild. */
   incrementalCliMs: number | null;
+  /** The same over the floor of this size. */
+  incrementalCliRatio: number | null;
   /** Seconds the unlinked-mentions finder adds to a build. */
   mentionsSeconds: number | null;
 }
@@ -62,7 +66,9 @@ export const EMPTY_EXTRAS: BenchExtras = {
   viewerFirstFrameMs: null,
   viewerPanFrameMs: null,
   incrementalDevMs: null,
+  incrementalDevRatio: null,
   incrementalCliMs: null,
+  incrementalCliRatio: null,
   mentionsSeconds: null,
 };
 
@@ -73,8 +79,10 @@ export const EXTRA_COLUMNS: readonly { key: keyof BenchExtras; label: string; ow
   { key: 'layoutMainShare', label: "layout: largest component's share of the drawing's box", owner: 'layout', provider: 'layoutQuality(graph) in src/extract/layout-quality.ts' },
   { key: 'viewerFirstFrameMs', label: 'viewer first frame (ms)', owner: 'viewer', provider: 'scripts/lib/bench-viewer.ts' },
   { key: 'viewerPanFrameMs', label: 'viewer pan frame (ms)', owner: 'viewer', provider: 'scripts/lib/bench-viewer.ts' },
-  { key: 'incrementalDevMs', label: 'one-note rebuild, dev server (ms)', owner: 'live', provider: 'scripts/lib/bench-live.ts' },
-  { key: 'incrementalCliMs', label: 'one-note rebuild, CLI (ms)', owner: 'live', provider: 'scripts/lib/bench-live.ts' },
+  { key: 'incrementalDevMs', label: 'one-note rebuild, dev server, until the diff is sent (ms)', owner: 'live', provider: 'scripts/lib/bench-live.ts' },
+  { key: 'incrementalDevRatio', label: 'one-note rebuild, dev server / floor', owner: 'live', provider: 'scripts/lib/bench-live.ts' },
+  { key: 'incrementalCliMs', label: 'one-note rebuild, notemap graph --incremental, whole process (ms)', owner: 'live', provider: 'scripts/lib/bench-live.ts' },
+  { key: 'incrementalCliRatio', label: 'one-note rebuild, CLI / floor', owner: 'live', provider: 'scripts/lib/bench-live.ts' },
   { key: 'mentionsSeconds', label: 'unlinked mentions (s)', owner: 'share', provider: 'scripts/lib/bench-mentions.ts' },
 ];
 

@@ -46,13 +46,13 @@ export interface ViewerFigures {
 }
 
 /** The app built once into a temp folder (any graph will do: the graph is served separately). */
-export async function buildViewerSite(graphPath: string): Promise<{ dir: string; dispose(): void }> {
+export async function buildViewerSite(graphPath: string, options: { minify?: boolean } = {}): Promise<{ dir: string; dispose(): void }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'notemap-bench-site-'));
   const saved = { NOTEMAP_GRAPH: process.env.NOTEMAP_GRAPH, NODE_ENV: process.env.NODE_ENV };
   process.env.NOTEMAP_GRAPH = graphPath;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
+    await build({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'error', build: { outDir: dir, emptyOutDir: true, minify: options.minify ?? true } });
   } finally {
     for (const [name, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[name];
@@ -63,7 +63,7 @@ export async function buildViewerSite(graphPath: string): Promise<{ dir: string;
 }
 
 /** Serve `siteDir`'s app with `graphPath`'s graph files on a free localhost port. */
-async function serve(siteDir: string, graphPath: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function serve(siteDir: string, graphPath: string): Promise<{ url: string; close(): Promise<void> }> {
   const graphFiles = createGraphMiddleware({ graphPath, vaultPath: path.dirname(graphPath), token: newEditorToken() });
   const server = http.createServer((req, res) => {
     graphFiles(req, res, () => {
@@ -136,18 +136,27 @@ export interface BenchViewerOptions {
   browser?: Browser;
   /** Write a screenshot of the opened map here (before the pan). */
   screenshot?: string;
+  /** Write the page's CPU profile from navigation to the first frame here (.cpuprofile, for DevTools). */
+  cpuProfile?: string;
 }
 
 /** Open `graphPath`'s map in headless Chromium and measure it. */
 export async function benchViewer(graphPath: string, options: BenchViewerOptions = {}): Promise<ViewerFigures> {
   const source = options.source ?? 'compact';
-  const site = options.siteDir ? null : await buildViewerSite(graphPath);
+  // A profile is read by function names: the app unminified then.
+  const site = options.siteDir ? null : await buildViewerSite(graphPath, { minify: !options.cpuProfile });
   const server = await serve(options.siteDir ?? site!.dir, path.resolve(graphPath));
   const browser = options.browser ?? (await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }));
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(options.timeoutMs ?? 120_000);
     if (source === 'json') await page.route(/\/graph\.(compact\.bin|details\.\d+\.json)$/, (route) => route.fulfill({ status: 404, body: '' }));
+    const cdp = options.cpuProfile ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(server.url);
     await page.waitForFunction(() => window.__notemap !== undefined || !document.getElementById('message')?.hidden, undefined, { timeout: options.timeoutMs ?? 120_000 });
     const failed = await page.evaluate(() => (window.__notemap ? null : document.getElementById('message')?.textContent ?? ''));
@@ -160,6 +169,7 @@ export async function benchViewer(graphPath: string, options: BenchViewerOptions
       nodes: window.__notemap.graph.order,
       edges: window.__notemap.graph.size,
     })`)) as { data: number; frame: number; nodes: number; edges: number; stages: [string, number][] };
+    if (cdp && options.cpuProfile) fs.writeFileSync(options.cpuProfile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     if (options.screenshot) await page.screenshot({ path: options.screenshot });
     const frames = (await panFrames(page, options.panSteps ?? 40)).slice(1).sort((a, b) => a - b);
     await page.close();

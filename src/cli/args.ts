@@ -23,6 +23,8 @@ export interface CliOptions {
   strict: boolean;
   /** check: also list unlinked mentions. */
   mentions: boolean;
+  /** graph: keep per-note results in the vault's cache folder and build again only what changed. */
+  incremental: boolean;
   /** graph: json (graph.json), gexf or graphml. */
   format: GraphFormat;
   quiet: boolean;
@@ -60,6 +62,7 @@ const BOOLEAN_FLAGS: Record<string, (o: CliOptions) => void> = {
   '--no-open': (o) => (o.open = false),
   '--no-watch': (o) => (o.watch = false),
   '--force': (o) => (o.force = true),
+  '--incremental': (o) => (o.incremental = true),
   '--help': (o) => (o.help = true),
   '-h': (o) => (o.help = true),
   '--version': (o) => (o.version = true),
@@ -70,7 +73,7 @@ const BOOLEAN_FLAGS: Record<string, (o: CliOptions) => void> = {
 const FLAGS_OF: Record<Command, string[]> = {
   serve: ['--port', '--host', '--open', '--no-open', '--no-watch', '--drafts', '--no-drafts'],
   build: ['--out-dir', '--drafts', '--no-drafts', '--force', '--built-at'],
-  graph: ['--out', '-o', '--built-at', '--format'],
+  graph: ['--out', '-o', '--built-at', '--format', '--incremental'],
   check: ['--json', '--strict', '--mentions'],
 };
 const COMMON = ['--vault', '--ignore', '--config', '--ext', '--quiet', '-q', '--help', '-h', '--version', '-v'];
@@ -105,6 +108,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
     json: false,
     strict: false,
     mentions: false,
+    incremental: false,
     format: 'json',
     quiet: false,
     ignore: [],

@@ -7,6 +7,7 @@ import { outPathFor, serializeGraphAs } from '../extract/export-graph.js';
 import type { CliOptions } from './args.js';
 import { CliExit, formatWarning, runCommand, settingsLine, vaultFolder, vaultSettings } from './common.js';
 import { outFileProblem } from '../extract/cli-args.js';
+import { buildIncremental } from './graph-incremental.js';
 
 export function run(options: CliOptions): Promise<void> {
   return runCommand('graph', async () => {
@@ -27,6 +28,20 @@ export function run(options: CliOptions): Promise<void> {
     const bar = createProgress({ enabled: !options.quiet && process.stderr.isTTY === true });
     let big = false;
     try {
+      if (options.incremental) {
+        const { graph, summary } = await buildIncremental(vault, settings, options);
+        const out = outPathFor(options.out, options.format);
+        if (options.format !== 'json') await writeFileAtomic(path.resolve(out), serializeGraphAs(graph, options.format));
+        const warnings = graph.getAttribute('warnings');
+        if (!options.quiet) for (const w of warnings) process.stderr.write(formatWarning(w) + '\n');
+        const s = graph.getAttribute('stats');
+        const secs = Number(process.hrtime.bigint() - started) / 1e9;
+        process.stdout.write(
+          `${s.notes} notes, ${s.links} links, ${s.danglingTargets} dangling targets, ${s.orphans} orphans, ` +
+            `${warnings.length} warnings, ${secs.toFixed(2)} s -> ${out} (${summary})\n`,
+        );
+        return;
+      }
       const result = await runPipeline(vault, {
         extensions: settings.extensions,
         settings,

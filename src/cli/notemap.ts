@@ -28,7 +28,8 @@ serve:  --port <n> (default 4173, the next free one if taken)  --host <name>
         --no-open (do not open a browser)  --no-watch  --drafts/--no-drafts
 build:  --out-dir <dir> (default site)  --drafts (keep draft: true and
         publish: false notes)  --force (write into a folder holding other files)
-graph:  --out <file> (default graph.json)  --built-at <iso>
+graph:  --out <file> (default graph.json)  --built-at <iso>  --incremental (keep
+        each note's results in the cache; the next run reads only what changed)
         --format json|gexf|graphml (GEXF and GraphML for Gephi, Cytoscape, yEd;
         an --out ending in .json takes the format's extension)
 check:  --json (the report as JSON)  --strict (exit 1 on any dangling link)

@@ -15,27 +15,20 @@
  * are skipped; the common ones are listed in the report.
  */
 import type { MentionRule, MentionsReport, UnlinkedMention } from '../core/contract.js';
-import { normalizeName } from '../core/normalize.js';
 import { byCodeUnit } from '../core/order.js';
-import { buildAutomaton, type TokenAutomaton } from './aho-corasick.js';
+import type { TokenAutomaton } from './aho-corasick.js';
 import { contextAround } from './context.js';
 import { lineCounter } from './line-index.js';
-import { mentionText, tokenize, TokenBuffers, Vocabulary } from './mention-text.js';
-import { titleFromFileName } from './parse-note.js';
+import { MentionNames } from './mention-names.js';
+import { mentionText, TokenBuffers, type Vocabulary } from './mention-text.js';
 import { resolveTarget, stripNoteExtension, type ResolveIndex } from './resolve.js';
 import type { ParsedNote, ResolvedLink } from './types.js';
 
 export const MENTION_RULE: MentionRule = { minLetters: 4, maxShare: 0.05, minCommonNotes: 10 };
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
 /** Characters that end or split a wiki link's target. */
 const NOT_IN_TARGET = /[|#^[\]]/;
 const MAX_COMMON_LISTED = 20;
-
-/** The names a note can be mentioned by: title, aliases, file name. */
-function namesOf(note: Pick<ParsedNote, 'path' | 'title' | 'aliases'>): string[] {
-  return [note.title, ...note.aliases, titleFromFileName(note.path)];
-}
 
 /** One name found in a note's text (MentionFinder.scan). */
 export interface NameOccurrence {
@@ -55,15 +48,18 @@ export interface MentionFinderInput {
   links: readonly Pick<ResolvedLink, 'source' | 'target'>[];
   index: ResolveIndex;
   rule?: MentionRule;
+  /** The names of `notes`, built before (the incremental builder keeps them while no name changes). */
+  names?: MentionNames;
 }
 
 /** Feeds notes' texts one at a time (`add`), in any order, then `finish`. */
 export class MentionFinder {
   private readonly rule: MentionRule;
   private readonly index: ResolveIndex;
-  private readonly vocabulary = new Vocabulary();
-  private readonly names: string[] = [];
-  private readonly lengths: number[] = [];
+  private readonly nameSet: MentionNames;
+  private readonly vocabulary: Vocabulary;
+  private readonly names: readonly string[];
+  private readonly lengths: readonly number[];
   private readonly automaton: TokenAutomaton;
   private readonly linked = new Map<string, Set<string>>();
   /** Per name: notes it was found in, and the last note counted (notes are numbered as added). */
@@ -73,28 +69,17 @@ export class MentionFinder {
   private readonly buffers = new TokenBuffers();
   private readonly found: (UnlinkedMention & { name: number })[] = [];
   private added = 0;
-  private nameIndex: Map<string, number> | null = null;
 
   constructor(input: MentionFinderInput) {
     this.rule = input.rule ?? MENTION_RULE;
     this.index = input.index;
     this.threshold = Math.max(Math.floor(input.notes.length * this.rule.maxShare), this.rule.minCommonNotes);
-    const patterns: number[][] = [];
-    const seen = new Set<string>();
-    for (const note of input.notes) {
-      for (const written of namesOf(note)) {
-        const name = normalizeName(written);
-        if (seen.has(name)) continue;
-        seen.add(name);
-        if ((name.match(LETTER_OR_DIGIT)?.length ?? 0) < this.rule.minLetters) continue;
-        const tokens = tokenize(name);
-        if (tokens.length === 0) continue;
-        patterns.push(tokens.map((t) => this.vocabulary.add(t)));
-        this.names.push(name);
-        this.lengths.push(tokens.length);
-      }
-    }
-    this.automaton = buildAutomaton(patterns);
+    const names = input.names ?? new MentionNames(input.notes, this.rule.minLetters);
+    this.nameSet = names;
+    this.vocabulary = names.vocabulary;
+    this.names = names.names;
+    this.lengths = names.lengths;
+    this.automaton = names.automaton;
     this.noteCounts = new Int32Array(this.names.length);
     this.lastNote = new Int32Array(this.names.length).fill(-1);
     for (const link of input.links) {
@@ -149,8 +134,7 @@ export class MentionFinder {
 
   /** The index of a normalised name, or -1 when no note has it now. */
   indexOfName(name: string): number {
-    this.nameIndex ??= new Map(this.names.map((n, i) => [n, i]));
-    return this.nameIndex.get(name) ?? -1;
+    return this.nameSet.indexOf(name);
   }
 
   /** Counts and resolves one note's occurrences (from `scan`), as `add` does; notes are taken in the order given. */

@@ -1,10 +1,12 @@
 /**
  * Figures for the bench (issue 9): one note changed in a vault, rebuilt by
- * the incremental builder in process (as the dev server does) and, when
- * `cli` is given, through `npm run graph -- --incremental` as a whole
- * process; each against a floor measured in the same run (reading every
- * note file once), so the ratio means something on a busy machine. The
- * note is restored afterwards. `scripts/bench.ts` can call this.
+ * the incremental builder in process (as the dev server does: until the
+ * diff is ready to send, graph.json is written after) and, when `cli` is
+ * given, through the compiled `notemap graph --incremental` (what `npm run
+ * graph -- --incremental` runs, minus npm's own start) as a whole process;
+ * each against a floor measured in the same run (reading every note file
+ * once), so the ratio means something on a busy machine. The note is
+ * restored afterwards. scripts/lib/bench-live.ts reports them in `npm run bench`.
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,7 +30,14 @@ export interface IncrementalFigures {
 const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-export async function benchIncremental(vault: string, options: { runs?: number; cli?: { root: string; cacheHome: string } } = {}): Promise<IncrementalFigures> {
+export interface BenchIncrementalOptions {
+  /** Timed one-note rebuilds (the median is reported). Default 3. */
+  runs?: number;
+  /** Measure the compiled CLI too: `root` holds dist-node/notemap.js; its cache goes under `cacheHome`. */
+  cli?: { root: string; cacheHome: string };
+}
+
+export async function benchIncremental(vault: string, options: BenchIncrementalOptions = {}): Promise<IncrementalFigures> {
   const runs = options.runs ?? 3;
   const scan = await scanVault(vault, { extensions: DEFAULT_NOTE_EXTENSIONS });
   let start = process.hrtime.bigint();
@@ -57,8 +66,8 @@ export async function benchIncremental(vault: string, options: { runs?: number; 
     const run = (): number => {
       const t = process.hrtime.bigint();
       const out = path.join(cacheHome, 'bench-graph.json');
-      const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/build-graph.ts'), vault, '--out', out, '--incremental', '--quiet'], { cwd: root, env, stdio: 'ignore' });
-      if (r.status !== 0) throw new Error(`npm run graph -- --incremental failed (exit ${r.status})`);
+      const r = spawnSync(process.execPath, [path.join(root, 'dist-node/notemap.js'), 'graph', vault, '--out', out, '--incremental', '--quiet'], { cwd: root, env, stdio: 'ignore' });
+      if (r.status !== 0) throw new Error(`notemap graph --incremental failed (exit ${r.status})`);
       return seconds(t);
     };
     run(); // fills the cache

@@ -70,6 +70,7 @@ const since = (start: bigint): number => Number(now() - start) / 1e9;
 
 export class IncrementalBuilder {
   private writing: Promise<void> = Promise.resolve();
+  private writeWanted = false;
 
   private constructor(
     private readonly options: BuilderOptions,
@@ -113,7 +114,16 @@ export class IncrementalBuilder {
       if (p) positions.set(to, p);
     }
     const filesSeconds = since(start);
-    const core = new IncrementalCore({ vault, extensions, positions, layoutTicks: cache.body?.layoutTicks, ticks: options.ticks, settings: options.settings });
+    const core = new IncrementalCore({
+      vault,
+      extensions,
+      positions,
+      layoutTicks: cache.body?.layoutTicks,
+      ticks: options.ticks,
+      settings: options.settings,
+      metrics: cache.body?.metrics,
+      suggestions: cache.body?.suggestions,
+    });
     const fileWarnings = new Map<string, BuildWarning[]>();
     for (const [file, record] of files.records) fileWarnings.set(file, record.warnings);
     const result = core.apply(
@@ -191,6 +201,7 @@ export class IncrementalBuilder {
       positions,
       layoutTicks: graph.getAttribute('layoutTicks') ?? 0,
       mentions: this.mentions?.toCache(),
+      ...this.core.cacheParts(),
     };
   }
 
@@ -199,13 +210,20 @@ export class IncrementalBuilder {
     if (this.options.cacheFile) await saveCache(this.options.cacheFile, this.cacheBody());
   }
 
-  /** graph.json, one write at a time, in order. */
+  /**
+   * graph.json and the compact files, one write at a time. The graph is serialized on a later
+   * turn of the event loop, so the caller (the live session) sends the page its diff first; a
+   * write still waiting when the next build ends is folded into that one (it writes the newer graph).
+   */
   private write(graph: NotemapGraph): Promise<void> {
     const out = this.options.out;
     if (!out) return Promise.resolve();
-    const chunks = serializeGraph(graph);
+    this.writeWanted = true;
     this.writing = this.writing.catch(() => undefined).then(async () => {
-      await writeFileAtomic(out, chunks);
+      if (!this.writeWanted) return;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      this.writeWanted = false;
+      await writeFileAtomic(out, serializeGraph(graph));
       await writeCompactFiles(out, graph); // the map's compact files beside it, never stale (viewer)
     });
     return this.writing;

@@ -22,6 +22,8 @@ import { applyGraphEdit } from './incremental-graph.js';
 import type { VaultSettings } from './incremental-files.js';
 import { IncrementalResolver, type VaultChange } from './incremental-resolve.js';
 import { placeNewNodes } from './place-new-nodes.js';
+import { restoreMetrics, takeMetrics, type CachedMetrics } from './cached-metrics.js';
+import { namesHash, type CachedSuggestions } from './cached-suggestions.js';
 
 export interface CoreChange extends VaultChange {
   /** Warnings per note file (read and parse), replacing the file's previous ones; [] clears. */
@@ -43,6 +45,10 @@ export interface CoreOptions {
   ticks?: number;
   /** The vault's settings (src/config): their warnings and view defaults go into the graph as the pipeline puts them. */
   settings?: VaultSettings;
+  /** The cache's metrics: used by the first build when the notes and the links between them are the same. */
+  metrics?: CachedMetrics;
+  /** The cache's "did you mean" answers: used by the first build when the notes' names are the same. */
+  suggestions?: CachedSuggestions;
 }
 
 /** Seconds per step of one apply (the first build lays out in `place`; snapshot time counts in `resolve`). */
@@ -109,8 +115,11 @@ export class IncrementalCore {
       graph.setAttribute('vaultApp', detectVaultApp(this.options.vault));
       const view = this.options.settings?.view;
       if (view && Object.keys(view).length) graph.setAttribute('view', view);
+      const cached = this.options.suggestions;
+      if (cached && cached.names === namesHash(notes)) this.suggestions = new Map(cached.answers);
       lap('edit');
-      this.finish(graph, notes, assembled.links, lap);
+      // From the cache: the metrics stand when no note and no link between notes changed.
+      this.finish(graph, notes, assembled.links, lap, !restoreMetrics(graph, this.options.metrics));
       this.positionFirst(graph);
       lap('place');
       this.graph = graph;
@@ -149,6 +158,12 @@ export class IncrementalCore {
     const diff = diffGraph(before, graph, moved);
     lap('diff');
     return { graph, diff, timings, notes, links: assembled.links };
+  }
+
+  /** What the cache keeps of the core beside the notes: the metrics and the "did you mean" answers. */
+  cacheParts(): { metrics: CachedMetrics; suggestions: CachedSuggestions } {
+    const notes = this.resolver.sortedPaths().map((p) => this.resolver.notes.get(p)!);
+    return { metrics: takeMetrics(this.graph!), suggestions: { names: namesHash(notes), answers: [...this.suggestions] } };
   }
 
   /** Measure and health, with "did you mean" answers kept while no note name changes. */

@@ -13,7 +13,8 @@
  * filter of its words, word-filter.ts, so only those texts are read).
  */
 import type { MentionsReport } from '../core/contract.js';
-import { MentionFinder, type NameOccurrence } from '../extract/mentions.js';
+import { MentionNames, namesKey } from '../extract/mention-names.js';
+import { MENTION_RULE, MentionFinder, type NameOccurrence } from '../extract/mentions.js';
 import { mayHoldAll, nameTokenHashes, wordFilter } from '../extract/word-filter.js';
 import { readFiles } from '../extract/read.js';
 import type { ResolveIndex } from '../extract/resolve.js';
@@ -56,6 +57,8 @@ export class IncrementalMentions {
   private texts = new Map<string, NoteMentionText>();
   /** The names the kept occurrences were found with; null: nothing kept yet. */
   private names: Set<string> | null = null;
+  /** The automaton of the names, kept while no note's names change (namesKey). */
+  private built: { key: string; names: MentionNames } | null = null;
   last: MentionsTimings = { scanned: 0, seconds: 0 };
 
   /** `root`: the vault's real path (note paths are relative to it). */
@@ -77,7 +80,9 @@ export class IncrementalMentions {
   /** The mentions of the vault now. */
   async update(input: MentionsInput): Promise<MentionsReport> {
     const start = process.hrtime.bigint();
-    const finder = new MentionFinder({ notes: input.notes, links: input.links, index: input.index });
+    const key = namesKey(input.notes);
+    if (this.built?.key !== key) this.built = { key, names: new MentionNames(input.notes, MENTION_RULE.minLetters) };
+    const finder = new MentionFinder({ notes: input.notes, links: input.links, index: input.index, names: this.built.names });
     const names = new Set(finder.nameList());
     const present = new Set(input.notes.map((n) => n.path));
     for (const path of this.texts.keys()) if (!present.has(path)) this.texts.delete(path);

@@ -32,6 +32,8 @@ function pickPair(): [string, string] {
 }
 const [A, B] = pickPair();
 const title = (k: string) => graph.getNodeAttribute(k, 'title');
+/** The notes of the path from A to B, either way. */
+const pathNotes = () => pathBetween(graph, A, B).nodes;
 const texts = (page: Page, selector: string): Promise<string[]> => page.locator(selector).evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''));
 
 /** What sigma draws now for a node or an edge (after the reducers). */
@@ -49,6 +51,8 @@ describe('the path between two notes', () => {
     const input = page.locator('#search');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
     expect(await input.getAttribute('placeholder')).toContain(`Path from “${title(A)}” to`);
+    expect(await page.locator('#search-box').getAttribute('class')).toContain('picking');
+    expect(await page.locator('#summary .path-to-status').textContent()).toBe('Choose the other note in the search box (Esc cancels).');
     await page.keyboard.type(title(B).slice(0, 40));
     await expect.poll(() => input.getAttribute('aria-expanded')).toBe('true');
     for (let i = 0; i < 12; i++) {
@@ -61,6 +65,7 @@ describe('the path between two notes', () => {
     const panel = page.locator('#path');
     await expect.poll(() => panel.isVisible()).toBe(true);
     expect(await page.locator('#summary').isHidden()).toBe(true);
+    expect(await page.locator('#search-box').getAttribute('class') ?? '').not.toContain('picking');
     // The chosen note answered the pick: the selection is still the first note.
     expect(await page.evaluate(() => window.__notemap!.store.get().selected)).toBe(A);
     expect(await panel.locator('.path-headline').textContent()).toBe(`3 links from “${title(A)}” to “${title(B)}”.`);
@@ -113,7 +118,7 @@ describe('the path between two notes', () => {
     await page.close();
   });
 
-  it('has a switch for the links direction, in the URL, that says when only the other way joins them', async () => {
+  it('has a switch for the links direction, in the URL, that says when only the other way joins them; selecting another note ends the path', async () => {
     const { page } = await openMap(session, `?note=${encodeURIComponent(A)}&panel=path&pathto=${encodeURIComponent(B)}`);
     const panel = page.locator('#path');
     await expect.poll(() => panel.isVisible()).toBe(true);
@@ -126,6 +131,15 @@ describe('the path between two notes', () => {
     await page.locator('#path-either').click();
     await expect.poll(() => panel.locator('.path-hop').count()).toBe(3);
     expect(page.url()).not.toContain('directed=');
+
+    // Clicking another note on the map selects it, and the path (which ran from the first note) ends.
+    await settle(page);
+    const other = pathNotes().find((k) => k !== A)!;
+    const at = (await page.evaluate((k) => window.__notemap!.nodeScreenPosition(k), other))!;
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.locator('#summary h2').textContent()).toBe(title(other));
+    expect(await panel.isHidden()).toBe(true);
+    expect(await page.evaluate(() => window.__notemap!.store.get().pathTo)).toBeNull();
     await page.close();
   });
 

@@ -8,6 +8,8 @@
 
 interface Pick {
   onPick(key: string): void;
+  /** Called when the pick ends, answered or cancelled. */
+  onEnd?: () => void;
   placeholder: string;
   cancel(): void;
 }
@@ -24,16 +26,18 @@ function end(input: HTMLInputElement): Pick | undefined {
   input.removeEventListener('blur', pick.cancel);
   input.placeholder = pick.placeholder;
   input.closest('[role="search"]')?.classList.remove(PICKING_CLASS);
+  pick.onEnd?.();
   return pick;
 }
 
 /**
  * Ask for a note with `input`: focus it with `prompt` as its placeholder; the
- * next note chosen there goes to `onPick`. A pick already asked for is cancelled.
+ * next note chosen there goes to `onPick`; `onEnd` runs when the pick ends
+ * either way. A pick already asked for is cancelled.
  */
-export function askForNote(input: HTMLInputElement, prompt: string, onPick: (key: string) => void): void {
+export function askForNote(input: HTMLInputElement, prompt: string, onPick: (key: string) => void, onEnd?: () => void): void {
   end(input);
-  const pick: Pick = { onPick, placeholder: input.placeholder, cancel: () => void end(input) };
+  const pick: Pick = { onPick, onEnd, placeholder: input.placeholder, cancel: () => void end(input) };
   picks.set(input, pick);
   input.placeholder = prompt;
   input.value = '';

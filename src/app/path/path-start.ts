@@ -7,8 +7,8 @@ import { el } from '../dom.js';
 import type { AppContext } from '../state/types.js';
 import { askForNote } from './note-picker.js';
 
-/** Ask for the note to find a path to from `from` (with the search box), then show that path. */
-export function pickPathTarget(ctx: AppContext, from: string): void {
+/** Ask for the note to find a path to from `from` (with the search box), then show that path; `onEnd` when the pick ends. */
+export function pickPathTarget(ctx: AppContext, from: string, onEnd?: () => void): void {
   const input = document.getElementById('search') as HTMLInputElement | null;
   if (!input || !ctx.graph.hasNode(from)) return;
   const title = ctx.graph.getNodeAttribute(from, 'title');
@@ -17,12 +17,26 @@ export function pickPathTarget(ctx: AppContext, from: string): void {
     input.blur();
     if (to === from) return;
     ctx.store.set({ selected: from, pathTo: to, panel: 'path' }, { history: 'push' });
-  });
+  }, onEnd);
 }
 
-/** The summary panel's "Path to…" button for note `key`. */
+/**
+ * The summary panel's "Path to…" button for note `key`, and beside it, while
+ * the search box waits for the second note, a line saying so (once the user
+ * types, the box's placeholder is gone).
+ */
 export function pathToButton(ctx: AppContext, key: string): HTMLButtonElement {
-  const button = el('button', { type: 'button', class: 'action path-to', title: 'The shortest chain of links from this note to another one' }, 'Path to…');
-  button.addEventListener('click', () => pickPathTarget(ctx, key));
+  const button = el('button', { type: 'button', class: 'action path-to', 'aria-pressed': 'false', title: 'The shortest chain of links from this note to another one' }, 'Path to…');
+  const status = el('p', { class: 'action-status path-to-status', role: 'status' });
+  button.addEventListener('click', () => {
+    button.setAttribute('aria-pressed', 'true');
+    // Under the row of actions, so the other buttons stay where they were.
+    button.parentElement?.after(status);
+    status.textContent = 'Choose the other note in the search box (Esc cancels).';
+    pickPathTarget(ctx, key, () => {
+      button.setAttribute('aria-pressed', 'false');
+      status.remove();
+    });
+  });
   return button;
 }

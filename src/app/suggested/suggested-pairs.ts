@@ -37,6 +37,33 @@ export function suggestedPairs(graph: MapGraph, report: MentionsReport | undefin
   return [...pairs.values()];
 }
 
+const partnersByReport = new WeakMap<MentionsReport, Map<string, string[]>>();
+
+/**
+ * `set` (a note's neighbourhood) plus the notes that name `key` or that it
+ * names, when the suggested links are drawn (`show`): the far end of a
+ * strong dashed line then stands out and keeps its label, as a link's does.
+ * The partners are indexed once per report.
+ */
+export function withMentionPartners(set: Set<string>, graph: MapGraph, key: string, show: boolean): Set<string> {
+  const report = graph.getAttribute('mentions');
+  if (!show || !report) return set;
+  let index = partnersByReport.get(report);
+  if (!index) {
+    index = new Map();
+    for (const m of report.mentions) {
+      for (const [a, b] of [[m.source, m.target], [m.target, m.source]]) {
+        const list = index.get(a);
+        if (list) list.push(b);
+        else index.set(a, [b]);
+      }
+    }
+    partnersByReport.set(report, index);
+  }
+  for (const partner of index.get(key) ?? []) if (graph.hasNode(partner)) set.add(partner);
+  return set;
+}
+
 /** True when the pair touches `key` (its dashes stay strong while that note is hovered or selected). */
 export function pairTouches(pair: SuggestedPair, key: string | null): boolean {
   return key !== null && (pair.a === key || pair.b === key);

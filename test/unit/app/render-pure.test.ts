@@ -15,6 +15,7 @@ describe('classifyChange', () => {
     [{ selected: 'a.md' }, 'looks'],
     [{ tagDepth: 1 }, 'looks'],
     [{ colorCommonTags: true }, 'looks'],
+    [{ showMentions: true }, 'looks'],
     [{ showOrphans: false }, 'full'],
     [{ hiddenTags: ['x'] }, 'full'],
     [{ sizeScale: 2 }, 'full'],

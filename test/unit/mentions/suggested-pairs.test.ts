@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MentionsReport, UnlinkedMention } from '../../../src/core/contract.js';
-import { describePair, pairTouches, suggestedPairs, SUGGESTED_LABEL } from '../../../src/app/suggested/suggested-pairs.js';
+import { describePair, pairTouches, suggestedPairs, SUGGESTED_LABEL, withMentionPartners } from '../../../src/app/suggested/suggested-pairs.js';
 import { emptyGraph, link, note } from '../app/graph-fixture.js';
 
 /** a -> b linked; c, d, e notes without links between them; ?x a missing note. */
@@ -65,5 +65,15 @@ describe('pairTouches and describePair', () => {
     expect(describePair(g, pair)).toEqual({ title: SUGGESTED_LABEL, text: '“d” names “c” without linking to it: We met at c on Tuesday.' });
     const [both] = suggestedPairs(g, report(mention('d.md', 'c.md', 'Met c.'), mention('c.md', 'd.md')), all(g));
     expect(describePair(g, both).text).toBe('“d” names “c” without linking to it: Met c. (and “c” names “d”)');
+  });
+});
+
+describe('withMentionPartners', () => {
+  it('adds the notes naming a note, or named by it, to its neighbourhood while suggested links are drawn', () => {
+    const g = graph();
+    g.setAttribute('mentions', report(mention('d.md', 'c.md'), mention('c.md', 'e.md'), mention('c.md', 'gone.md')));
+    expect([...withMentionPartners(new Set(['c.md']), g, 'c.md', true)].sort()).toEqual(['c.md', 'd.md', 'e.md']);
+    expect([...withMentionPartners(new Set(['c.md']), g, 'c.md', false)]).toEqual(['c.md']);
+    expect([...withMentionPartners(new Set(['a.md', 'b.md']), g, 'a.md', true)]).toEqual(['a.md', 'b.md']);
   });
 });

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { vaultCacheDir } from '../../../src/serve/cache-dir.js';
-import { CACHE_FILE } from '../../../src/serve/incremental-cache.js';
+import { CACHE_FILE, CACHE_VERSION } from '../../../src/serve/incremental-cache.js';
 import { ROOT, runScript } from '../cli/run-script.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'notemap-incr-cli-'));
@@ -24,7 +24,8 @@ describe('npm run graph -- --incremental', () => {
     fs.cpSync(path.join(ROOT, 'data/vault'), vault, { recursive: true });
     const out = path.join(tmp, 'graph.json');
     const env = { XDG_CACHE_HOME: path.join(tmp, 'cache') };
-    const run = () => runScript('scripts/build-graph.ts', [vault, '--out', out, '--incremental', '--quiet'], env);
+    // What `npm run graph -- --incremental` runs (the notemap command, from its sources).
+    const run = () => runScript('src/cli/notemap.ts', ['graph', vault, '--out', out, '--incremental', '--quiet'], env);
 
     expect((await run()).stdout).toMatch(/\(full build: no cache yet\)/);
     const before = positions(out);
@@ -36,9 +37,20 @@ describe('npm run graph -- --incremental', () => {
     for (const [key, p] of before) expect(after.get(key), key).toBe(p);
 
     const cacheFile = path.join(vaultCacheDir(vault, { ...process.env, ...env }), CACHE_FILE);
-    fs.writeFileSync(cacheFile, fs.readFileSync(cacheFile, 'utf8').replace('"version":1', '"version":0'));
+    fs.writeFileSync(cacheFile, fs.readFileSync(cacheFile, 'utf8').replace(`"version":${CACHE_VERSION}`, '"version":0'));
     expect((await run()).stdout).toMatch(/\(full build: the cache was written by another version of notemap/);
     fs.writeFileSync(cacheFile, fs.readFileSync(cacheFile, 'utf8').slice(0, 500));
     expect((await run()).stdout).toMatch(/\(full build: the cache is damaged/);
+    // Unlinked mentions come from the cache too, equal to a full build's: a new note's name, already in
+    // another note's text, is found there without that note having changed.
+    fs.appendFileSync(path.join(vault, 'index.md'), '\nWe stopped at a zebra crossing today.\n');
+    await run();
+    fs.writeFileSync(path.join(vault, 'zebra crossing.md'), '# Zebra crossing\n\nStripes.\n');
+    expect((await run()).stdout).toMatch(/\(incremental: 1 note\(s\) read again\)/);
+    const full = path.join(tmp, 'full.json');
+    await runScript('src/cli/notemap.ts', ['graph', vault, '--out', full, '--quiet'], env);
+    const mentions = (file: string): { mentions: unknown[] } => JSON.parse(fs.readFileSync(file, 'utf8')).attributes.mentions;
+    expect(mentions(full).mentions.length).toBeGreaterThan(0);
+    expect(mentions(out)).toEqual(mentions(full));
   });
 });

@@ -1,0 +1,52 @@
+/**
+ * Whole-graph metrics kept in the incremental cache: PageRank, communities
+ * and components depend only on the notes and the links between notes, so a
+ * start from the cache whose note structure did not change (an edit of a
+ * note's text, a new dangling link) takes them from the cache instead of
+ * measuring again (about 0.2 s at 10,000 notes). `structure` is a hash of
+ * that structure: note keys and note-to-note edges, in graph order.
+ */
+import { createHash } from 'node:crypto';
+import type { NotemapGraph } from '../extract/build-graph.js';
+import { countStats } from '../extract/metrics.js';
+
+export interface CachedMetrics {
+  structure: string;
+  /** Per note: key, pagerank, community, component. */
+  nodes: [string, number, number, number][];
+  components: { count: number; largest: number };
+}
+
+/** The hash of the notes and the links between them. */
+export function structureKey(graph: NotemapGraph): string {
+  const parts: string[] = [];
+  graph.forEachNode((key, a) => {
+    if (a.kind === 'note') parts.push(key);
+  });
+  parts.push('');
+  graph.forEachEdge((_e, _a, source, target, s, t) => {
+    if (s.kind === 'note' && t.kind === 'note') parts.push(source + '\u0000' + target);
+  });
+  return createHash('sha1').update(parts.join('\u0001')).digest('hex');
+}
+
+/** The graph's metrics, to cache. */
+export function takeMetrics(graph: NotemapGraph): CachedMetrics {
+  const nodes: CachedMetrics['nodes'] = [];
+  graph.forEachNode((key, a) => {
+    if (a.kind === 'note') nodes.push([key, a.pagerank, a.community, a.component]);
+  });
+  const { components, largestComponent } = graph.getAttribute('stats');
+  return { structure: structureKey(graph), nodes, components: { count: components, largest: largestComponent } };
+}
+
+/** Puts cached metrics on `graph` when its note structure is the cached one; false (nothing done) otherwise. */
+export function restoreMetrics(graph: NotemapGraph, cached: CachedMetrics | undefined): boolean {
+  if (!cached || cached.structure !== structureKey(graph)) return false;
+  for (const [key, pagerank, community, component] of cached.nodes) {
+    if (!graph.hasNode(key)) return false;
+    graph.mergeNodeAttributes(key, { pagerank, community, component });
+  }
+  graph.setAttribute('stats', countStats(graph, cached.components));
+  return true;
+}
