@@ -17,9 +17,10 @@ const escapeXml = (s: string): string =>
 
 const num = (n: number): string => (Math.round(n * 10) / 10).toString();
 
-/** The tag legend as shown in the sidebar (its first `max` rows). */
+/** The legend of the color mode in force, as shown in the sidebar (its first `max` rows). */
 export function legendRows(root: Document = document, max = 12): LegendRow[] {
-  return [...root.querySelectorAll<HTMLElement>('#legend .legend-list li')].slice(0, max).flatMap((li) => {
+  // The other modes' legends are in the DOM, hidden (color-mode.ts).
+  return [...root.querySelectorAll<HTMLElement>('#legend .legend-list li')].filter((li) => li.closest('[hidden]') === null).slice(0, max).flatMap((li) => {
     const label = li.querySelector('.legend-tag')?.textContent ?? '';
     const swatch = li.querySelector<HTMLElement>('.legend-swatch');
     const color = swatch ? getComputedStyle(swatch).backgroundColor : '';
