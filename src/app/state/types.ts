@@ -81,7 +81,7 @@ export interface ViewState {
   camera: CameraView | null;
   /** What colors stand for: tags, folders, clusters (Louvain communities) or query groups. */
   colorBy: ColorBy;
-  /** Folder levels kept when coloring by folder (1 = top-level folder). */
+  /** Folder levels kept when coloring by folder (1 = top-level folder; 0 = auto: big folders split into subfolders). */
   folderDepth: number;
   /** The color groups ("query -> color", first match wins); null = the vault's own (Obsidian's graph.json). */
   groups: ColorGroup[] | null;
@@ -133,7 +133,7 @@ export const DEFAULT_VIEW: ViewState = {
   healthShow: null,
   camera: null,
   colorBy: 'tag',
-  folderDepth: 1,
+  folderDepth: 0,
   groups: null,
   hiddenCategories: [],
   onlyCategories: [],

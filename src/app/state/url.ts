@@ -29,7 +29,7 @@ export const LIMITS = {
   cameraRatio: { min: 0.02, max: 8 },
   /** Framed-graph units: 0..1 spans the graph, so anything far outside is junk. */
   cameraXY: { min: -10, max: 10 },
-  folderDepth: { min: 1, max: 3 },
+  folderDepth: { min: 0, max: 3 },
   centerForce: FORCE_LIMITS.centerForce,
   repelForce: FORCE_LIMITS.repelForce,
   linkForce: FORCE_LIMITS.linkForce,

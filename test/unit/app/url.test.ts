@@ -89,6 +89,7 @@ describe('color modes, groups, the filter and forces in the URL', () => {
   });
 
   it('clamps forces and folder depth to their ranges', () => {
+    expect(decodeView('?folderdepth=-1').folderDepth).toBe(0);
     expect(decodeView('?repel=-5&linkdist=9999&folderdepth=7&center=x')).toMatchObject({
       repelForce: 0,
       linkDistance: 300,
