@@ -10,6 +10,8 @@ import { hasWebGL, NO_WEBGL_MESSAGE } from './webgl.js';
 import { createLayoutClient, type LayoutClient } from './layout/client.js';
 import { createRenderer, type MapRenderer, type MapSigma } from './render/renderer.js';
 import { bindInteractions } from './render/interactions.js';
+import { bindReframe } from './render/reframe.js';
+import { applyCamera, bindCameraState } from './render/camera-state.js';
 import { mountMapKey } from './render/map-key.js';
 import { mountClusterLabels } from './render/cluster-labels.js';
 import { createStore } from './state/store.js';
@@ -154,9 +156,12 @@ async function start(): Promise<void> {
   const suggested = mountSuggestedLinks(renderer, store, theme);
   disposables.push(suggested);
   disposables.push(bindInteractions({ renderer, store, layout, tooltip, hoverExtra: suggested.hover }));
+  disposables.push(bindReframe({ renderer, store, layout }));
+  const cameraState = bindCameraState(renderer.sigma, store, renderer.whenIndexed);
+  disposables.push(cameraState);
   disposables.push(mountToolbar({ renderer, layout, theme }));
-  disposables.push(mountForces({ store, layout }));
-  disposables.push(mountExportMenu(renderer));
+  disposables.push(mountForces({ store, layout, view: renderer }));
+  disposables.push(mountExportMenu(renderer, document, () => suggested.svg()));
   disposables.push(mountMapKey());
   disposables.push(mountClusterLabels({ renderer, store, theme }));
   disposables.push(mountSuggestedKey(store, () => graph.getAttribute('mentions')?.mentions.length ?? null));
@@ -164,7 +169,13 @@ async function start(): Promise<void> {
   const ctx: AppContext = {
     graph,
     store,
-    map: { focusNode: (key) => renderer.focusNode(key), fit: () => renderer.fit(), frame: (keys) => renderer.frame(keys) },
+    map: {
+      focusNode: (key) => renderer.focusNode(key),
+      fit: () => renderer.fit(),
+      frame: (keys) => renderer.frame(keys),
+      highlight: (key) => renderer.setHovered(key),
+      frameNodes: (keys) => renderer.frameNodes(keys),
+    },
     theme,
     devServer: import.meta.env.DEV,
     details,
@@ -192,10 +203,13 @@ async function start(): Promise<void> {
   disposables.push(mountLive({ graph, store, sigma: renderer.sigma }));
 
   performance.mark('notemap:panels');
-  const { selected, localDepth } = store.get();
-  // A local view opens framed on all it shows, as when it is entered on the map; a selection alone is centred.
-  if (selected !== null && graph.hasNode(selected) && localDepth === 0) renderer.focusNode(selected);
+  const { selected, localDepth, camera } = store.get();
+  // A link with a camera opens where it was taken. Else a local view opens framed on all it shows, as when it
+  // is entered on the map, and a selection with its neighbours beside the panel.
+  if (camera !== null) applyCamera(renderer.sigma, camera);
+  else if (selected !== null && graph.hasNode(selected) && localDepth === 0) renderer.focusNode(selected);
   else renderer.fit(false);
+  cameraState.start();
   document.body.classList.remove('is-loading');
 
   const { dispose } = disposeOnce(() => {

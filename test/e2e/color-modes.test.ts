@@ -10,12 +10,14 @@ import { loadVaultSettings } from '../../src/config/load.js';
 import { runPipeline } from '../../src/extract/pipeline.js';
 import { serializeGraph } from '../../src/extract/write.js';
 import { nameClusters } from '../../src/app/style/clusters.js';
-import { folderAtDepth } from '../../src/app/style/folders.js';
+import { autoFolders, folderAtDepth } from '../../src/app/style/folders.js';
 import { formatCount, launchBrowser, loadGraph, openMap, saveScreenshot, serveGraphJson, settle, waitForMap, type Session } from './browser.js';
 
 let session: Session;
 const graph = loadGraph();
-const clusters = nameClusters(graph);
+// Notes alone in their community share one "on their own" row, listed last.
+const clusters = nameClusters(graph).filter((c) => c.count > 1);
+const alone = nameClusters(graph).filter((c) => c.count === 1).length;
 const notes = graph.filterNodes((_k, a) => a.kind === 'note');
 
 beforeAll(async () => {
@@ -43,8 +45,9 @@ describe('color modes', () => {
     expect(await page.locator('#legend .legend-body').isHidden()).toBe(true);
     const names = await rows(page).locator('.legend-tag').allTextContents();
     const counts = await rows(page).locator('.legend-count').allTextContents();
-    expect(names).toEqual(clusters.slice(0, 30).map((c) => c.name));
-    expect(counts).toEqual(clusters.slice(0, 30).map((c) => formatCount(c.count)));
+    expect(alone).toBeGreaterThan(0); // the sample vault has orphans
+    expect(names).toEqual([...clusters.map((c) => c.name), 'Notes on their own'].slice(0, 30));
+    expect(counts).toEqual([...clusters.map((c) => formatCount(c.count)), formatCount(alone)].slice(0, 30));
     expect(clusters.length).toBeGreaterThan(2);
     // Two notes of the biggest cluster share a color; one of another cluster has another.
     const after = await colors(page);
@@ -75,26 +78,32 @@ describe('color modes', () => {
     await page.close();
   });
 
-  it('folder mode colors by top-level folder, or deeper', async () => {
+  it('folder mode colors by folder: big folders split by default, or by top-level folder, or deeper', async () => {
     const { page, errors } = await openMap(session, '?color=folder');
     await settle(page);
+    const legendKeys = () => rows(page).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.key));
+    // Auto: journal/ holds most notes, so it is split by year.
+    const auto = autoFolders(notes);
+    expect(new Set(await legendKeys())).toEqual(new Set(auto.values()));
+    expect(await legendKeys()).toContain('journal/2020');
+    await saveScreenshot(page, 'color-mode-folder.png');
+
+    await page.locator('#legend-folder-depth').selectOption('1');
+    await expect.poll(() => page.evaluate(() => location.search)).toContain('folderdepth=1');
     const top = new Map<string, number>();
     // A note's key is its vault path.
     for (const key of notes) top.set(folderAtDepth(key, 1), (top.get(folderAtDepth(key, 1)) ?? 0) + 1);
-    const keys = await rows(page).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.key));
-    expect(new Set(keys)).toEqual(new Set(top.keys()));
+    expect(new Set(await legendKeys())).toEqual(new Set(top.keys()));
     expect(await rows(page).first().locator('.legend-count').textContent()).toBe(formatCount(Math.max(...top.values())));
     const c = await colors(page);
     const journal = notes.filter((k) => k.startsWith('journal/'));
     const topics = notes.filter((k) => k.startsWith('topics/'));
     expect(new Set(journal.map((k) => c[k])).size).toBe(1);
     expect(c[journal[0]]).not.toBe(c[topics[0]]);
-    await saveScreenshot(page, 'color-mode-folder.png');
 
     await page.locator('#legend-folder-depth').selectOption('2');
     await expect.poll(() => page.evaluate(() => location.search)).toContain('folderdepth=2');
-    const deeper = await rows(page).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.key));
-    expect(deeper).toContain('journal/2020');
+    expect(await legendKeys()).toContain('topics/tooling');
     const c2 = await colors(page);
     const y2019 = journal.find((k) => k.startsWith('journal/2019/'))!;
     const y2020 = journal.find((k) => k.startsWith('journal/2020/'))!;

@@ -17,9 +17,10 @@ const escapeXml = (s: string): string =>
 
 const num = (n: number): string => (Math.round(n * 10) / 10).toString();
 
-/** The tag legend as shown in the sidebar (its first `max` rows). */
+/** The legend of the color mode in force, as shown in the sidebar (its first `max` rows). */
 export function legendRows(root: Document = document, max = 12): LegendRow[] {
-  return [...root.querySelectorAll<HTMLElement>('#legend .legend-list li')].slice(0, max).flatMap((li) => {
+  // The other modes' legends are in the DOM, hidden (color-mode.ts).
+  return [...root.querySelectorAll<HTMLElement>('#legend .legend-list li')].filter((li) => li.closest('[hidden]') === null).slice(0, max).flatMap((li) => {
     const label = li.querySelector('.legend-tag')?.textContent ?? '';
     const swatch = li.querySelector<HTMLElement>('.legend-swatch');
     const color = swatch ? getComputedStyle(swatch).backgroundColor : '';
@@ -28,7 +29,7 @@ export function legendRows(root: Document = document, max = 12): LegendRow[] {
 }
 
 /** The view as an SVG document (width and height in CSS pixels of the map). */
-export function viewSvg(sigma: MapSigma, options: { background: string; text: string; legend: LegendRow[] }): string {
+export function viewSvg(sigma: MapSigma, options: { background: string; text: string; legend: LegendRow[]; overEdges?: string }): string {
   const { width, height } = sigma.getDimensions();
   const graph = sigma.getGraph();
   const at = (key: string) => {
@@ -54,7 +55,7 @@ export function viewSvg(sigma: MapSigma, options: { background: string; text: st
     if (!d || d.hidden || !s || !t) return;
     out.push(`<line x1="${num(s.x)}" y1="${num(s.y)}" x2="${num(t.x)}" y2="${num(t.y)}" stroke="${escapeXml(d.color)}" stroke-width="${num(Math.max(0.5, sigma.scaleSize(d.size)))}"/>`);
   });
-  out.push('</g>', '<g class="nodes">');
+  out.push('</g>', options.overEdges ?? '', '<g class="nodes">'); // overEdges: layers drawn beside sigma's (dashed suggested links)
   for (const p of positions.values()) {
     out.push(`<circle cx="${num(p.x)}" cy="${num(p.y)}" r="${num(Math.max(1, p.r))}" fill="${escapeXml(p.color)}"/>`);
   }

@@ -2,7 +2,8 @@
  * The map side of the layout. A graph that comes settled from the build is
  * not simulated at all: no worker runs until the user drags a node (then only
  * the dragged node's neighbourhood relaxes, its rim held in place) or asks
- * for the layout to run. A graph without positions is laid out from scratch
+ * for the layout to run, or a filter changes what is shown (then the shown
+ * nodes relax, relax.ts). A graph without positions is laid out from scratch
  * in the worker. Streamed positions are written into the graph once per
  * animation frame (sigma redraws from that).
  */
@@ -11,6 +12,7 @@ import { layoutRadius, type ForceOptions } from '../../core/forces.js';
 import type { MapGraph } from '../state/visibility.js';
 import type { FromWorker, InitMessage, ToWorker } from './protocol.js';
 import { DRAG_ALPHA_TARGET } from './engine.js';
+import { buildRelaxMessage, RELAX_ALPHA, RELAX_MAX_NODES } from './relax.js';
 
 /** Heat when graph.json brings settled positions: the worker only polishes. */
 export const SETTLED_ALPHA = 0.05;
@@ -36,6 +38,13 @@ export interface LayoutClient {
   drag(key: string, x: number, y: number): void;
   /** The held node is let go (it stays pinned). */
   release(key: string): void;
+  /**
+   * A filter changed what is shown: relax the `shown` nodes from where they
+   * are (the hidden ones leave the simulation). Nothing when the layout is
+   * paused, when the whole graph is being laid out anyway, or past
+   * RELAX_MAX_NODES.
+   */
+  relax(shown: ReadonlySet<string>): void;
   /** The forces of every later run (the force sliders); nothing moves until a run. */
   setForces(forces: Partial<ForceOptions>): void;
   /** Run the whole layout again from where the nodes are now, with the current forces. */
@@ -193,8 +202,8 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
   let worker: Worker | null = null;
   const listeners = createListeners();
 
-  /** What the worker simulates now: the whole graph, or one neighbourhood (keys in message order). */
-  let scope: 'none' | 'whole' | 'local' = 'none';
+  /** What the worker simulates now: the whole graph, what the filters show, or one neighbourhood (keys in message order). */
+  let scope: 'none' | 'whole' | 'shown' | 'local' = 'none';
   let keys: string[] = [];
   let index = new Map<string, number>();
   let session = 0;
@@ -203,6 +212,9 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
   let disposed = false;
   let pending: Float32Array | null = null;
   let frame: number | null = null;
+  /** What the filters showed at the last relax (null: no filter change yet), and the set the 'shown' scope simulates. */
+  let shownNow: ReadonlySet<string> | null = null;
+  let simulatedShown: ReadonlySet<string> | null = null;
   /** The node under the pointer: its position comes from the pointer, not the worker. */
   let held: string | null = null;
   /** The user's forces (sliders); empty = the model's defaults, as the build used. */
@@ -219,7 +231,7 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
     const positions = pending;
     pending = null;
     if (!positions || disposed || positions.length !== keys.length * 2) return;
-    if (scope === 'whole') {
+    if (scope === 'whole' || scope === 'shown') {
       graph.updateEachNodeAttributes(
         (key, attrs) => {
           // By key, not by order: a live change (src/app/live) may have added or removed nodes since the worker started.
@@ -249,7 +261,7 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
       // Only the latest batch matters: older ones are dropped, one write per frame.
       pending = msg.positions;
       if (frame !== null || wait !== null) return;
-      const early = (scope === 'whole' ? interval : 0) - (now() - lastApply);
+      const early = (scope === 'local' ? 0 : interval) - (now() - lastApply);
       if (early <= 0) frame = requestFrame(apply);
       else
         wait = setTimeout(() => {
@@ -264,7 +276,7 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
   }
 
   /** Start (or restart) the worker on `message`, whose nodes are `list`. */
-  function start(message: InitMessage, list: string[], what: 'whole' | 'local'): void {
+  function start(message: InitMessage, list: string[], what: 'whole' | 'shown' | 'local'): void {
     if (disposed) return;
     if (!worker) {
       worker = (options.createWorker ?? defaultWorker)();
@@ -304,9 +316,14 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
     resume() {
       if (disposed) return;
       isPaused = false;
-      if (scope === 'whole') {
+      if (scope === 'whole' || (scope === 'shown' && simulatedShown === shownNow)) {
         hot = true;
         send({ type: 'resume', alpha: RESUME_ALPHA });
+      } else if (shownNow !== null && shownNow.size > 0) {
+        // Filters changed while paused: what they show now runs.
+        simulatedShown = shownNow;
+        const { message, keys: list } = buildRelaxMessage(graph, shownNow, RESUME_ALPHA, SETTLED_ALPHA_MIN);
+        start({ ...message, forces }, list, 'shown');
       } else {
         // The whole graph was never simulated here: start it from where the nodes are now.
         const { message, keys: list } = buildInitMessage(graph);
@@ -316,7 +333,8 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
     },
     drag(key, x, y) {
       if (disposed || !graph.hasNode(key)) return;
-      const restarted = scope !== 'whole' && (scope !== 'local' || held !== key || !index.has(key));
+      const restarted =
+        scope === 'shown' ? !index.has(key) : scope !== 'whole' && (scope !== 'local' || held !== key || !index.has(key));
       if (restarted) {
         // A new drag on a settled map: relax this node's neighbourhood only.
         const { message, keys: list } = buildLocalMessage(graph, key);
@@ -337,14 +355,30 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
       if (held === key) held = null;
       if (i !== undefined) send({ type: 'release', index: i });
     },
+    relax(shown) {
+      shownNow = shown;
+      if (disposed || isPaused || shown.size === 0 || shown.size > RELAX_MAX_NODES) return;
+      if (scope === 'whole' && hot) return;
+      simulatedShown = shown;
+      const { message, keys: list } = buildRelaxMessage(graph, shown, RELAX_ALPHA, SETTLED_ALPHA_MIN);
+      start({ ...message, forces }, list, 'shown');
+      changed();
+    },
     setForces(next) {
       forces = { ...next };
     },
     rerun() {
       if (disposed) return;
       isPaused = false;
-      const { message, keys: list } = buildInitMessage(graph);
-      start({ ...message, alpha: RERUN_ALPHA, alphaMin: SETTLED_ALPHA_MIN, forces }, list, 'whole');
+      if (shownNow !== null && shownNow.size > 0) {
+        // Filters are on: what they show runs (hidden nodes neither move nor push), as after a filter change.
+        simulatedShown = shownNow;
+        const { message, keys: list } = buildRelaxMessage(graph, shownNow, RERUN_ALPHA, SETTLED_ALPHA_MIN);
+        start({ ...message, forces, ticksPerBatch: undefined }, list, 'shown');
+      } else {
+        const { message, keys: list } = buildInitMessage(graph);
+        start({ ...message, alpha: RERUN_ALPHA, alphaMin: SETTLED_ALPHA_MIN, forces }, list, 'whole');
+      }
       changed();
     },
     onChange: listeners.add,

@@ -20,6 +20,12 @@ export interface EngineInit {
   alpha: number;
   /** Heat under which the simulation stops (default d3's 0.001). */
   alphaMin?: number;
+  /**
+   * Most ticks per batch (about one frame; default 50). A relaxation meant to
+   * be watched (a filter change) takes a few per frame, so it moves smoothly
+   * instead of settling in three frames.
+   */
+  ticksPerBatch?: number;
   /** 1 for a node that holds its place (the rim of a neighbourhood relaxed around a drag). */
   fixed?: Uint8Array;
   forces?: Partial<ForceOptions>;

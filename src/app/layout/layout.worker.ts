@@ -14,6 +14,7 @@ const FRAME_MS = 16;
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let engine: LayoutEngine | null = null;
 let session: number | undefined;
+let ticksPerBatch: number | undefined;
 let paused = false;
 let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -25,7 +26,7 @@ function loop(): void {
   timer = null;
   if (!engine || paused) return;
   const start = performance.now();
-  engine.step(BUDGET_MS);
+  engine.step(BUDGET_MS, ticksPerBatch);
   const positions = engine.positions();
   post({ type: 'positions', positions, alpha: engine.alpha, session }, [positions.buffer]);
   if (engine.done) {
@@ -46,6 +47,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       // A new init replaces the engine (the whole graph, or one neighbourhood around a drag).
       engine = new LayoutEngine(message);
       session = message.session;
+      ticksPerBatch = message.ticksPerBatch;
       paused = false;
       kick();
       break;

@@ -8,7 +8,7 @@
  */
 import { append, clear, el, formatCount } from '../dom.js';
 import { disposeOnce } from '../disposable.js';
-import type { CategoryEntry } from '../style/categories.js';
+import { SOLO_CLUSTER, type CategoryEntry } from '../style/categories.js';
 import { categoryScheme } from '../style/node-colors.js';
 import type { AppContext, Disposable, ViewState } from '../state/types.js';
 import { isCategoryShown, toggleKey } from './category-toggles.js';
@@ -18,6 +18,7 @@ import { mountGroupRules } from './group-rules.js';
 export const CATEGORY_TOP = 30;
 
 const FOLDER_DEPTHS: ReadonlyArray<[number, string]> = [
+  [0, 'Auto (split big folders)'],
   [1, 'Top-level folder'],
   [2, '2 levels'],
   [3, '3 levels'],
@@ -105,7 +106,7 @@ export function mountCategoryLegend(ctx: AppContext, host: HTMLElement): Disposa
     moreButton.setAttribute('aria-expanded', String(expanded));
     hint.textContent =
       scheme.mode === 'cluster'
-        ? `${formatCount(total)} clusters of linked notes (Louvain communities), each named by its most frequent tag or its most linked note.`
+        ? `${formatCount(scheme.legend.filter((e) => e.key !== SOLO_CLUSTER).length)} clusters of notes that link to each other more than to the rest, each named by its most frequent tag or its most linked note (in italics).`
         : scheme.mode === 'groups'
           ? 'A note takes the color of the first group whose query it matches.'
           : '';

@@ -26,6 +26,8 @@ const SETTLE_MS = 150;
 export interface ForcesOptions {
   store: Store;
   layout: LayoutClient;
+  /** The map's frame (the renderer): it follows a run of the layout, then frames the result. */
+  view?: { followLayout(on: boolean): void; fit(): void };
   root?: Document;
 }
 
@@ -38,7 +40,7 @@ function show(field: ForceField, v: number): string {
   return field === 'centerForce' || field === 'linkForce' ? v.toFixed(2) : String(Math.round(v));
 }
 
-export function mountForces({ store, layout, root = document }: ForcesOptions): Disposable {
+export function mountForces({ store, layout, view, root = document }: ForcesOptions): Disposable {
   const sidebar = root.getElementById('sidebar');
   if (!sidebar) return disposeOnce(() => {});
   const syncs: Array<(s: ViewState) => void> = [];
@@ -58,9 +60,24 @@ export function mountForces({ store, layout, root = document }: ForcesOptions): 
     const [text, title] = LABELS[field];
     return el('div', { class: 'filter-row force-row', title }, el('label', { for: id }, text), input, ' ', output);
   });
+  // Stronger repulsion or longer links can spread the map past the frame: the frame follows the run
+  // (as on a layout from scratch), and once the layout stops it is frozen and fitted again.
+  let following: (() => void) | null = null;
+  const runAgain = (): void => {
+    layout.rerun();
+    if (!view || following) return;
+    view.followLayout(true);
+    following = layout.onChange(() => {
+      if (layout.running() || !following) return;
+      following();
+      following = null;
+      view.followLayout(false);
+      view.fit();
+    });
+  };
   const run = el('button', { type: 'button', id: 'forces-run', class: 'filter-reset', title: 'Let the layout move the notes again, from where they are now' }, 'Run layout again');
   const reset = el('button', { type: 'button', id: 'forces-reset', class: 'filter-reset' }, 'Reset forces');
-  run.addEventListener('click', () => layout.rerun());
+  run.addEventListener('click', runAgain);
   reset.addEventListener('click', () => store.set({ ...FORCE_DEFAULTS }));
   syncs.push((s) => {
     reset.disabled = isDefaultForces(forcesOf(s));
@@ -85,11 +102,12 @@ export function mountForces({ store, layout, root = document }: ForcesOptions): 
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
-      layout.rerun();
+      runAgain();
     }, SETTLE_MS);
   });
   return disposeOnce(() => {
     unsubscribe();
+    following?.();
     if (timer !== null) clearTimeout(timer);
     section.remove();
   });

@@ -3,7 +3,8 @@
  * orphan notes and its dangling targets ranked by references, each with the
  * notes that reference it (path:line) and its did-you-mean. Choosing any
  * entry selects that node on the map and moves the camera to it; the panel
- * stays open so the list can be worked through.
+ * stays open so the list can be worked through. Pointing at an entry, and
+ * "Show on map", point at the map (health-map.ts).
  */
 import type { DanglingReport, HealthReport } from '../../core/contract.js';
 import { clear, el, formatCount } from '../dom.js';
@@ -11,6 +12,7 @@ import type { AppContext, Disposable, ViewState } from '../state/types.js';
 import { mentionedPhrase, orphansByMentions } from '../../core/mentions.js';
 import { nodeButton, syncPanelContainer } from './navigate.js';
 import { disposeOnce } from '../disposable.js';
+import { bindHealthMap, showOnMapButton } from './health-map.js';
 
 /** Lists longer than this show a "show more" button (10k orphans would be slow DOM). */
 export const PAGE_SIZE = 200;
@@ -50,12 +52,16 @@ export function mountHealthPanel(ctx: AppContext): Disposable {
     const open = ctx.store.get().panel === 'health';
     // Closing health goes back to the summary when a node is selected.
     ctx.store.set({ panel: open ? (ctx.store.get().selected ? 'summary' : null) : 'health' });
-    // Opened by the user: move focus to the panel so keyboard and screen-reader users land in it.
-    if (!open) document.getElementById('health-title')?.focus();
+    if (open) return;
+    // Opened by the user: move focus to the panel so keyboard and screen-reader users land in it, and fit
+    // the map beside it, so that every entry pointed at in the lists is in view (orphans often ring the map).
+    document.getElementById('health-title')?.focus();
+    ctx.map.fit();
   };
   toggle.setAttribute('aria-controls', 'health');
   toggle.addEventListener('click', onToggle);
 
+  const mapLink = bindHealthMap(ctx, root);
   render(ctx.store.get());
   const unsubscribe = ctx.store.subscribe((state, previous) => {
     if (state.panel !== previous.panel || state.selected !== previous.selected) render(state);
@@ -63,6 +69,7 @@ export function mountHealthPanel(ctx: AppContext): Disposable {
 
   return disposeOnce(() => {
     unsubscribe();
+    mapLink.dispose();
     toggle.removeEventListener('click', onToggle);
     clear(root);
     root.hidden = true;
@@ -123,6 +130,7 @@ function orphanSection(ctx: AppContext, orphans: string[]): HTMLElement {
     section.append(el('p', { class: 'empty' }, 'No orphans.'));
     return section;
   }
+  section.append(showOnMapButton(ctx, 'orphans', present));
   // Orphans that other notes name come first, most mentioned first: where a link is likely missing.
   const mentioned = new Map(orphansByMentions(present, ctx.graph.getAttribute('mentions')).map((o) => [o.key, o.notes]));
   const keys = [...mentioned.keys(), ...present.filter((key) => !mentioned.has(key))];
@@ -162,6 +170,7 @@ function danglingSection(ctx: AppContext, dangling: DanglingReport[]): HTMLEleme
     section.append(el('p', { class: 'empty' }, 'No dangling links.'));
     return section;
   }
+  section.append(showOnMapButton(ctx, 'missing', dangling.map((d) => d.key).filter((key) => ctx.graph.hasNode(key))));
   section.append(pagedList('ol', { 'aria-labelledby': 'health-dangling-title' }, dangling, (d) => danglingItem(ctx, d)));
   return section;
 }

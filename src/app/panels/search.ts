@@ -12,6 +12,7 @@ import { selectNode } from './navigate.js';
 import { searchTerms, titleMatchRank } from './search-terms.js';
 import { disposeOnce } from '../disposable.js';
 import { answerPick } from '../path/note-picker.js';
+import { indexInSlices } from './search-slices.js';
 
 /** At most this many results are listed. */
 export const MAX_RESULTS = 12;
@@ -24,9 +25,9 @@ interface SearchDoc {
   file: string;
 }
 
-/** Build the index over the graph's notes (dangling targets and files are not notes). */
-export function buildSearchIndex(ctx: AppContext): MiniSearch<SearchDoc> {
-  const index = new MiniSearch<SearchDoc>({
+/** An empty index with the map's search options. */
+export function createSearchIndex(): MiniSearch<SearchDoc> {
+  return new MiniSearch<SearchDoc>({
     fields: ['title', 'aliases', 'tags', 'file'],
     // Every word is a term, and `C++`, `C#`, `.NET` are terms with their symbols (search-terms.ts).
     tokenize: searchTerms,
@@ -38,6 +39,10 @@ export function buildSearchIndex(ctx: AppContext): MiniSearch<SearchDoc> {
       combineWith: 'AND',
     },
   });
+}
+
+/** One document per note of the graph (dangling targets and files are not notes). */
+export function searchDocs(ctx: AppContext): SearchDoc[] {
   const docs: SearchDoc[] = [];
   ctx.graph.forEachNode((key, attrs) => {
     if (attrs.kind !== 'note') return;
@@ -51,7 +56,13 @@ export function buildSearchIndex(ctx: AppContext): MiniSearch<SearchDoc> {
       file: base.replace(/\.[^.]+$/, ''),
     });
   });
-  index.addAll(docs);
+  return docs;
+}
+
+/** Build the index over the graph's notes at once. */
+export function buildSearchIndex(ctx: AppContext): MiniSearch<SearchDoc> {
+  const index = createSearchIndex();
+  index.addAll(searchDocs(ctx));
   return index;
 }
 
@@ -84,11 +95,10 @@ export function mountSearch(ctx: AppContext): Disposable {
   const listbox = document.getElementById('search-results') as HTMLUListElement | null;
   if (!input || !listbox) throw new Error('mountSearch: #search or #search-results is missing from index.html');
 
-  // Indexing 10k notes takes ~0.3 s: do it when the browser is idle after the
-  // first paint, or at the first keystroke if that comes sooner.
-  let index: MiniSearch<SearchDoc> | null = null;
-  const getIndex = (): MiniSearch<SearchDoc> => (index ??= buildSearchIndex(ctx));
-  const idle = window.requestIdleCallback?.(() => getIndex(), { timeout: 2000 });
+  // Indexing 10k notes takes ~0.3 s, 100k ~1.7 s: done in slices while the browser is idle after the
+  // first paint (search-slices.ts), or at once at the first keystroke if that comes sooner.
+  const sliced = indexInSlices(createSearchIndex, () => searchDocs(ctx));
+  const getIndex = (): MiniSearch<SearchDoc> => sliced.get();
   let results: string[] = [];
   let active = -1;
 
@@ -203,7 +213,7 @@ export function mountSearch(ctx: AppContext): Disposable {
     input.removeEventListener('keydown', onKeydown);
     input.removeEventListener('blur', onBlur);
     document.removeEventListener('keydown', onGlobalKeydown);
-    if (idle !== undefined) window.cancelIdleCallback(idle);
+    sliced.dispose();
     close();
   });
 }

@@ -130,8 +130,9 @@ export function mountPathPanel(ctx: AppContext): Disposable {
   };
 
   render(store.get());
-  // Opened from a URL: frame the path after main.ts has centred the selection.
-  const opening = requestAnimationFrame(() => requestAnimationFrame(() => frame(store.get())));
+  // Opened from a URL: frame the path after main.ts has centred the selection, unless the URL says where the camera was.
+  const openedAt = store.get().camera;
+  const opening = requestAnimationFrame(() => requestAnimationFrame(() => openedAt === null && frame(store.get())));
   const unsubscribe = store.subscribe((state, previous) => {
     // Selecting another note (or none) leaves the path: it ran from the note selected before.
     if (state.pathTo !== null && state.pathTo === previous.pathTo && state.selected !== previous.selected) {

@@ -1,5 +1,6 @@
 /**
- * Camera moves: frame a set of nodes, centre one node, zoom and pan by steps.
+ * Camera moves: frame a set of nodes (a selection and its neighbours in the
+ * part of the view the panel leaves free), follow a target, zoom and pan by steps.
  * Works in sigma's framed-graph space through its public conversions, so it
  * stays right whatever bounding box the renderer uses.
  */
@@ -13,8 +14,6 @@ export const CAMERA_DURATION = 450;
 export const ZOOM_STEP = 1.5;
 /** Fraction of the viewport one arrow-key press pans. */
 export const PAN_STEP = 0.15;
-/** Ratio used when centring on a node from far out. */
-export const FOCUS_RATIO = 0.5;
 
 type AnySigma = Sigma<any, any, any>;
 
@@ -33,11 +32,30 @@ export interface Insets {
 
 const NO_INSETS: Insets = { right: 0, bottom: 0 };
 
+/**
+ * sigma's conversions use the matrix of the last rendered frame, which lags
+ * the camera's state between a move and the next frame (mid-animation, right
+ * after setState). These helpers convert at the camera's current state.
+ */
+function atCamera(sigma: AnySigma): { cameraState: CameraState } {
+  return { cameraState: sigma.getCamera().getState() };
+}
+
 /** Framed-graph units per viewport pixel at the current camera (angle 0). */
 function framedPerPixel(sigma: AnySigma): number {
-  const a = sigma.viewportToFramedGraph({ x: 0, y: 0 });
-  const b = sigma.viewportToFramedGraph({ x: 100, y: 0 });
+  const now = atCamera(sigma);
+  const a = sigma.viewportToFramedGraph({ x: 0, y: 0 }, now);
+  const b = sigma.viewportToFramedGraph({ x: 100, y: 0 }, now);
   return Math.abs(b.x - a.x) / 100;
+}
+
+/** Framed point -> viewport pixel at the current camera, as one affine map (computed once, applied per node). */
+function framedToViewportNow(sigma: AnySigma): (x: number, y: number) => { x: number; y: number } {
+  const now = atCamera(sigma);
+  const o = sigma.framedGraphToViewport({ x: 0, y: 0 }, now);
+  const ex = sigma.framedGraphToViewport({ x: 1, y: 0 }, now);
+  const ey = sigma.framedGraphToViewport({ x: 0, y: 1 }, now);
+  return (x, y) => ({ x: o.x + (ex.x - o.x) * x + (ey.x - o.x) * y, y: o.y + (ex.y - o.y) * x + (ey.y - o.y) * y });
 }
 
 /**
@@ -56,12 +74,25 @@ function labelHalfWidth(label: string | null | undefined): number {
   return (Math.min(label.length, MAX_LABEL_CHARS) * 6.3) / 2;
 }
 
+/** A group of nodes on screen: its box in viewport pixels (room for labels included) and its centre in framed units. */
+export interface GroupExtent {
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+  /** Centre of the nodes' positions, in sigma's framed-graph units. */
+  cx: number;
+  cy: number;
+}
+
 /**
- * The camera state that frames `keys` with `margin` px free around them
- * (null when none of them is drawn). Exact whatever the current zoom: the
- * on-screen span of the group scales with 1 / ratio.
+ * Where `keys` are drawn now (null when none of them is in the graph). Reads
+ * the graph's positions through sigma's fixed framing, not display data, so
+ * it is right right after the layout moved nodes, before sigma has redrawn.
  */
-function cameraToFit(sigma: AnySigma, keys: Iterable<string>, insets: Insets = NO_INSETS, margin = 48): CameraState | null {
+export function groupExtent(sigma: AnySigma, keys: Iterable<string>): GroupExtent | null {
+  const graph = sigma.getGraph();
+  const toViewport = framedToViewportNow(sigma);
   let minX = Infinity;
   let maxX = -Infinity;
   let minY = Infinity;
@@ -72,33 +103,68 @@ function cameraToFit(sigma: AnySigma, keys: Iterable<string>, insets: Insets = N
   let fMaxY = -Infinity;
   let count = 0;
   for (const key of keys) {
-    const data = sigma.getNodeDisplayData(key);
-    if (!data || data.hidden) continue;
+    if (!graph.hasNode(key)) continue;
+    const { x, y } = graph.getNodeAttributes(key) as { x: number; y: number };
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
     count++;
-    const v = sigma.framedGraphToViewport(data);
+    // Graph -> framed is the fixed normalisation: a round trip through any one matrix gives it exactly.
+    const f = sigma.viewportToFramedGraph(sigma.graphToViewport({ x, y }));
+    const v = toViewport(f.x, f.y);
+    const data = sigma.getNodeDisplayData(key);
+    const size = data?.size ?? 4;
     // Labels hang centred under nodes: keep room for them too, or the titles at the edges get cut.
-    const half = Math.max(data.size, labelHalfWidth(data.label));
+    const half = Math.max(size, labelHalfWidth(data?.label));
     minX = Math.min(minX, v.x - half);
     maxX = Math.max(maxX, v.x + half);
-    minY = Math.min(minY, v.y - data.size);
-    maxY = Math.max(maxY, v.y + data.size);
-    fMinX = Math.min(fMinX, data.x);
-    fMaxX = Math.max(fMaxX, data.x);
-    fMinY = Math.min(fMinY, data.y);
-    fMaxY = Math.max(fMaxY, data.y);
+    minY = Math.min(minY, v.y - size);
+    // Labels hang under nodes: keep a little more room at the bottom.
+    maxY = Math.max(maxY, v.y + size + 16);
+    fMinX = Math.min(fMinX, f.x);
+    fMaxX = Math.max(fMaxX, f.x);
+    fMinY = Math.min(fMinY, f.y);
+    fMaxY = Math.max(fMaxY, f.y);
   }
   if (count === 0) return null;
-  const camera = sigma.getCamera().getState();
-  const { width, height } = sigma.getDimensions();
+  return { minX, maxX, minY, maxY, cx: (fMinX + fMaxX) / 2, cy: (fMinY + fMaxY) / 2 };
+}
+
+/**
+ * The zoom ratio that makes a group of `extent` (drawn at `ratio`) fill a
+ * `width` x `height` view less the insets and `margin` px on every side.
+ * Exact whatever the current zoom: the on-screen span scales with 1 / ratio.
+ */
+export function ratioToFit(extent: GroupExtent, ratio: number, width: number, height: number, insets: Insets, margin: number): number {
   const availableW = Math.max(1, width - insets.right - 2 * margin);
   const availableH = Math.max(1, height - insets.bottom - 2 * margin);
-  // Labels hang under nodes: keep a little more room at the bottom.
-  const spanW = Math.max(1, maxX - minX);
-  const spanH = Math.max(1, maxY - minY + 16);
-  let ratio = camera.ratio * Math.max(spanW / availableW, spanH / availableH);
-  // A single node (or a tight group) should not zoom in absurdly far.
-  ratio = Math.max(ratio, 0.08);
-  const centre = centredOn(sigma, (fMinX + fMaxX) / 2, (fMinY + fMaxY) / 2, ratio, insets);
+  const spanW = Math.max(1, extent.maxX - extent.minX);
+  const spanH = Math.max(1, extent.maxY - extent.minY);
+  return ratio * Math.max(spanW / availableW, spanH / availableH);
+}
+
+/** True when the whole group is drawn inside the uncovered part of the view, `pad` px from its edges. */
+export function insideView(extent: GroupExtent, width: number, height: number, insets: Insets, pad: number): boolean {
+  return extent.minX >= pad && extent.minY >= pad && extent.maxX <= width - insets.right - pad && extent.maxY <= height - insets.bottom - pad;
+}
+
+/** Options of cameraToFit. */
+export interface FitOptions {
+  /** Pixels of the view kept free around the group (default 48). */
+  margin?: number;
+  /** The camera never zooms closer than this ratio (default 0.08: a lone node is not blown up absurdly). */
+  minRatio?: number;
+}
+
+/**
+ * The camera state that frames `keys` in the part of the view the insets do
+ * not cover (null when none of them is drawn).
+ */
+export function cameraToFit(sigma: AnySigma, keys: Iterable<string>, insets: Insets = NO_INSETS, options: FitOptions = {}): CameraState | null {
+  const extent = groupExtent(sigma, keys);
+  if (!extent) return null;
+  const camera = sigma.getCamera().getState();
+  const { width, height } = sigma.getDimensions();
+  const ratio = Math.max(ratioToFit(extent, camera.ratio, width, height, insets, options.margin ?? 48), options.minRatio ?? 0.08);
+  const centre = centredOn(sigma, extent.cx, extent.cy, ratio, insets);
   return { ...camera, angle: 0, x: centre.x, y: centre.y, ratio };
 }
 
@@ -110,17 +176,53 @@ export function fitNodes(sigma: AnySigma, keys: Iterable<string>, animate = true
   else sigma.getCamera().setState(state);
 }
 
-/** Centre node `key`, zooming in when the camera is far out (unless `keepZoom`). */
-export function centreNode(sigma: AnySigma, key: string, insets: Insets = NO_INSETS, keepZoom = false): void {
-  const graph = sigma.getGraph();
-  if (!graph.hasNode(key)) return;
-  // From the graph's own position (display data may not be re-indexed yet after a filter change).
-  const { x, y } = graph.getNodeAttributes(key) as { x: number; y: number };
-  const framed = sigma.viewportToFramedGraph(sigma.graphToViewport({ x, y }));
-  const camera = sigma.getCamera();
-  const ratio = keepZoom ? camera.getState().ratio : Math.min(camera.getState().ratio, FOCUS_RATIO);
-  const centre = centredOn(sigma, framed.x, framed.y, ratio, insets);
-  void camera.animate({ x: centre.x, y: centre.y, ratio }, { duration: duration(CAMERA_DURATION), easing: 'cubicInOut' });
+/**
+ * Framing a selection never zooms in closer than this ratio (unless the view
+ * is already closer): a note with two close neighbours is not blown up.
+ */
+export const SELECTION_MIN_RATIO = 0.3;
+/** A framing that would zoom in by less than this factor, on a group already in view, is not worth a move. */
+export const NEEDLESS_ZOOM = 2;
+
+/**
+ * Frame a selected note and its neighbours in the part of the view the
+ * panel does not cover (animated). Nothing moves when they are all in that
+ * part already and the framing would barely zoom in: clicking a note in
+ * plain view does not shake the map.
+ */
+export function frameSelection(sigma: AnySigma, keys: Iterable<string>, insets: Insets = NO_INSETS): void {
+  const list = [...keys];
+  const extent = groupExtent(sigma, list);
+  if (!extent) return;
+  const current = sigma.getCamera().getState();
+  const target = cameraToFit(sigma, list, insets, { minRatio: Math.min(current.ratio, SELECTION_MIN_RATIO) });
+  if (!target) return;
+  const { width, height } = sigma.getDimensions();
+  if (insideView(extent, width, height, insets, 12) && target.ratio * NEEDLESS_ZOOM > current.ratio) return;
+  void sigma.getCamera().animate(target, { duration: duration(CAMERA_DURATION), easing: 'cubicInOut' });
+}
+
+/**
+ * One step of a camera following a target (a layout relaxing under a filter):
+ * a `t` fraction of the way, the zoom geometrically so it eases alike in and out.
+ */
+export function stepToward(current: CameraState, target: CameraState, t: number): CameraState {
+  return {
+    angle: current.angle,
+    x: current.x + (target.x - current.x) * t,
+    y: current.y + (target.y - current.y) * t,
+    ratio: current.ratio * Math.pow(target.ratio / current.ratio, t),
+  };
+}
+
+/** True when two camera states show the same view, give or take `tolerance` (of the framed unit and of the ratio). */
+export function sameView(a: CameraState, b: CameraState, tolerance = 0.002): boolean {
+  return Math.abs(a.x - b.x) <= tolerance * a.ratio && Math.abs(a.y - b.y) <= tolerance * a.ratio && Math.abs(Math.log(a.ratio / b.ratio)) <= tolerance * 5;
+}
+
+/** Animate to `state` (honouring reduced motion). */
+export function animateTo(sigma: AnySigma, state: CameraState, ms = CAMERA_DURATION): void {
+  void sigma.getCamera().animate(state, { duration: duration(ms), easing: 'cubicInOut' });
 }
 
 /**

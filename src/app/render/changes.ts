@@ -29,7 +29,7 @@ const FULL_FIELDS: ReadonlyArray<keyof ViewState> = [
  * follows the resolved theme (theme.onChange), which also covers the system
  * theme changing, and redraws once there.
  */
-const LOOK_FIELDS: ReadonlyArray<keyof ViewState> = ['selected', 'tagDepth', 'colorCommonTags', 'labelFade', 'showMentions'];
+const LOOK_FIELDS: ReadonlyArray<keyof ViewState> = ['selected', 'tagDepth', 'colorCommonTags', 'labelFade', 'showMentions', 'healthShow'];
 
 /** How much redrawing going from `previous` to `next` needs. */
 export function classifyChange(previous: ViewState, next: ViewState): RenderChange {

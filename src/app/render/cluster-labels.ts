@@ -9,6 +9,7 @@ import { disposeOnce } from '../disposable.js';
 import { computeVisible } from '../state/visibility.js';
 import type { Disposable, Store } from '../state/types.js';
 import { categoryScheme } from '../style/node-colors.js';
+import { SOLO_CLUSTER } from '../style/categories.js';
 import type { ThemeController } from '../theme.js';
 import { mixColor, PALETTES, withAlpha } from './palette.js';
 import type { MapRenderer } from './renderer.js';
@@ -68,7 +69,8 @@ export function mountClusterLabels({ renderer, store, theme }: ClusterLabelsOpti
     }
     return scheme.legend.flatMap((e) => {
       const s = sums.get(e.key);
-      return s ? [{ key: e.key, name: e.label, count: s.n, x: s.x / s.n, y: s.y / s.n, color: e.color }] : [];
+      // Notes on their own are scattered, not a region: no name for them.
+      return s && e.key !== SOLO_CLUSTER ? [{ key: e.key, name: e.label, count: s.n, x: s.x / s.n, y: s.y / s.n, color: e.color }] : [];
     });
   }
 

@@ -147,8 +147,8 @@ export function bindInteractions({ renderer, store, layout, tooltip, hoverExtra 
   listen('clickNode', ({ node }) => {
     if (suppressClick) return;
     store.set({ selected: node, panel: 'summary' }, { history: 'push' });
-    // The panel has just opened: keep the clicked node out from under it.
-    requestAnimationFrame(() => renderer.revealNode(node));
+    // The panel has just opened: frame the note and its neighbours beside it.
+    requestAnimationFrame(() => renderer.focusNode(node));
   });
   listen('clickStage', ({ event }) => {
     if (suppressClick) return;
@@ -156,7 +156,7 @@ export function bindInteractions({ renderer, store, layout, tooltip, hoverExtra 
     const near = renderer.hitIndex().nearestNode(event.x, event.y, NODE_SLOP);
     if (near === null) return deselect();
     store.set({ selected: near, panel: 'summary' }, { history: 'push' });
-    requestAnimationFrame(() => renderer.revealNode(near));
+    requestAnimationFrame(() => renderer.focusNode(near));
   });
 
   // Drag: press on a node, move, release. The camera must not pan meanwhile.

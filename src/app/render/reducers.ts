@@ -9,6 +9,7 @@ import type { EdgeAttributes, NodeAttributes } from '../../core/contract.js';
 import type { ViewState } from '../state/types.js';
 import type { MapGraph } from '../state/visibility.js';
 import { mixColor, type CanvasPalette } from './palette.js';
+import { healthEdgeLook, healthNodeLook } from './health-look.js';
 import { pathEdgeLook, pathNodeLook, type PathHighlight } from '../path/path-look.js';
 
 /** What the looks are drawn from; the renderer rebuilds it on every change. */
@@ -113,6 +114,7 @@ export function nodeLook(key: string, attrs: NodeAttributes, m: LookModel): Node
     return look;
   }
   if (m.path) return pathNodeLook(key, look, m.path, m);
+  if (m.state.healthShow) return healthNodeLook(m.state.healthShow, key, attrs, look, m);
 
   const selected = m.state.selected === key;
   const focus = focusOf(m);
@@ -156,6 +158,7 @@ export function edgeLook(edge: string, attrs: EdgeAttributes, m: LookModel): Edg
     return look;
   }
   if (m.path) return pathEdgeLook(edge, attrs, look, m.path, m);
+  if (m.state.healthShow) return healthEdgeLook(m.state.healthShow, target, look, m);
   // The edges of the hovered node (or, when nothing is hovered, of the selected one) take its color;
   // a note without a tag color (a grey close to the edges') gives them the label color, so they stay visible.
   const { centre } = focusOf(m);

@@ -15,7 +15,7 @@ import { nodeColors } from '../style/node-colors.js';
 import { nodeSize } from '../style/sizes.js';
 import { sizeWeights } from '../style/size-by.js';
 import type { ThemeController } from '../theme.js';
-import { centreNode, fitNodes, panBy, zoomBy, ZOOM_STEP, type Insets } from './camera.js';
+import { fitNodes, frameSelection, panBy, zoomBy, ZOOM_STEP, type Insets } from './camera.js';
 import { classifyChange } from './changes.js';
 import { densityFactor, edgeFade, LABEL_BASE_SIZE, labelDensity, labelFadeAlpha, labelThreshold } from './density.js';
 import { mixColor, PALETTES, type CanvasPalette } from './palette.js';
@@ -47,12 +47,21 @@ export interface MapRenderer {
    * (polishing, drags) do not rescale the view under the user.
    */
   followLayout(on: boolean): void;
-  /** Centre the camera on a node. */
+  /**
+   * Frame a node and its shown neighbours in the part of the map the details
+   * panel does not cover; no move when they are in plain view there already.
+   */
   focusNode(key: string): void;
+  /** Frame these nodes (those drawn) beside the details panel; no move when they are in plain view there already. */
+  frameNodes(keys: Iterable<string>): void;
+  /** The nodes drawn now (filters and local view applied). */
+  visibleNodes(): ReadonlySet<string>;
+  /** Pixels of the map the details panel covers now. */
+  insets(): Insets;
+  /** Run `fn` once sigma's display data reflects the last change (right away when it does). */
+  whenIndexed(fn: () => void): void;
   /** Frame these nodes (the visible ones). */
   frame(keys: Iterable<string>): void;
-  /** Pan (without zooming) when a node sits under the details panel or off screen. */
-  revealNode(key: string): void;
   zoomIn(): void;
   zoomOut(): void;
   pan(dx: number, dy: number): void;
@@ -202,10 +211,6 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     if (change === 'none') return;
     if (hovered !== null && !graph.hasNode(hovered)) hovered = null;
     model = buildModel(state);
-    // Entering, leaving or moving a local view frames what it shows (once sigma has re-indexed).
-    const localMoved =
-      state.localDepth !== previous.localDepth ||
-      (state.localDepth > 0 && (state.selected !== previous.selected || state.localDirection !== previous.localDirection));
     if (change === 'full') {
       // setSettings refreshes by itself; only refresh explicitly when the label settings did not change.
       const labels = labelSettings();
@@ -218,7 +223,6 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     } else {
       refreshLooks();
     }
-    if (localMoved) whenIndexed(() => fitNodes(sigma, model.visible, true, panelInsets(container)));
   });
 
   const offTheme = theme.onChange((resolved) => {
@@ -261,22 +265,25 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       whenIndexed(() => fitNodes(sigma, model.visible, animate, panelInsets(container)));
     },
     focusNode(key) {
-      whenIndexed(() => centreNode(sigma, key, panelInsets(container)));
+      // In a local view the selection decides what is shown, and its change re-frames (reframe.ts).
+      if (store.get().localDepth > 0) return;
+      whenIndexed(() => {
+        if (!model.visible.has(key)) return;
+        const around = [...neighbourSet(graph, key)].filter((k) => model.visible.has(k));
+        frameSelection(sigma, around, panelInsets(container));
+      });
+    },
+    frameNodes(keys) {
+      const list = [...keys];
+      whenIndexed(() => frameSelection(sigma, list.filter((k) => model.visible.has(k)), panelInsets(container)));
     },
     frame(keys) {
       const list = [...keys];
       whenIndexed(() => fitNodes(sigma, list.filter((k) => model.visible.has(k)), true, panelInsets(container)));
     },
-    revealNode(key) {
-      if (!graph.hasNode(key)) return;
-      const insets = panelInsets(container);
-      const a = graph.getNodeAttributes(key);
-      const v = sigma.graphToViewport({ x: a.x, y: a.y });
-      const { width, height } = sigma.getDimensions();
-      const pad = 24;
-      const covered = v.x < pad || v.y < pad || v.x > width - insets.right - pad || v.y > height - insets.bottom - pad;
-      if (covered) whenIndexed(() => centreNode(sigma, key, insets, true));
-    },
+    visibleNodes: () => model.visible,
+    insets: () => panelInsets(container),
+    whenIndexed,
     zoomIn: () => zoomBy(sigma, ZOOM_STEP),
     zoomOut: () => zoomBy(sigma, 1 / ZOOM_STEP),
     pan: (dx, dy) => panBy(sigma, dx, dy),

@@ -14,10 +14,23 @@ export type Theme = 'system' | 'light' | 'dark';
 export type { SizeBy } from '../style/size-by.js';
 import type { SizeBy } from '../style/size-by.js';
 export type PanelName = 'summary' | 'health' | 'path' | null;
+/** What the link-health panel shows on the map, everything else faded. */
+export type HealthShow = 'orphans' | 'missing';
 /** What the node colors stand for (the legend's mode switch). */
 export type ColorBy = 'tag' | 'folder' | 'cluster' | 'groups';
 /** Which date of a note the timeline reads. */
 export type TimeField = 'created' | 'updated';
+
+/**
+ * Where the camera looks: sigma's camera state, x and y in its framed-graph
+ * units (0..1 across the graph's extent), ratio its zoom (1 = the whole map,
+ * smaller = closer).
+ */
+export interface CameraView {
+  x: number;
+  y: number;
+  ratio: number;
+}
 
 export interface ViewState {
   /** Key of the selected node, or null. */
@@ -62,9 +75,13 @@ export interface ViewState {
   timeTo: number | null;
   /** Notes without a (readable) date stay shown while a time range is set. */
   showUndated: boolean;
+  /** All orphans or all missing notes stand out on the map (the health panel's "show on map"). */
+  healthShow: HealthShow | null;
+  /** Zoom and pan, once the user or the map has moved the camera (null: the map frames itself on open). */
+  camera: CameraView | null;
   /** What colors stand for: tags, folders, clusters (Louvain communities) or query groups. */
   colorBy: ColorBy;
-  /** Folder levels kept when coloring by folder (1 = top-level folder). */
+  /** Folder levels kept when coloring by folder (1 = top-level folder; 0 = auto: big folders split into subfolders). */
   folderDepth: number;
   /** The color groups ("query -> color", first match wins); null = the vault's own (Obsidian's graph.json). */
   groups: ColorGroup[] | null;
@@ -113,8 +130,10 @@ export const DEFAULT_VIEW: ViewState = {
   timeFrom: null,
   timeTo: null,
   showUndated: true,
+  healthShow: null,
+  camera: null,
   colorBy: 'tag',
-  folderDepth: 1,
+  folderDepth: 0,
   groups: null,
   hiddenCategories: [],
   onlyCategories: [],
@@ -152,6 +171,10 @@ export interface MapController {
   focusNode(key: string): void;
   /** Frame the whole (visible) graph. */
   fit(): void;
+  /** Highlight a node as a hover on the map does (null: none): a list entry pointed at. */
+  highlight(key: string | null): void;
+  /** Frame these nodes beside the panel, unless they are all in plain view already. */
+  frameNodes(keys: Iterable<string>): void;
   /** Frame these nodes (those drawn); absent in tests that need no camera. */
   frame?(keys: Iterable<string>): void;
 }

@@ -12,7 +12,7 @@
 import { formatMonth, parseMonth } from '../../core/dates.js';
 import { tagKey } from '../../core/normalize.js';
 import { SIZE_BY } from '../style/size-by.js';
-import { DEFAULT_VIEW, type ViewState } from './types.js';
+import { DEFAULT_VIEW, type CameraView, type ViewState } from './types.js';
 import { FORCE_LIMITS } from '../../core/force-settings.js';
 import type { ColorGroup } from '../../core/contract.js';
 
@@ -25,7 +25,11 @@ export const LIMITS = {
   sizeScale: { min: 0.5, max: 3 },
   labelSize: { min: 0.5, max: 2 },
   labelFade: { min: 0, max: 1 },
-  folderDepth: { min: 1, max: 3 },
+  /** sigma's minCameraRatio and maxCameraRatio (render/settings.ts). */
+  cameraRatio: { min: 0.02, max: 8 },
+  /** Framed-graph units: 0..1 spans the graph, so anything far outside is junk. */
+  cameraXY: { min: -10, max: 10 },
+  folderDepth: { min: 0, max: 3 },
   centerForce: FORCE_LIMITS.centerForce,
   repelForce: FORCE_LIMITS.repelForce,
   linkForce: FORCE_LIMITS.linkForce,
@@ -35,7 +39,7 @@ export const LIMITS = {
 /** Longest filter or group query kept from a URL (a query is a few words; this bounds junk). */
 export const MAX_QUERY_LENGTH = 500;
 
-type ParamKind = 'bool' | 'int' | 'float' | 'tags' | 'keys' | 'note' | 'enum' | 'month' | 'text' | 'groups';
+type ParamKind = 'bool' | 'int' | 'float' | 'tags' | 'keys' | 'note' | 'enum' | 'month' | 'text' | 'groups' | 'camera';
 
 interface Param {
   field: keyof ViewState;
@@ -84,6 +88,9 @@ const PARAMS: readonly Param[] = [
   { field: 'showMentions', name: 'mentions', kind: 'bool' },
   { field: 'pathTo', name: 'pathto', kind: 'note' },
   { field: 'pathDirected', name: 'directed', kind: 'bool' },
+  { field: 'healthShow', name: 'health', kind: 'enum', values: ['orphans', 'missing'] },
+  // Last: the part of a shared link that changes most.
+  { field: 'camera', name: 'cam', kind: 'camera' },
 ];
 
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
@@ -151,9 +158,42 @@ function encodeValue(param: Param, value: unknown): string {
       return String(Math.round((value as number) * 100) / 100);
     case 'month':
       return formatMonth(value as number);
+    case 'camera':
+      return formatCamera(value as CameraView);
     default:
       return encodeURIComponent(String(value));
   }
+}
+
+/**
+ * A camera as it is written: x and y to 4 decimals (a ten-thousandth of the
+ * graph's extent), the ratio to 4 significant digits. Rounding is idempotent,
+ * so a camera read from a URL writes the same URL.
+ */
+export function roundCamera(camera: CameraView): CameraView {
+  const ratio = Number(camera.ratio.toPrecision(4));
+  return { x: Math.round(camera.x * 10_000) / 10_000, y: Math.round(camera.y * 10_000) / 10_000, ratio };
+}
+
+/** `x,y,ratio`, rounded (roundCamera). */
+export function formatCamera(camera: CameraView): string {
+  const { x, y, ratio } = roundCamera(camera);
+  return `${x},${y},${ratio}`;
+}
+
+/** Read `x,y,ratio` (null unless it is three finite numbers); clamped to sane ranges and rounded. */
+export function parseCamera(text: string): CameraView | null {
+  const parts = text.split(',');
+  if (parts.length !== 3 || !parts.every((p) => /^\s*-?\d+(\.\d+)?(e-?\d+)?\s*$/i.test(p))) return null;
+  const [x, y, ratio] = parts.map(Number);
+  if (![x, y, ratio].every(Number.isFinite) || ratio <= 0) return null;
+  return roundCamera({ x: clamp(x, LIMITS.cameraXY), y: clamp(y, LIMITS.cameraXY), ratio: clamp(ratio, LIMITS.cameraRatio) });
+}
+
+/** True when two cameras write the same URL (null only equals null). */
+export function sameCamera(a: CameraView | null, b: CameraView | null): boolean {
+  if (a === null || b === null) return a === b;
+  return formatCamera(a) === formatCamera(b);
 }
 
 /**
@@ -203,7 +243,7 @@ function decodeValue(param: Param, raw: string, graphHasNode?: (key: string) => 
     case 'int':
     case 'float': {
       if (!/^\s*-?\d+(\.\d+)?\s*$/.test(text)) return undefined;
-      const range = LIMITS[param.field as keyof typeof LIMITS];
+      const range = LIMITS[param.field as Exclude<keyof typeof LIMITS, 'cameraRatio' | 'cameraXY'>];
       const n = param.kind === 'int' ? Math.round(Number(text)) : Math.round(Number(text) * 100) / 100;
       return clamp(n, range);
     }
@@ -211,6 +251,8 @@ function decodeValue(param: Param, raw: string, graphHasNode?: (key: string) => 
       return param.values!.includes(text) ? text : undefined;
     case 'month':
       return parseMonth(text) ?? undefined;
+    case 'camera':
+      return parseCamera(text) ?? undefined;
     case 'text':
       return text.trim().slice(0, MAX_QUERY_LENGTH);
     case 'note':
@@ -245,6 +287,8 @@ export function decodeView(search: string, graphHasNode?: (key: string) => boole
   if (view.pathTo !== null && (view.selected === null || view.pathTo === view.selected)) view.pathTo = null;
   if (view.pathTo === null) view.pathDirected = DEFAULT_VIEW.pathDirected;
   if (view.panel === 'path' && view.pathTo === null) view.panel = view.selected === null ? null : 'summary';
+  // The map's health view belongs to the open health panel (closing the panel ends it).
+  if (view.panel !== 'health') view.healthShow = null;
   return view;
 }
 

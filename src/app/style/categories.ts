@@ -6,6 +6,7 @@
  *
  * - folder and cluster: categories by count, most notes first (ties by
  *   key); the first PALETTE.length get the palette's colors, the rest grey.
+ *   Notes alone in their cluster share one last grey row.
  * - groups: the rules in their order, each with its own color (first match
  *   wins, as in Obsidian), then "no group" (grey) for the notes none matches.
  * - Dangling targets and attachments keep their neutral looks.
@@ -17,9 +18,12 @@ import type { MapGraph } from '../state/visibility.js';
 import { nameClusters } from './clusters.js';
 import { compileQuery } from './color-groups.js';
 import { NEUTRALS, PALETTE, type ResolvedTheme } from './colors.js';
-import { folderAtDepth, folderLabel } from './folders.js';
+import { autoFolders, folderAtDepth, folderLabel } from './folders.js';
 
 export type CategoryMode = Exclude<ColorBy, 'tag'>;
+
+/** The key of the notes alone in their community (cluster mode). */
+export const SOLO_CLUSTER = 'solo';
 
 /** The key of the notes no group rule matches. */
 export const NO_GROUP = 'none';
@@ -64,15 +68,28 @@ export function buildCategorySchemeUncached(graph: MapGraph, options: CategoryOp
   let legend: CategoryEntry[];
 
   if (options.mode === 'cluster') {
-    legend = nameClusters(graph).map((c) => {
-      for (const key of c.notes) category.set(key, c.key);
-      return { key: c.key, label: c.name, count: c.count, color: null, by: c.by };
+    // A note alone in its community (an orphan, mostly) is not a cluster: they share one grey row.
+    const solo: CategoryEntry = { key: SOLO_CLUSTER, label: 'Notes on their own', count: 0, color: null };
+    legend = nameClusters(graph).flatMap((c) => {
+      const key = c.count > 1 ? c.key : SOLO_CLUSTER;
+      for (const note of c.notes) category.set(note, key);
+      if (c.count > 1) return [{ key, label: c.name, count: c.count, color: null, by: c.by }];
+      solo.count++;
+      return [];
     });
+    if (solo.count > 0) legend.push(solo);
   } else if (options.mode === 'folder') {
     const entries = new Map<string, CategoryEntry>();
+    const paths = new Map<string, string>();
+    graph.forEachNode((key, a) => {
+      if (a.kind === 'note') paths.set(key, a.path ?? key);
+    });
+    // Depth 0 is "Auto": big folders split into their subfolders (folders.ts).
+    const auto = options.folderDepth === 0 ? autoFolders([...paths.values()]) : null;
     graph.forEachNode((key, a) => {
       if (a.kind !== 'note') return;
-      const folder = folderAtDepth(a.path ?? key, options.folderDepth);
+      const path = paths.get(key)!;
+      const folder = auto ? auto.get(path)! : folderAtDepth(path, options.folderDepth);
       category.set(key, folder);
       const e = entries.get(folder);
       if (e) e.count++;
@@ -93,7 +110,7 @@ export function buildCategorySchemeUncached(graph: MapGraph, options: CategoryOp
     legend.push(none);
   }
 
-  if (options.mode !== 'groups') legend.slice(0, PALETTE.length).forEach((e, i) => (e.color = PALETTE[i]));
+  if (options.mode !== 'groups') legend.filter((e) => e.key !== SOLO_CLUSTER).slice(0, PALETTE.length).forEach((e, i) => (e.color = PALETTE[i]));
   const colorOf = new Map(legend.map((e) => [e.key, e.color]));
   return {
     mode: options.mode,

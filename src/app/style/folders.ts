@@ -23,3 +23,54 @@ export function folderAtDepth(path: string, depth: number): string {
 export function folderLabel(key: string): string {
   return key === ROOT_FOLDER ? '(vault root)' : key + '/';
 }
+
+/** Auto depth: a folder holding more than this share of the notes is split into its subfolders. */
+export const AUTO_SPLIT_SHARE = 1 / 3;
+/** Auto depth goes no deeper than this. */
+export const AUTO_MAX_DEPTH = 3;
+
+/**
+ * Folders at an automatic depth ("Auto" in the legend, folderDepth 0): start
+ * from the top-level folders, then split the biggest folder holding more
+ * than AUTO_SPLIT_SHARE of the notes into its subfolders (its own notes
+ * stay under its name), again until no folder is that big or it has no
+ * subfolders, down to AUTO_MAX_DEPTH levels. A vault with everything under
+ * `user/` then colors by `user/recipes`, `user/features`, ... Returns each
+ * path's folder key.
+ */
+export function autoFolders(paths: readonly string[]): Map<string, string> {
+  const key = new Map<string, string>();
+  const depthOf = new Map<string, number>();
+  const members = new Map<string, string[]>();
+  for (const p of paths) {
+    const k = folderAtDepth(p, 1);
+    key.set(p, k);
+    depthOf.set(k, 1);
+    const list = members.get(k);
+    if (list) list.push(p);
+    else members.set(k, [p]);
+  }
+  const limit = paths.length * AUTO_SPLIT_SHARE;
+  const deeper = (p: string, depth: number): boolean => p.split('/').length - 1 > depth;
+  for (;;) {
+    let best: string | null = null;
+    for (const [k, list] of members) {
+      const depth = depthOf.get(k)!;
+      if (list.length <= limit || depth >= AUTO_MAX_DEPTH || k === ROOT_FOLDER || !list.some((p) => deeper(p, depth))) continue;
+      if (best === null || list.length > members.get(best)!.length || (list.length === members.get(best)!.length && k < best)) best = k;
+    }
+    if (best === null) return key;
+    const depth = depthOf.get(best)! + 1;
+    const list = members.get(best)!;
+    members.delete(best);
+    for (const p of list) {
+      const k = folderAtDepth(p, depth);
+      key.set(p, k);
+      // The folder's own notes keep its name, and cannot be split further.
+      depthOf.set(k, k === best ? AUTO_MAX_DEPTH : depth);
+      const into = members.get(k);
+      if (into) into.push(p);
+      else members.set(k, [p]);
+    }
+  }
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MIN_TAG_NOTES, nameClusters } from '../../../src/app/style/clusters.js';
-import { buildCategorySchemeUncached, NO_GROUP } from '../../../src/app/style/categories.js';
+import { buildCategorySchemeUncached, NO_GROUP, SOLO_CLUSTER } from '../../../src/app/style/categories.js';
 import { NEUTRALS, PALETTE } from '../../../src/app/style/colors.js';
-import { folderAtDepth, folderLabel, ROOT_FOLDER } from '../../../src/app/style/folders.js';
+import { autoFolders, folderAtDepth, folderLabel, ROOT_FOLDER } from '../../../src/app/style/folders.js';
 import { addRule, moveRule, removeRule, updateRule } from '../../../src/app/style/group-rules.js';
 import { nodeColors } from '../../../src/app/style/node-colors.js';
 import { DEFAULT_VIEW } from '../../../src/app/state/types.js';
@@ -24,6 +24,28 @@ describe('folder grouping', () => {
   it('labels folders with a slash and the root by name', () => {
     expect(folderLabel('journal/2020')).toBe('journal/2020/');
     expect(folderLabel(ROOT_FOLDER)).toBe('(vault root)');
+  });
+
+  it('auto depth splits a folder holding more than a third of the notes into its subfolders, again and again', () => {
+    const paths = [
+      ...Array.from({ length: 6 }, (_, i) => `user/recipes/r${i}.md`),
+      ...Array.from({ length: 5 }, (_, i) => `user/features/f${i}.md`),
+      ...Array.from({ length: 4 }, (_, i) => `user/features/deep/d${i}.md`),
+      'user/own.md',
+      'dev/a.md',
+      'dev/design/b.md',
+      'index.md',
+    ];
+    const auto = autoFolders(paths);
+    // user (16 of 19) splits; then user/features (9 > 19/3) splits again; dev (2) stays whole.
+    expect(auto.get('user/recipes/r0.md')).toBe('user/recipes');
+    expect(auto.get('user/features/f0.md')).toBe('user/features');
+    expect(auto.get('user/features/deep/d0.md')).toBe('user/features/deep');
+    expect(auto.get('user/own.md')).toBe('user');
+    expect(auto.get('dev/design/b.md')).toBe('dev');
+    expect(auto.get('index.md')).toBe(ROOT_FOLDER);
+    // Balanced vaults stay at the top level.
+    expect([...new Set(autoFolders(['a/x/1.md', 'a/2.md', 'b/y/3.md', 'b/4.md', 'c/5.md', 'c/6.md']).values())].sort()).toEqual(['a', 'b', 'c']);
   });
 
   it('counts notes per folder, most first, and colors the top folders', () => {
@@ -104,13 +126,17 @@ describe('cluster naming', () => {
     ]);
   });
 
-  it('colors the biggest clusters from the palette and the rest grey', () => {
+  it('colors the biggest clusters from the palette and the rest grey; notes alone share one grey row', () => {
     const g = emptyGraph();
-    for (let c = 0; c < PALETTE.length + 2; c++) g.addNode(`n${c}.md`, note(`n${c}.md`, [], { community: c }));
+    for (let c = 0; c < PALETTE.length + 2; c++) for (const n of [0, 1]) g.addNode(`n${c}-${n}.md`, note(`n${c}-${n}.md`, [], { community: c }));
+    g.addNode('alone.md', note('alone.md', [], { community: 90 }));
+    g.addNode('alone2.md', note('alone2.md', [], { community: 91 }));
     const scheme = buildCategorySchemeUncached(g, { mode: 'cluster', folderDepth: 1, groups: [], theme: 'dark' });
-    expect(scheme.legend).toHaveLength(PALETTE.length + 2);
-    expect(scheme.nodeColor('n0.md')).toBe(PALETTE[0]);
-    expect(scheme.nodeColor(`n${PALETTE.length + 1}.md`)).toBe(NEUTRALS.dark.note);
+    expect(scheme.legend).toHaveLength(PALETTE.length + 3);
+    expect(scheme.nodeColor('n0-1.md')).toBe(PALETTE[0]);
+    expect(scheme.nodeColor(`n${PALETTE.length + 1}-0.md`)).toBe(NEUTRALS.dark.note);
+    expect(scheme.legend.at(-1)).toMatchObject({ key: SOLO_CLUSTER, count: 2, color: null });
+    expect(scheme.categoryOf('alone2.md')).toBe(SOLO_CLUSTER);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LayoutEngine, DRAG_ALPHA_TARGET } from '../../../src/app/layout/engine.js';
 import { applyInterval, buildInitMessage, buildLocalMessage, createLayoutClient, RESUME_ALPHA, SETTLED_ALPHA, startingAlpha } from '../../../src/app/layout/client.js';
+import { RELAX_ALPHA, RELAX_TICKS_PER_BATCH } from '../../../src/app/layout/relax.js';
 import type { FromWorker, ToWorker } from '../../../src/app/layout/protocol.js';
 import { sampleGraph } from './graph-fixture.js';
 
@@ -263,6 +264,42 @@ describe('a settled graph', () => {
     expect(free.length).toBeLessThanOrEqual(3);
     expect(free[0]).toBe(key);
     for (let l = 0; l < message.links.length; l += 2) expect(graph.hasEdge(keys[message.links[l]], keys[message.links[l + 1]])).toBe(true);
+  });
+
+  it('relaxes what a filter shows from where it is, leaving hidden nodes where they were', () => {
+    const { graph, workers, frames, client } = setup();
+    const before = new Map(graph.mapNodes((k, a) => [k, [a.x, a.y]] as const));
+    const shown = new Set(['a.md', 'b.md', 'c.md', 'd.md']);
+    client.relax(shown);
+    expect(client.running()).toBe(true);
+    const init = workers[0].sent[0];
+    expect(init).toMatchObject({ type: 'init', alpha: RELAX_ALPHA, ticksPerBatch: RELAX_TICKS_PER_BATCH });
+    if (init.type === 'init') expect(init.positions).toHaveLength(2 * shown.size);
+    for (let i = 0; i < 5; i++) workers[0].batch();
+    frames.shift()!();
+    let moved = 0;
+    graph.forEachNode((k, a) => {
+      const [x, y] = before.get(k)!;
+      const same = Math.abs(a.x - x) < 1e-3 && Math.abs(a.y - y) < 1e-3;
+      if (!shown.has(k)) expect(same, k).toBe(true);
+      else if (!same) moved++;
+    });
+    expect(moved).toBeGreaterThan(0);
+    // A drag on a shown node goes to that simulation, not a new neighbourhood.
+    client.drag('b.md', 1, 2);
+    expect(workers[0].sent.at(-1)).toMatchObject({ type: 'drag', index: 1 });
+  });
+
+  it('does not relax while paused, and runs what is shown on resume', () => {
+    const { workers, client } = setup();
+    client.pause();
+    client.relax(new Set(['a.md', 'b.md']));
+    expect(workers).toHaveLength(0);
+    client.resume();
+    const init = workers[0].sent.find((m) => m.type === 'init');
+    if (init?.type !== 'init') throw new Error('no init');
+    expect(init.positions).toHaveLength(4);
+    expect(init.alpha).toBe(RESUME_ALPHA);
   });
 
   it('runs the whole layout when asked', () => {

@@ -29,6 +29,8 @@ const FULL: ViewState = {
   timeFrom: 2020 * 12 + 2,
   timeTo: 2021 * 12 + 5,
   showUndated: false,
+  healthShow: null,
+  camera: { x: 0.4321, y: 0.6, ratio: 0.3125 },
   colorBy: 'groups',
   folderDepth: 2,
   groups: [
@@ -87,6 +89,7 @@ describe('color modes, groups, the filter and forces in the URL', () => {
   });
 
   it('clamps forces and folder depth to their ranges', () => {
+    expect(decodeView('?folderdepth=-1').folderDepth).toBe(0);
     expect(decodeView('?repel=-5&linkdist=9999&folderdepth=7&center=x')).toMatchObject({
       repelForce: 0,
       linkDistance: 300,
@@ -104,6 +107,47 @@ describe('the timeline in the URL', () => {
     expect(decodeView('?from=2020-13&to=soon').timeFrom).toBeNull();
     expect(decodeView('?from=2020-13&to=soon').timeTo).toBeNull();
     expect(decodeView('?time=updated&undated=0')).toMatchObject({ timeField: 'updated', showUndated: false });
+  });
+});
+
+describe('the health panel\'s map view in the URL', () => {
+  it('writes and reads which list is shown on the map, with the health panel open', () => {
+    const view = { ...DEFAULT_VIEW, panel: 'health' as const, healthShow: 'missing' as const };
+    expect(encodeView(view)).toBe('?panel=health&health=missing');
+    expect(decodeView('?panel=health&health=missing')).toEqual(view);
+    expect(decodeView('?panel=health&health=orphans').healthShow).toBe('orphans');
+    expect(decodeView('?panel=health&health=everything').healthShow).toBeNull();
+  });
+
+  it('drops it without the health panel (closing the panel ends the view)', () => {
+    expect(decodeView('?health=orphans').healthShow).toBeNull();
+    expect(decodeView('?note=a.md&panel=summary&health=orphans').healthShow).toBeNull();
+  });
+});
+
+describe('the camera in the URL', () => {
+  it('writes zoom and pan last, rounded, and reads them back', () => {
+    const view = { ...DEFAULT_VIEW, arrows: true, camera: { x: 0.123456, y: -0.5, ratio: 0.333333 } };
+    expect(encodeView(view)).toBe('?arrows=1&cam=0.1235,-0.5,0.3333');
+    expect(decodeView('?arrows=1&cam=0.1235,-0.5,0.3333')).toEqual({ ...view, camera: { x: 0.1235, y: -0.5, ratio: 0.3333 } });
+  });
+
+  it('rounds idempotently, so a camera read from a URL writes the same URL', () => {
+    const once = encodeView({ ...DEFAULT_VIEW, camera: { x: 0.98765, y: 0.00004, ratio: 1.23456 } });
+    expect(encodeView(decodeView(once))).toBe(once);
+  });
+
+  it.each([
+    ['0.5,0.5', null],
+    ['0.5,0.5,0', null],
+    ['a,b,c', null],
+    ['0.5,0.5,-1', null],
+    ['0.5,,1', null],
+    ['0.5,0.5,1000', { x: 0.5, y: 0.5, ratio: 8 }],
+    ['0.5,0.5,0.0001', { x: 0.5, y: 0.5, ratio: 0.02 }],
+    ['99,-99,1', { x: 10, y: -10, ratio: 1 }],
+  ])('cam=%s -> %j', (raw, expected) => {
+    expect(decodeView(`?cam=${raw}`).camera).toEqual(expected);
   });
 });
 

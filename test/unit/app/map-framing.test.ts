@@ -1,0 +1,165 @@
+/**
+ * The pure parts of issue 10.5, 10.6 and 10.9: camera framing maths, which
+ * view changes re-frame the map, the relaxation of what a filter shows, and
+ * the health panel's "show on map" looks.
+ */
+import { describe, expect, it } from 'vitest';
+import { insideView, ratioToFit, sameView, stepToward, type GroupExtent } from '../../../src/app/render/camera.js';
+import { reframes } from '../../../src/app/render/reframe.js';
+import { buildRelaxMessage, RELAX_TICKS_PER_BATCH } from '../../../src/app/layout/relax.js';
+import { DEFAULT_VIEW, type ViewState } from '../../../src/app/state/types.js';
+import { computeVisibleUncached } from '../../../src/app/state/visibility.js';
+import { buildTagPaletteUncached } from '../../../src/app/style/colors.js';
+import { nodeSize } from '../../../src/app/style/sizes.js';
+import { PALETTES, mixColor } from '../../../src/app/render/palette.js';
+import { edgeLook, neighbourSet, nodeLook, type LookModel } from '../../../src/app/render/reducers.js';
+import { inHealthShow } from '../../../src/app/render/health-look.js';
+import { sampleGraph } from './graph-fixture.js';
+
+const box = (minX: number, maxX: number, minY: number, maxY: number): GroupExtent => ({ minX, maxX, minY, maxY, cx: 0.5, cy: 0.5 });
+const NONE = { right: 0, bottom: 0 };
+
+describe('ratioToFit', () => {
+  it('zooms so the group fills the view less the margins, whatever the current zoom', () => {
+    // 200 px wide group in a 1000 x 800 view with 0 margin: 5 times closer.
+    expect(ratioToFit(box(0, 200, 0, 100), 1, 1000, 800, NONE, 0)).toBeCloseTo(0.2);
+    expect(ratioToFit(box(0, 200, 0, 100), 0.5, 1000, 800, NONE, 0)).toBeCloseTo(0.1);
+  });
+
+  it('fits in the part the panel leaves free', () => {
+    // The same group beside a 500 px panel: half the width to fill.
+    expect(ratioToFit(box(0, 200, 0, 100), 1, 1000, 800, { right: 500, bottom: 0 }, 0)).toBeCloseTo(0.4);
+    expect(ratioToFit(box(0, 100, 0, 400), 1, 1000, 800, { right: 0, bottom: 400 }, 0)).toBeCloseTo(1);
+  });
+});
+
+describe('insideView', () => {
+  it('is true only when the whole group is clear of the edges and of the panel', () => {
+    expect(insideView(box(20, 400, 20, 300), 1000, 800, NONE, 12)).toBe(true);
+    expect(insideView(box(20, 700, 20, 300), 1000, 800, { right: 400, bottom: 0 }, 12)).toBe(false);
+    expect(insideView(box(5, 400, 20, 300), 1000, 800, NONE, 12)).toBe(false);
+    expect(insideView(box(20, 400, 20, 790), 1000, 800, NONE, 12)).toBe(false);
+  });
+});
+
+describe('stepToward and sameView', () => {
+  const a = { x: 0, y: 0, ratio: 1, angle: 0 };
+  const b = { x: 1, y: -1, ratio: 0.25, angle: 0 };
+  it('moves a fraction of the way, the zoom geometrically', () => {
+    const half = stepToward(a, b, 0.5);
+    expect(half.x).toBeCloseTo(0.5);
+    expect(half.y).toBeCloseTo(-0.5);
+    expect(half.ratio).toBeCloseTo(0.5);
+    expect(stepToward(a, b, 1)).toMatchObject({ x: 1, y: -1 });
+    expect(stepToward(a, b, 1).ratio).toBeCloseTo(0.25);
+  });
+  it('tells a landed camera from one still on its way', () => {
+    expect(sameView(b, { ...b, x: b.x + 1e-5 })).toBe(true);
+    expect(sameView(a, stepToward(a, b, 0.5))).toBe(false);
+  });
+});
+
+describe('reframes', () => {
+  const base: ViewState = DEFAULT_VIEW;
+  it.each([
+    [{ showOrphans: false }, true],
+    [{ showDangling: false }, true],
+    [{ hiddenTags: ['rust'] }, true],
+    [{ onlyTags: ['rust'] }, true],
+    [{ minLinks: 2 }, true],
+    [{ localDepth: 1, selected: 'a.md' }, true],
+    [{ selected: 'a.md' }, false],
+    [{ sizeScale: 2 }, false],
+    [{ timeFrom: 24_000 }, false],
+    [{ panel: 'health' as const }, false],
+  ])('%j -> %s', (patch, expected) => {
+    expect(reframes(base, { ...base, ...patch })).toBe(expected);
+  });
+  it('follows the centre of a local view', () => {
+    const local = { ...base, localDepth: 1, selected: 'a.md' };
+    expect(reframes(local, { ...local, selected: 'b.md' })).toBe(true);
+  });
+  it('leaves a view that brings its own camera (Back/Forward, a link) where it says', () => {
+    const back = { ...base, showOrphans: false, camera: { x: 0.2, y: 0.3, ratio: 0.5 } };
+    expect(reframes(base, back)).toBe(false);
+    // The camera already there is not "brought": the filter change re-frames.
+    expect(reframes({ ...base, camera: back.camera }, back)).toBe(true);
+  });
+});
+
+describe('buildRelaxMessage', () => {
+  it('simulates only the shown nodes, from where they are, with the links between them', () => {
+    const graph = sampleGraph();
+    graph.forEachNode((k, a) => graph.mergeNodeAttributes(k, { x: a.x + k.length, y: a.y - k.length }));
+    const shown = new Set(['a.md', 'b.md', 'c.md', '?missing']);
+    const { message, keys } = buildRelaxMessage(graph, shown, 0.3, 0.005);
+    expect(keys).toEqual(graph.nodes().filter((k) => shown.has(k)));
+    keys.forEach((k, i) => {
+      expect(message.positions[2 * i]).toBeCloseTo(graph.getNodeAttribute(k, 'x'));
+      expect(message.positions[2 * i + 1]).toBeCloseTo(graph.getNodeAttribute(k, 'y'));
+    });
+    const pairs: string[] = [];
+    for (let l = 0; l < message.links.length; l += 2) pairs.push(`${keys[message.links[l]]}>${keys[message.links[l + 1]]}`);
+    expect(pairs.sort()).toEqual(['a.md>?missing', 'a.md>b.md', 'b.md>c.md', 'c.md>?missing']);
+    expect(message).toMatchObject({ alpha: 0.3, alphaMin: 0.005, ticksPerBatch: RELAX_TICKS_PER_BATCH });
+  });
+});
+
+describe('the health panel\'s "show on map"', () => {
+  const graph = sampleGraph();
+  const palette = PALETTES.light;
+  function model(patch: Partial<ViewState> = {}, hovered: string | null = null): LookModel {
+    const state = { ...DEFAULT_VIEW, ...patch };
+    const tags = buildTagPaletteUncached(graph, { tagDepth: 0, colorCommonTags: false, theme: 'light' });
+    return {
+      graph,
+      state,
+      visible: computeVisibleUncached(graph, state).nodes,
+      colorOf: tags.nodeColor,
+      ghostColor: '#cccccc',
+      sizeOf: (_k, a) => nodeSize(a.inDegree, state.sizeScale, a.kind),
+      palette,
+      density: 1,
+      hovered,
+      hoverSet: hovered ? neighbourSet(graph, hovered) : new Set(),
+      selectSet: state.selected ? neighbourSet(graph, state.selected) : new Set(),
+    };
+  }
+  const look = (key: string, m: LookModel) => nodeLook(key, graph.getNodeAttributes(key), m);
+
+  it('picks out orphans or missing notes', () => {
+    expect(inHealthShow('orphans', graph.getNodeAttributes('o.md'))).toBe(true);
+    expect(inHealthShow('orphans', graph.getNodeAttributes('a.md'))).toBe(false);
+    expect(inHealthShow('missing', graph.getNodeAttributes('?missing'))).toBe(true);
+    expect(inHealthShow('missing', graph.getNodeAttributes('o.md'))).toBe(false);
+  });
+
+  it('keeps all orphans as they are and fades everything else, the selection emphasis included', () => {
+    const plain = model({ selected: 'a.md' });
+    const shown = model({ selected: 'a.md', healthShow: 'orphans' });
+    expect(look('o.md', shown).color).toBe(look('o.md', model()).color);
+    expect(look('o.md', shown).ringColor).toBe(palette.orphanRing);
+    expect(look('d.md', shown).color).toBe(mixColor(look('d.md', model()).color!, palette.background, palette.fade));
+    expect(look('d.md', shown).label).toBeNull();
+    // The selected note fades too: the health view is what the map shows now.
+    expect(look('a.md', plain).highlighted).toBe(true);
+    expect(look('a.md', shown).highlighted).toBeFalsy();
+    const e = edgeLook(graph.edge('a.md', 'b.md')!, graph.getEdgeAttributes('a.md', 'b.md'), shown);
+    expect(e.color).toBe(palette.edgeFaded);
+  });
+
+  it('draws missing notes, and the links naming them, stronger than the faded rest', () => {
+    const shown = model({ healthShow: 'missing' });
+    expect(look('?missing', shown).color).toBe(palette.labelMuted);
+    expect(look('?missing', shown).zIndex).toBeGreaterThan(look('a.md', shown).zIndex!);
+    const into = edgeLook(graph.edge('a.md', '?missing')!, graph.getEdgeAttributes('a.md', '?missing'), shown);
+    const other = edgeLook(graph.edge('a.md', 'b.md')!, graph.getEdgeAttributes('a.md', 'b.md'), shown);
+    expect(into.color).toBe(palette.labelMuted);
+    expect(other.color).toBe(palette.edgeFaded);
+  });
+
+  it('lets the entry pointed at stand out most', () => {
+    const l = look('o.md', model({ healthShow: 'orphans' }, 'o.md'));
+    expect(l).toMatchObject({ highlighted: true, forceLabel: true, zIndex: 3 });
+  });
+});
