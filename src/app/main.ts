@@ -161,7 +161,7 @@ async function start(): Promise<void> {
   disposables.push(cameraState);
   disposables.push(mountToolbar({ renderer, layout, theme }));
   disposables.push(mountForces({ store, layout, view: renderer }));
-  disposables.push(mountExportMenu(renderer));
+  disposables.push(mountExportMenu(renderer, document, () => suggested.svg()));
   disposables.push(mountMapKey());
   disposables.push(mountClusterLabels({ renderer, store, theme }));
   disposables.push(mountSuggestedKey(store, () => graph.getAttribute('mentions')?.mentions.length ?? null));

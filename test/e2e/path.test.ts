@@ -47,8 +47,15 @@ describe('the path between two notes', () => {
     const expected = pathBetween(graph, A, B);
     const { page, errors } = await openMap(session, `?note=${encodeURIComponent(A)}`);
     await settle(page);
-    await page.locator('#summary .path-to').click();
     const input = page.locator('#search');
+    // Escape (from the search box, as the line under the button says) gives up the pick.
+    await page.locator('#summary .path-to').click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#search-box').getAttribute('class')).not.toContain('picking');
+    expect(await input.getAttribute('placeholder')).toBe('Search notes ( / )');
+    expect(await page.locator('#summary .path-to-status').count()).toBe(0);
+    expect(await page.locator('#summary h2').textContent()).toBe(title(A));
+    await page.locator('#summary .path-to').click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
     expect(await input.getAttribute('placeholder')).toContain(`Path from “${title(A)}” to`);
     expect(await page.locator('#search-box').getAttribute('class')).toContain('picking');
@@ -100,6 +107,12 @@ describe('the path between two notes', () => {
       expect(at.y, key).toBeLessThan(map.y + map.height);
     }
     await saveScreenshot(page, 'path-found.png');
+    // Pointing at a note of the route marks it on the map.
+    const middle = expected.nodes[1];
+    expect((await drawnNode(page, middle)).highlighted).toBeFalsy();
+    await panel.locator(`.path-stop button[data-key="${middle}"]`).hover();
+    await expect.poll(async () => (await drawnNode(page, middle)).highlighted).toBe(true);
+    await page.mouse.move(5, 400);
 
     await page.reload();
     await waitForMap(page);

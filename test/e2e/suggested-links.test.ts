@@ -118,6 +118,16 @@ describe('suggested links (unlinked mentions)', () => {
     expect(await page.locator('#tooltip').textContent()).toContain('without linking to it');
     await saveScreenshot(page, 'suggested-links.png');
 
+    // The SVG export draws them too, dashed, between the links and the nodes.
+    await page.locator('#btn-export').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="svg"]').click()]);
+    const svg = fs.readFileSync((await download.path())!, 'utf8');
+    const group = /<g class="suggested"[^>]*stroke-dasharray="5 4"[^>]*>([\s\S]*?)<\/g>\n<\/g>/.exec(svg);
+    expect(group).not.toBeNull();
+    expect(group![1].match(/<line /g)).toHaveLength(1);
+    expect(svg.indexOf('class="suggested"')).toBeLessThan(svg.indexOf('class="nodes"'));
+    await page.locator('#btn-export').click();
+
     await toggle.uncheck();
     await expect.poll(() => page.evaluate(() => window.__notemap!.suggestedLinks())).toBe(0);
     expect((await dashLayer(page)).painted).toBe(0);

@@ -28,7 +28,8 @@ function baseName(renderer: MapRenderer): string {
   return (vault.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'notemap') + '-map';
 }
 
-export function mountExportMenu(renderer: MapRenderer, root: Document = document): Disposable {
+/** `overEdges`: SVG of what the map draws beside sigma, between links and nodes (the dashed suggested links). */
+export function mountExportMenu(renderer: MapRenderer, root: Document = document, overEdges: () => string = () => ''): Disposable {
   const toolbar = root.getElementById('toolbar');
   if (!toolbar) return disposeOnce(() => {});
   const toggle = el('button', { id: 'btn-export', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'export-menu', title: 'Save the view as an image, or the graph for Gephi and other tools' }, 'Export');
@@ -52,7 +53,7 @@ export function mountExportMenu(renderer: MapRenderer, root: Document = document
   const svg = (): string => {
     const style = getComputedStyle(root.getElementById('graph') ?? root.body);
     const background = style.backgroundColor && style.backgroundColor !== 'rgba(0, 0, 0, 0)' ? style.backgroundColor : getComputedStyle(root.body).backgroundColor || '#ffffff';
-    return viewSvg(renderer.sigma, { background, text: getComputedStyle(root.body).color || '#222', legend: legendRows(root) });
+    return viewSvg(renderer.sigma, { background, text: getComputedStyle(root.body).color || '#222', legend: legendRows(root), overEdges: overEdges() });
   };
   const graphFile = (format: string): Blob => {
     const sigma = renderer.sigma;

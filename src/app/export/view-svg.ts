@@ -29,7 +29,7 @@ export function legendRows(root: Document = document, max = 12): LegendRow[] {
 }
 
 /** The view as an SVG document (width and height in CSS pixels of the map). */
-export function viewSvg(sigma: MapSigma, options: { background: string; text: string; legend: LegendRow[] }): string {
+export function viewSvg(sigma: MapSigma, options: { background: string; text: string; legend: LegendRow[]; overEdges?: string }): string {
   const { width, height } = sigma.getDimensions();
   const graph = sigma.getGraph();
   const at = (key: string) => {
@@ -55,7 +55,7 @@ export function viewSvg(sigma: MapSigma, options: { background: string; text: st
     if (!d || d.hidden || !s || !t) return;
     out.push(`<line x1="${num(s.x)}" y1="${num(s.y)}" x2="${num(t.x)}" y2="${num(t.y)}" stroke="${escapeXml(d.color)}" stroke-width="${num(Math.max(0.5, sigma.scaleSize(d.size)))}"/>`);
   });
-  out.push('</g>', '<g class="nodes">');
+  out.push('</g>', options.overEdges ?? '', '<g class="nodes">'); // overEdges: layers drawn beside sigma's (dashed suggested links)
   for (const p of positions.values()) {
     out.push(`<circle cx="${num(p.x)}" cy="${num(p.y)}" r="${num(Math.max(1, p.r))}" fill="${escapeXml(p.color)}"/>`);
   }

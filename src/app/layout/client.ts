@@ -215,6 +215,8 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
   /** What the filters showed at the last relax (null: no filter change yet), and the set the 'shown' scope simulates. */
   let shownNow: ReadonlySet<string> | null = null;
   let simulatedShown: ReadonlySet<string> | null = null;
+  /** Graph position of the simulation's (0, 0): a shown subset is simulated around its own centre (relax.ts). */
+  let origin = { x: 0, y: 0 };
   /** The node under the pointer: its position comes from the pointer, not the worker. */
   let held: string | null = null;
   /** The user's forces (sliders); empty = the model's defaults, as the build used. */
@@ -237,8 +239,8 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
           // By key, not by order: a live change (src/app/live) may have added or removed nodes since the worker started.
           const i = index.get(key);
           if (i !== undefined && key !== held) {
-            attrs.x = positions[2 * i];
-            attrs.y = positions[2 * i + 1];
+            attrs.x = positions[2 * i] + origin.x;
+            attrs.y = positions[2 * i + 1] + origin.y;
           }
           return attrs;
         },
@@ -276,7 +278,7 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
   }
 
   /** Start (or restart) the worker on `message`, whose nodes are `list`. */
-  function start(message: InitMessage, list: string[], what: 'whole' | 'shown' | 'local'): void {
+  function start(message: InitMessage, list: string[], what: 'whole' | 'shown' | 'local', at: { x: number; y: number } = { x: 0, y: 0 }): void {
     if (disposed) return;
     if (!worker) {
       worker = (options.createWorker ?? defaultWorker)();
@@ -290,6 +292,7 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
       };
     }
     scope = what;
+    origin = at;
     keys = list;
     index = new Map(list.map((k, i) => [k, i]));
     pending = null;
@@ -322,8 +325,8 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
       } else if (shownNow !== null && shownNow.size > 0) {
         // Filters changed while paused: what they show now runs.
         simulatedShown = shownNow;
-        const { message, keys: list } = buildRelaxMessage(graph, shownNow, RESUME_ALPHA, SETTLED_ALPHA_MIN);
-        start({ ...message, forces }, list, 'shown');
+        const { message, keys: list, origin: at } = buildRelaxMessage(graph, shownNow, RESUME_ALPHA, SETTLED_ALPHA_MIN);
+        start({ ...message, forces }, list, 'shown', at);
       } else {
         // The whole graph was never simulated here: start it from where the nodes are now.
         const { message, keys: list } = buildInitMessage(graph);
@@ -344,7 +347,7 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
       const i = index.get(key);
       if (i === undefined) return;
       held = key;
-      send({ type: 'drag', index: i, x, y });
+      send({ type: 'drag', index: i, x: x - origin.x, y: y - origin.y });
       if (!isPaused && !hot) {
         hot = true;
         changed();
@@ -360,8 +363,8 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
       if (disposed || isPaused || shown.size === 0 || shown.size > RELAX_MAX_NODES) return;
       if (scope === 'whole' && hot) return;
       simulatedShown = shown;
-      const { message, keys: list } = buildRelaxMessage(graph, shown, RELAX_ALPHA, SETTLED_ALPHA_MIN);
-      start({ ...message, forces }, list, 'shown');
+      const { message, keys: list, origin: at } = buildRelaxMessage(graph, shown, RELAX_ALPHA, SETTLED_ALPHA_MIN);
+      start({ ...message, forces }, list, 'shown', at);
       changed();
     },
     setForces(next) {
@@ -373,8 +376,8 @@ export function createLayoutClient(graph: MapGraph, options: LayoutClientOptions
       if (shownNow !== null && shownNow.size > 0) {
         // Filters are on: what they show runs (hidden nodes neither move nor push), as after a filter change.
         simulatedShown = shownNow;
-        const { message, keys: list } = buildRelaxMessage(graph, shownNow, RERUN_ALPHA, SETTLED_ALPHA_MIN);
-        start({ ...message, forces, ticksPerBatch: undefined }, list, 'shown');
+        const { message, keys: list, origin: at } = buildRelaxMessage(graph, shownNow, RERUN_ALPHA, SETTLED_ALPHA_MIN);
+        start({ ...message, forces, ticksPerBatch: undefined }, list, 'shown', at);
       } else {
         const { message, keys: list } = buildInitMessage(graph);
         start({ ...message, alpha: RERUN_ALPHA, alphaMin: SETTLED_ALPHA_MIN, forces }, list, 'whole');

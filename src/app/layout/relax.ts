@@ -3,7 +3,10 @@
  * nodes (and only the links between them) are simulated again from where
  * they are, at a moderate heat, so they close up the gaps the hidden ones
  * left without jumping. Hidden nodes stay out of the simulation and keep
- * their positions for when they come back.
+ * their positions for when they come back. The shown nodes are simulated
+ * around their own centre, so the pull to the centre gathers them where
+ * they are instead of dragging a corner of the map into the middle (where it
+ * would land on the hidden nodes when the filter is lifted).
  */
 import { layoutRadius } from '../../core/forces.js';
 import type { MapGraph } from '../state/visibility.js';
@@ -21,15 +24,29 @@ export const RELAX_MAX_NODES = 20_000;
  * collision radii, and the links whose two ends are both shown. Keys are in
  * graph order, so the same view gives the same simulation.
  */
-export function buildRelaxMessage(graph: MapGraph, shown: ReadonlySet<string>, alpha: number, alphaMin: number): { message: InitMessage; keys: string[] } {
+export function buildRelaxMessage(
+  graph: MapGraph,
+  shown: ReadonlySet<string>,
+  alpha: number,
+  alphaMin: number,
+): { message: InitMessage; keys: string[]; origin: { x: number; y: number } } {
   const keys = graph.filterNodes((key) => shown.has(key));
   const index = new Map(keys.map((k, i) => [k, i]));
   const positions = new Float32Array(keys.length * 2);
   const radii = new Float32Array(keys.length);
+  // The simulation's (0, 0), where its pull to the centre points: the shown nodes' centroid.
+  let sx = 0;
+  let sy = 0;
+  for (const key of keys) {
+    const a = graph.getNodeAttributes(key);
+    sx += a.x;
+    sy += a.y;
+  }
+  const origin = keys.length === 0 ? { x: 0, y: 0 } : { x: sx / keys.length, y: sy / keys.length };
   keys.forEach((key, i) => {
     const a = graph.getNodeAttributes(key);
-    positions[2 * i] = a.x;
-    positions[2 * i + 1] = a.y;
+    positions[2 * i] = a.x - origin.x;
+    positions[2 * i + 1] = a.y - origin.y;
     radii[i] = layoutRadius(a.inDegree ?? 0);
   });
   const links: number[] = [];
@@ -39,5 +56,5 @@ export function buildRelaxMessage(graph: MapGraph, shown: ReadonlySet<string>, a
     if (s !== undefined && t !== undefined) links.push(s, t);
   });
   const message: InitMessage = { type: 'init', positions, radii, links: Uint32Array.from(links), alpha, alphaMin, ticksPerBatch: RELAX_TICKS_PER_BATCH };
-  return { message, keys };
+  return { message, keys, origin };
 }

@@ -6,7 +6,7 @@
  */
 import type Sigma from 'sigma';
 import type { CameraState } from 'sigma/types';
-import { MAX_LABEL_CHARS } from './labels.js';
+import { truncateLabel } from './labels.js';
 
 /** Duration of animated camera moves (ms). */
 export const CAMERA_DURATION = 450;
@@ -68,10 +68,36 @@ function centredOn(sigma: AnySigma, x: number, y: number, ratio: number, insets:
   return { x: x + (insets.right / 2) * perPixel, y: y - (insets.bottom / 2) * perPixel };
 }
 
-/** Rough half width (px) of a drawn label: ~6.3 px per character at 12 px, cut like truncateLabel. */
-function labelHalfWidth(label: string | null | undefined): number {
+/** Label widths measured once per font and text (titles do not change; a fit may measure thousands). */
+const widths = new Map<string, number>();
+let measurer: CanvasRenderingContext2D | null | undefined;
+
+/** Width (px) of `text` in `font`; an estimate where there is no canvas (Node). */
+function textWidth(text: string, font: string, size: number): number {
+  if (measurer === undefined) measurer = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!measurer) return text.length * size * 0.55;
+  const key = `${font}\u0000${text}`;
+  let width = widths.get(key);
+  if (width === undefined) {
+    measurer.font = font;
+    width = measurer.measureText(text).width;
+    widths.set(key, width);
+  }
+  return width;
+}
+
+/**
+ * Half the width (px) of a node's label as labels.ts draws it: plain, cut
+ * at MAX_LABEL_CHARS; or, for a highlighted node, in the bolder and longer
+ * pill with its padding (a framing that keeps room for plain labels cut the
+ * pills at the edge).
+ */
+function labelHalfWidth(sigma: AnySigma, label: string | null | undefined, highlighted: boolean): number {
   if (!label) return 0;
-  return (Math.min(label.length, MAX_LABEL_CHARS) * 6.3) / 2;
+  const size = sigma.getSetting('labelSize');
+  const family = sigma.getSetting('labelFont');
+  if (highlighted) return textWidth(truncateLabel(label, 80), `600 ${size}px ${family}`, size) / 2 + 7;
+  return textWidth(truncateLabel(label), `${sigma.getSetting('labelWeight')} ${size}px ${family}`, size) / 2;
 }
 
 /** A group of nodes on screen: its box in viewport pixels (room for labels included) and its centre in framed units. */
@@ -93,6 +119,7 @@ export interface GroupExtent {
 export function groupExtent(sigma: AnySigma, keys: Iterable<string>): GroupExtent | null {
   const graph = sigma.getGraph();
   const toViewport = framedToViewportNow(sigma);
+  const labelRoom = sigma.getSetting('labelSize') + 12;
   let minX = Infinity;
   let maxX = -Infinity;
   let minY = Infinity;
@@ -113,12 +140,12 @@ export function groupExtent(sigma: AnySigma, keys: Iterable<string>): GroupExten
     const data = sigma.getNodeDisplayData(key);
     const size = data?.size ?? 4;
     // Labels hang centred under nodes: keep room for them too, or the titles at the edges get cut.
-    const half = Math.max(size, labelHalfWidth(data?.label));
+    const half = Math.max(size, labelHalfWidth(sigma, data?.label, data?.highlighted === true));
     minX = Math.min(minX, v.x - half);
     maxX = Math.max(maxX, v.x + half);
     minY = Math.min(minY, v.y - size);
-    // Labels hang under nodes: keep a little more room at the bottom.
-    maxY = Math.max(maxY, v.y + size + 16);
+    // Labels (and pills, 8 px taller) hang under nodes: keep their height at the bottom.
+    maxY = Math.max(maxY, v.y + size + labelRoom);
     fMinX = Math.min(fMinX, f.x);
     fMaxX = Math.max(fMaxX, f.x);
     fMinY = Math.min(fMinY, f.y);

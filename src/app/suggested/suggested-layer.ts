@@ -35,10 +35,14 @@ export interface SuggestedLayer extends Disposable {
   hover(x: number, y: number, slop: number): { title: string; text: string } | null;
   /** How many dashed lines the last frame drew (0 while switched off). */
   drawn(): number;
+  /** The dashed lines of the last frame as an SVG group (empty when none), for the image exports. */
+  svg(): string;
 }
 
 interface Segment extends ScreenEdge {
   pair: SuggestedPair;
+  /** Drawn strong (else faded), as decided by the last frame. */
+  strong?: boolean;
 }
 
 /** Whether a segment can cross the screen (both ends beyond the same side: it cannot). */
@@ -55,6 +59,10 @@ export function mountSuggestedLinks(renderer: MapRenderer, store: Store, theme: 
 
   let segments: Segment[] = [];
   let hit: HitIndex | null = null;
+  /** Something is on the canvas (while switched off, frames then cost nothing). */
+  let painted = false;
+  /** The two colors and widths of the last frame: [faded, strong]. */
+  let strokes: Array<{ color: string; width: number }> = [];
   // The pairs depend only on the report and the visible set (both replaced, never mutated, on change).
   let memo: { report: unknown; visible: ReadonlySet<string>; pairs: SuggestedPair[] } | null = null;
   const pairsOf = (m: LookModel): SuggestedPair[] => {
@@ -64,6 +72,7 @@ export function mountSuggestedLinks(renderer: MapRenderer, store: Store, theme: 
   };
 
   function draw(): void {
+    if (!painted && !store.get().showMentions) return;
     const { width, height } = sigma.getDimensions();
     const ratio = window.devicePixelRatio || 1;
     // Sigma sizes the layers it made itself; this one follows the same frame.
@@ -77,6 +86,7 @@ export function mountSuggestedLinks(renderer: MapRenderer, store: Store, theme: 
     ctx2d.clearRect(0, 0, canvas.width, canvas.height);
     segments = [];
     hit = null;
+    painted = false;
     if (!store.get().showMentions) return;
 
     const m = renderer.looks();
@@ -97,14 +107,16 @@ export function mountSuggestedLinks(renderer: MapRenderer, store: Store, theme: 
     ctx2d.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx2d.setLineDash(SUGGESTED_DASH as number[]);
     ctx2d.lineCap = 'butt';
+    strokes = [
+      { color: mixColor(base, m.palette.background, FADE), width: LINE_WIDTH },
+      { color: base, width: centre === null ? LINE_WIDTH : LINE_WIDTH_FOCUS },
+    ];
+    for (const s of segments) s.strong = strong(s);
     // Faded first, so the strong ones lie on top where they cross.
-    for (const [focused, color, lineWidth] of [
-      [false, mixColor(base, m.palette.background, FADE), LINE_WIDTH],
-      [true, base, centre === null ? LINE_WIDTH : LINE_WIDTH_FOCUS],
-    ] as const) {
+    for (const [focused, { color, width: lineWidth }] of [[false, strokes[0]], [true, strokes[1]]] as const) {
       ctx2d.beginPath();
       for (const s of segments) {
-        if (strong(s) !== focused) continue;
+        if (s.strong !== focused) continue;
         ctx2d.moveTo(s.x1, s.y1);
         ctx2d.lineTo(s.x2, s.y2);
       }
@@ -112,6 +124,7 @@ export function mountSuggestedLinks(renderer: MapRenderer, store: Store, theme: 
       ctx2d.lineWidth = lineWidth;
       ctx2d.stroke();
     }
+    painted = segments.length > 0;
   }
 
   sigma.on('afterRender', draw);
@@ -140,6 +153,19 @@ export function mountSuggestedLinks(renderer: MapRenderer, store: Store, theme: 
       return key === null ? null : describePair(graph, segments[Number(key)].pair);
     },
     drawn: () => segments.length,
+    svg() {
+      if (segments.length === 0) return '';
+      const n = (v: number) => (Math.round(v * 10) / 10).toString();
+      // Colors are ours (hex from SUGGESTED_COLORS mixed by mixColor), never note text.
+      const lines = (strong: boolean) =>
+        segments.filter((s) => s.strong === strong).map((s) => `<line x1="${n(s.x1)}" y1="${n(s.y1)}" x2="${n(s.x2)}" y2="${n(s.y2)}"/>`);
+      return [
+        `<g class="suggested" fill="none" stroke-dasharray="${SUGGESTED_DASH.join(' ')}">`,
+        `<g stroke="${strokes[0].color}" stroke-width="${strokes[0].width}">`, ...lines(false), '</g>',
+        `<g stroke="${strokes[1].color}" stroke-width="${strokes[1].width}">`, ...lines(true), '</g>',
+        '</g>',
+      ].join('\n');
+    },
     dispose,
   };
 }

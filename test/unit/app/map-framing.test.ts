@@ -92,11 +92,15 @@ describe('buildRelaxMessage', () => {
     const graph = sampleGraph();
     graph.forEachNode((k, a) => graph.mergeNodeAttributes(k, { x: a.x + k.length, y: a.y - k.length }));
     const shown = new Set(['a.md', 'b.md', 'c.md', '?missing']);
-    const { message, keys } = buildRelaxMessage(graph, shown, 0.3, 0.005);
+    const { message, keys, origin } = buildRelaxMessage(graph, shown, 0.3, 0.005);
     expect(keys).toEqual(graph.nodes().filter((k) => shown.has(k)));
+    // Around their own centre, so the pull to the centre gathers them where they are.
+    const mean = (axis: 'x' | 'y') => keys.reduce((sum, k) => sum + graph.getNodeAttribute(k, axis), 0) / keys.length;
+    expect(origin.x).toBeCloseTo(mean('x'));
+    expect(origin.y).toBeCloseTo(mean('y'));
     keys.forEach((k, i) => {
-      expect(message.positions[2 * i]).toBeCloseTo(graph.getNodeAttribute(k, 'x'));
-      expect(message.positions[2 * i + 1]).toBeCloseTo(graph.getNodeAttribute(k, 'y'));
+      expect(message.positions[2 * i] + origin.x).toBeCloseTo(graph.getNodeAttribute(k, 'x'), 4);
+      expect(message.positions[2 * i + 1] + origin.y).toBeCloseTo(graph.getNodeAttribute(k, 'y'), 4);
     });
     const pairs: string[] = [];
     for (let l = 0; l < message.links.length; l += 2) pairs.push(`${keys[message.links[l]]}>${keys[message.links[l + 1]]}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LayoutEngine, DRAG_ALPHA_TARGET } from '../../../src/app/layout/engine.js';
 import { applyInterval, buildInitMessage, buildLocalMessage, createLayoutClient, RESUME_ALPHA, SETTLED_ALPHA, startingAlpha } from '../../../src/app/layout/client.js';
-import { RELAX_ALPHA, RELAX_TICKS_PER_BATCH } from '../../../src/app/layout/relax.js';
+import { buildRelaxMessage, RELAX_ALPHA, RELAX_TICKS_PER_BATCH } from '../../../src/app/layout/relax.js';
 import type { FromWorker, ToWorker } from '../../../src/app/layout/protocol.js';
 import { sampleGraph } from './graph-fixture.js';
 
@@ -270,6 +270,7 @@ describe('a settled graph', () => {
     const { graph, workers, frames, client } = setup();
     const before = new Map(graph.mapNodes((k, a) => [k, [a.x, a.y]] as const));
     const shown = new Set(['a.md', 'b.md', 'c.md', 'd.md']);
+    const { origin } = buildRelaxMessage(graph, shown, RELAX_ALPHA, 0.005);
     client.relax(shown);
     expect(client.running()).toBe(true);
     const init = workers[0].sent[0];
@@ -285,9 +286,11 @@ describe('a settled graph', () => {
       else if (!same) moved++;
     });
     expect(moved).toBeGreaterThan(0);
-    // A drag on a shown node goes to that simulation, not a new neighbourhood.
+    // A drag on a shown node goes to that simulation (in its frame, around the shown nodes' centre).
     client.drag('b.md', 1, 2);
     expect(workers[0].sent.at(-1)).toMatchObject({ type: 'drag', index: 1 });
+    const drag = workers[0].sent.at(-1);
+    if (drag?.type === 'drag') expect(drag.x + origin.x).toBeCloseTo(1, 3);
   });
 
   it('does not relax while paused, and runs what is shown on resume', () => {
