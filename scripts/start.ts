@@ -20,6 +20,8 @@ import { vaultCacheDir } from '../src/serve/cache-dir.js';
 import { CACHE_FILE } from '../src/serve/incremental-cache.js';
 import { createLiveHub, LIVE_EVENT } from '../src/serve/live-hub.js';
 import { startLiveSession, type LiveSession } from '../src/serve/live-session.js';
+import { loadVaultSettings } from '../src/config/load.js';
+import { isSettingsFile, SETTINGS_FOLDERS } from '../src/cli/settings-files.js';
 
 // Vault paths and messages may hold control characters: shown escaped, never sent to the terminal raw.
 const say = (text: string): void => console.log(escapeControl(text, true));
@@ -134,8 +136,20 @@ async function main(): Promise<void> {
   if (live) {
     const cacheFile = path.join(vaultCacheDir(options.vault), CACHE_FILE);
     if (options.force) fs.rmSync(cacheFile, { force: true });
+    // The vault's Obsidian/Foam/notemap settings, as the notemap command reads them, followed while it runs.
+    const settings = loadVaultSettings(options.vault);
     session = await startLiveSession({
       vault: options.vault,
+      settings,
+      extensions: settings.extensions,
+      settingsWatch: {
+        folders: SETTINGS_FOLDERS,
+        isSettingsFile,
+        reload: () => {
+          const next = loadVaultSettings(options.vault);
+          return { settings: next, extensions: next.extensions };
+        },
+      },
       out: graphPath,
       cacheFile,
       codeVersion: String(newestMtime(path.join(ROOT, 'src'))),

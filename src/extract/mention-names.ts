@@ -8,7 +8,7 @@
 import type { MentionRule } from '../core/contract.js';
 import { normalizeName } from '../core/normalize.js';
 import { buildAutomaton, type TokenAutomaton } from './aho-corasick.js';
-import { tokenize, Vocabulary } from './mention-text.js';
+import { forEachToken, tokenize, Vocabulary } from './mention-text.js';
 import { titleFromFileName } from './parse-note.js';
 import type { ParsedNote } from './types.js';
 
@@ -27,16 +27,23 @@ export function namesKey(notes: readonly Named[]): string {
 }
 
 export class MentionNames {
-  readonly vocabulary = new Vocabulary();
   /** The names, normalised; a name's index is its pattern in the automaton. */
   readonly names: string[] = [];
+  /** Each name's tokens. */
+  readonly tokens: string[][] = [];
   /** Tokens per name. */
   readonly lengths: number[] = [];
-  readonly automaton: TokenAutomaton;
+  private built: { vocabulary: Vocabulary; automaton: TokenAutomaton } | null = null;
   private index: Map<string, number> | null = null;
 
-  constructor(notes: readonly Named[], minLetters: MentionRule['minLetters']) {
-    const patterns: number[][] = [];
+  /** The names of `notes` (or, with `given`, exactly those names and tokens, in that order). */
+  constructor(notes: readonly Named[], minLetters: MentionRule['minLetters'], given?: { names: string[]; tokens: string[][] }) {
+    if (given) {
+      this.names = given.names;
+      this.tokens = given.tokens;
+      this.lengths = given.tokens.map((t) => t.length);
+      return;
+    }
     const seen = new Set<string>();
     for (const note of notes) {
       for (const written of namesOf(note)) {
@@ -46,12 +53,52 @@ export class MentionNames {
         if ((name.match(LETTER_OR_DIGIT)?.length ?? 0) < minLetters) continue;
         const tokens = tokenize(name);
         if (tokens.length === 0) continue;
-        patterns.push(tokens.map((t) => this.vocabulary.add(t)));
         this.names.push(name);
+        this.tokens.push(tokens);
         this.lengths.push(tokens.length);
       }
     }
-    this.automaton = buildAutomaton(patterns);
+  }
+
+  /** The tokens' ids and the automaton, built when a text is first scanned (counting needs neither). */
+  private build(): { vocabulary: Vocabulary; automaton: TokenAutomaton } {
+    if (!this.built) {
+      const vocabulary = new Vocabulary();
+      const patterns = this.tokens.map((tokens) => tokens.map((t) => vocabulary.add(t)));
+      this.built = { vocabulary, automaton: buildAutomaton(patterns) };
+    }
+    return this.built;
+  }
+
+  get vocabulary(): Vocabulary {
+    return this.build().vocabulary;
+  }
+
+  get automaton(): TokenAutomaton {
+    return this.build().automaton;
+  }
+
+  /** True once the automaton exists. */
+  get hasAutomaton(): boolean {
+    return this.built !== null;
+  }
+
+  /**
+   * Only the names whose every token is among `words` (a text's tokens), in
+   * the same order: scanning that text with them finds what all the names
+   * find, and for a few changed notes this is much cheaper than the whole
+   * automaton.
+   */
+  within(words: ReadonlySet<string>): MentionNames {
+    const names: string[] = [];
+    const tokens: string[][] = [];
+    this.tokens.forEach((t, i) => {
+      if (t.every((w) => words.has(w))) {
+        names.push(this.names[i]);
+        tokens.push(t);
+      }
+    });
+    return new MentionNames([], 0, { names, tokens });
   }
 
   /** The index of a normalised name, or -1. */
@@ -59,4 +106,14 @@ export class MentionNames {
     this.index ??= new Map(this.names.map((n, i) => [n, i]));
     return this.index.get(name) ?? -1;
   }
+}
+
+/** A note's text as a set of tokens, lower case and NFC as the mention finder reads it (a superset: the whole text). */
+export function textTokens(raw: string): Set<string> {
+  let text = raw;
+  if (/[^\x00-\x7f]/.test(text)) text = text.normalize('NFC');
+  const lower = text.toLowerCase();
+  const words = new Set<string>();
+  forEachToken(lower, (start, end) => words.add(lower.slice(start, end)));
+  return words;
 }

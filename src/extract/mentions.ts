@@ -16,11 +16,10 @@
  */
 import type { MentionRule, MentionsReport, UnlinkedMention } from '../core/contract.js';
 import { byCodeUnit } from '../core/order.js';
-import type { TokenAutomaton } from './aho-corasick.js';
 import { contextAround } from './context.js';
 import { lineCounter } from './line-index.js';
 import { MentionNames } from './mention-names.js';
-import { mentionText, TokenBuffers, type Vocabulary } from './mention-text.js';
+import { mentionText, TokenBuffers } from './mention-text.js';
 import { resolveTarget, stripNoteExtension, type ResolveIndex } from './resolve.js';
 import type { ParsedNote, ResolvedLink } from './types.js';
 
@@ -57,10 +56,8 @@ export class MentionFinder {
   private readonly rule: MentionRule;
   private readonly index: ResolveIndex;
   private readonly nameSet: MentionNames;
-  private readonly vocabulary: Vocabulary;
   private readonly names: readonly string[];
   private readonly lengths: readonly number[];
-  private readonly automaton: TokenAutomaton;
   private readonly linked = new Map<string, Set<string>>();
   /** Per name: notes it was found in, and the last note counted (notes are numbered as added). */
   private readonly noteCounts: Int32Array;
@@ -76,10 +73,8 @@ export class MentionFinder {
     this.threshold = Math.max(Math.floor(input.notes.length * this.rule.maxShare), this.rule.minCommonNotes);
     const names = input.names ?? new MentionNames(input.notes, this.rule.minLetters);
     this.nameSet = names;
-    this.vocabulary = names.vocabulary;
     this.names = names.names;
     this.lengths = names.lengths;
-    this.automaton = names.automaton;
     this.noteCounts = new Int32Array(this.names.length);
     this.lastNote = new Int32Array(this.names.length).fill(-1);
     for (const link of input.links) {
@@ -100,10 +95,10 @@ export class MentionFinder {
    * names only (the incremental builder keeps it per note, src/serve/incremental-mentions.ts).
    */
   scan(text: string): NameOccurrence[] {
-    const { body, tokens, starts, ends, count } = mentionText(text, this.vocabulary, this.buffers);
+    const { body, tokens, starts, ends, count } = mentionText(text, this.nameSet.vocabulary, this.buffers);
     // Every occurrence, then the longest of overlapping ones, leftmost first.
     const hits: number[] = [];
-    this.automaton.scan(tokens, count, (name, end) => hits.push(end - this.lengths[name] + 1, end, name));
+    this.nameSet.automaton.scan(tokens, count, (name, end) => hits.push(end - this.lengths[name] + 1, end, name));
     if (hits.length === 0) return [];
     const order = Array.from({ length: hits.length / 3 }, (_, i) => i * 3);
     order.sort((a, b) => hits[a] - hits[b] || hits[b + 1] - hits[a + 1]);

@@ -13,7 +13,7 @@
  * filter of its words, word-filter.ts, so only those texts are read).
  */
 import type { MentionsReport } from '../core/contract.js';
-import { MentionNames, namesKey } from '../extract/mention-names.js';
+import { MentionNames, namesKey, textTokens } from '../extract/mention-names.js';
 import { MENTION_RULE, MentionFinder, type NameOccurrence } from '../extract/mentions.js';
 import { mayHoldAll, nameTokenHashes, wordFilter } from '../extract/word-filter.js';
 import { readFiles } from '../extract/read.js';
@@ -52,6 +52,8 @@ export interface MentionsTimings {
 }
 
 const EMPTY: NoteMentionText = { occurrences: [], words: null };
+/** Up to this many notes to scan, each gets its own small automaton (see scan). */
+const FEW = 16;
 
 export class IncrementalMentions {
   private texts = new Map<string, NoteMentionText>();
@@ -102,14 +104,19 @@ export class IncrementalMentions {
     } else for (const path of present) again.add(path);
     this.names = names;
 
-    await this.scan(finder, [...again].sort());
+    await this.scan(finder, this.built.names, input.index, [...again].sort());
     for (const note of input.notes) finder.accept(note.path, this.occurrences(finder, this.texts.get(note.path) ?? EMPTY));
     this.last = { scanned: again.size, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
     return finder.finish();
   }
 
-  /** Reads and scans `paths` (batch by batch, as the mentions stage does). */
-  private async scan(finder: MentionFinder, paths: string[]): Promise<void> {
+  /**
+   * Reads and scans `paths` (batch by batch, as the mentions stage does). A few notes, with no
+   * automaton of every name built yet (a new process), are each scanned with only the names their
+   * words allow (MentionNames.within): the same occurrences, without building the whole automaton.
+   */
+  private async scan(finder: MentionFinder, names: MentionNames, index: ResolveIndex, paths: string[]): Promise<void> {
+    const few = paths.length <= FEW && !names.hasAutomaton;
     const BATCH = 2048;
     for (let from = 0; from < paths.length; from += BATCH) {
       const files = paths.slice(from, from + BATCH).map((path) => ({ path, absPath: `${this.root}/${path}` }));
@@ -119,9 +126,10 @@ export class IncrementalMentions {
           this.texts.set(read.file.path, EMPTY);
           continue;
         }
-        const found = finder.scan(read.text);
+        const scanner = few ? new MentionFinder({ notes: [], links: [], index, names: names.within(textTokens(read.text)) }) : finder;
+        const found = scanner.scan(read.text);
         this.texts.set(read.file.path, {
-          occurrences: found.map((o) => [finder.nameAt(o.name), o.written, o.line(), o.context()]),
+          occurrences: found.map((o) => [scanner.nameAt(o.name), o.written, o.line(), o.context()]),
           words: wordFilter(read.text),
         });
       }
