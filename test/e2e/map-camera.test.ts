@@ -145,6 +145,16 @@ describe('filters that re-frame (10.6)', () => {
     await page.close();
   });
 
+  it('hiding a tag fits the view on what is left', async () => {
+    const page = await open();
+    await wander(page);
+    // A tag few notes carry (the first, most common one may be on all of them).
+    await page.locator('.legend-toggle').last().click();
+    await expect.poll(() => page.evaluate(() => window.__notemap!.store.get().hiddenTags.length)).toBe(1);
+    await expect.poll(async () => framing(page), { timeout: 10_000 }).toMatchObject({ outside: [], filled: true });
+    await page.close();
+  });
+
   it('"only" a tag fits the view on its notes', async () => {
     const page = await open();
     await wander(page);
@@ -209,6 +219,35 @@ describe('the health panel points at the map (10.9)', () => {
     expect(await colors()).toEqual(plain);
     // Escape left the health view, not the panel.
     expect(await page.locator('#health').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('pointing at a missing note highlights it; "show missing notes on map" raises them all over the faded rest', async () => {
+    const page = await open();
+    const looks = () =>
+      page.evaluate(() => {
+        const { sigma, graph } = window.__notemap!;
+        return Object.fromEntries(graph.nodes().map((k) => [k, { color: sigma.getNodeDisplayData(k)?.color, z: sigma.getNodeDisplayData(k)?.zIndex }]));
+      });
+    const plain = await looks();
+    await page.locator('#btn-health').click();
+    const entry = page.locator('#health .health-dangling > button.node-link').first();
+    const missing = (await entry.getAttribute('data-key'))!;
+    await entry.hover();
+    await expect.poll(() => page.evaluate((k) => window.__notemap!.sigma.getNodeDisplayData(k)?.highlighted, missing)).toBe(true);
+
+    await page.locator('#health .health-show[data-show="missing"]').click();
+    await expect.poll(() => page.url()).toContain('health=missing');
+    await page.locator('#health-title').hover();
+    const shown = await looks();
+    const dangling = graph.filterNodes((_k, a) => a.kind === 'dangling');
+    expect(dangling.length).toBeGreaterThan(3);
+    const notes = graph.filterNodes((_k, a) => a.kind === 'note');
+    for (const k of dangling) expect(shown[k].z, k).toBeGreaterThan(Math.max(...notes.map((n) => shown[n].z ?? 0)));
+    expect(notes.filter((k) => shown[k].color === plain[k].color)).toEqual([]);
+    // The button again returns the map.
+    await page.locator('#health .health-show[data-show="missing"]').click();
+    await expect.poll(async () => (await looks())[notes[0]].color).toBe(plain[notes[0]].color);
     await page.close();
   });
 });
