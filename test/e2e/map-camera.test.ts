@@ -222,6 +222,10 @@ describe('the health panel points at the map (10.9)', () => {
       });
     const plain = await colors();
     await page.locator('#btn-health').click();
+    // Opening the panel brings what it lists beside it (the orphans sit at the edge, where the panel opens).
+    const listed = graph.filterNodes((_k, a) => (a.kind === 'note' && a.orphan) || a.kind === 'dangling');
+    await expect.poll(async () => (await framing(page, listed)).outside, { timeout: 5000 }).toEqual([]);
+    await still(page);
     const entry = page.locator('#health .health-orphan button.node-link').first();
     const orphan = (await entry.getAttribute('data-key'))!;
     const other = graph.findNode((k, a) => a.kind === 'note' && !a.orphan)!;
