@@ -185,6 +185,33 @@ describe('filters that re-frame (10.6)', () => {
   });
 });
 
+describe('Back and Forward (10.6)', () => {
+  it('bring the camera of each entry back: the framed selection, and the map as it opened', async () => {
+    const page = await open();
+    const opened = await cameraState(page);
+    const { key } = await page.evaluate(() => {
+      const { graph } = window.__notemap!;
+      return { key: graph.filterNodes((_k, a) => a.kind === 'note').reduce((best, k) => (graph.degree(k) > graph.degree(best) ? k : best)) };
+    });
+    const p = await page.evaluate((k) => window.__notemap!.nodeScreenPosition(k), key);
+    await page.mouse.click(p!.x, p!.y);
+    await expect.poll(() => page.url(), { timeout: 5000 }).toContain('cam=');
+    await still(page);
+    const framed = await cameraState(page);
+    expect(Math.abs(framed.x - opened.x) + Math.abs(framed.y - opened.y) + Math.abs(framed.ratio - opened.ratio)).toBeGreaterThan(0.05);
+    const near = (a: { x: number; y: number; ratio: number }, b: { x: number; y: number; ratio: number }) =>
+      Math.abs(a.x - b.x) < 1e-3 && Math.abs(a.y - b.y) < 1e-3 && Math.abs(a.ratio / b.ratio - 1) < 1e-3;
+
+    await page.goBack();
+    await expect.poll(() => page.evaluate(() => window.__notemap!.store.get().selected)).toBeNull();
+    await expect.poll(async () => near(await cameraState(page), opened), { timeout: 5000 }).toBe(true);
+    await page.goForward();
+    await expect.poll(() => page.evaluate(() => window.__notemap!.store.get().selected)).toBe(key);
+    await expect.poll(async () => near(await cameraState(page), framed), { timeout: 5000 }).toBe(true);
+    await page.close();
+  });
+});
+
 describe('the health panel points at the map (10.9)', () => {
   it('pointing at an orphan highlights it; "show orphans on map" fades everything else until Escape', async () => {
     const page = await open();
@@ -195,6 +222,10 @@ describe('the health panel points at the map (10.9)', () => {
       });
     const plain = await colors();
     await page.locator('#btn-health').click();
+    // Opening the panel brings what it lists beside it (the orphans sit at the edge, where the panel opens).
+    const listed = graph.filterNodes((_k, a) => (a.kind === 'note' && a.orphan) || a.kind === 'dangling');
+    await expect.poll(async () => (await framing(page, listed)).outside, { timeout: 5000 }).toEqual([]);
+    await still(page);
     const entry = page.locator('#health .health-orphan button.node-link').first();
     const orphan = (await entry.getAttribute('data-key'))!;
     const other = graph.findNode((k, a) => a.kind === 'note' && !a.orphan)!;
