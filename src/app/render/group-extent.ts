@@ -107,8 +107,8 @@ export function groupExtent(sigma: AnySigma, keys: Iterable<string>): GroupExten
   // Measuring every title of a big map would delay its first frame: past this, plain labels are estimated.
   const measure = list.length <= MEASURED_LABELS;
   const toViewport = framedToViewportNow(sigma);
-  const labelRoom = sigma.getSetting('labelSize') + 12;
-  const drawn: Array<{ fx: number; fy: number; vx: number; vy: number; half: number; size: number }> = [];
+  const labelSize = sigma.getSetting('labelSize');
+  const drawn: Array<{ fx: number; fy: number; vx: number; vy: number; half: number; size: number; below: number }> = [];
   let fMinX = Infinity;
   let fMaxX = -Infinity;
   let fMinY = Infinity;
@@ -124,7 +124,9 @@ export function groupExtent(sigma: AnySigma, keys: Iterable<string>): GroupExten
     const size = data?.size ?? 4;
     // Labels hang centred under nodes: keep room for them too, or the titles at the edges get cut.
     const half = Math.max(size, labelHalfWidth(sigma, data?.label, data?.highlighted === true, measure));
-    drawn.push({ fx: f.x, fy: f.y, vx: v.x, vy: v.y, half, size });
+    // Below a node: its label (2 px down, the text and its halo), or the pill of a highlighted one (4 px down, 8 px taller).
+    const below = data?.label ? labelSize + (data.highlighted ? 12 : 4) : 0;
+    drawn.push({ fx: f.x, fy: f.y, vx: v.x, vy: v.y, half, size, below });
     fMinX = Math.min(fMinX, f.x);
     fMaxX = Math.max(fMaxX, f.x);
     fMinY = Math.min(fMinY, f.y);
@@ -136,8 +138,7 @@ export function groupExtent(sigma: AnySigma, keys: Iterable<string>): GroupExten
   const centre = toViewport(cx, cy);
   const extent: GroupExtent = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity, cx, cy, points: [] };
   for (const d of drawn) {
-    // Labels (and pills, 8 px taller) hang under nodes: keep their height at the bottom.
-    const point = { dx: d.vx - centre.x, dy: d.vy - centre.y, half: d.half, up: d.size, down: d.size + labelRoom };
+    const point = { dx: d.vx - centre.x, dy: d.vy - centre.y, half: d.half, up: d.size, down: d.size + d.below };
     extent.points.push(point);
     extent.minX = Math.min(extent.minX, d.vx - point.half);
     extent.maxX = Math.max(extent.maxX, d.vx + point.half);
