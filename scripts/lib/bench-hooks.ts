@@ -13,7 +13,7 @@
  *  - the rest: a module scripts/lib/bench-<name>.ts exporting
  *    `measure(context: BenchContext): Promise<Partial<BenchExtras>>` that
  *    fills its own fields: bench-viewer.ts (viewerFirstFrameMs,
- *    viewerPanFrameMs), bench-live.ts (incrementalDevMs, incrementalCliMs),
+ *    viewerFirstFrameRatio, viewerPanFrameMs, viewerPanFrameP95Ms), bench-live.ts (incrementalDevMs, incrementalCliMs),
  *    bench-mentions.ts (mentionsSeconds).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -45,8 +45,12 @@ export interface BenchExtras {
   layoutMainShare: number | null;
   /** Headless Chromium: ms from the data's arrival to the first drawn frame. */
   viewerFirstFrameMs: number | null;
+  /** The same over the floor of this size (a busy machine slows both). */
+  viewerFirstFrameRatio: number | null;
   /** Headless Chromium: median frame time while panning, ms. */
   viewerPanFrameMs: number | null;
+  /** 95th percentile of the frame times while panning, ms (the median hides the stalls). */
+  viewerPanFrameP95Ms: number | null;
   /** One note changed: ms until the dev server's open page shows it. */
   incrementalDevMs: number | null;
   /** The same over the floor of this size. */
@@ -64,7 +68,9 @@ export const EMPTY_EXTRAS: BenchExtras = {
   layoutQuality: null,
   layoutMainShare: null,
   viewerFirstFrameMs: null,
+  viewerFirstFrameRatio: null,
   viewerPanFrameMs: null,
+  viewerPanFrameP95Ms: null,
   incrementalDevMs: null,
   incrementalDevRatio: null,
   incrementalCliMs: null,
@@ -78,7 +84,9 @@ export const EXTRA_COLUMNS: readonly { key: keyof BenchExtras; label: string; ow
   { key: 'layoutQuality', label: 'layout quality: mean link length / mean random-pair distance (lower is better)', owner: 'layout', provider: 'layoutQuality(graph) in src/extract/layout-quality.ts' },
   { key: 'layoutMainShare', label: "layout: largest component's share of the drawing's box", owner: 'layout', provider: 'layoutQuality(graph) in src/extract/layout-quality.ts' },
   { key: 'viewerFirstFrameMs', label: 'viewer first frame (ms)', owner: 'viewer', provider: 'scripts/lib/bench-viewer.ts' },
+  { key: 'viewerFirstFrameRatio', label: 'viewer first frame / floor', owner: 'viewer', provider: 'scripts/lib/bench-viewer.ts' },
   { key: 'viewerPanFrameMs', label: 'viewer pan frame (ms)', owner: 'viewer', provider: 'scripts/lib/bench-viewer.ts' },
+  { key: 'viewerPanFrameP95Ms', label: 'viewer pan frame, 95th percentile (ms)', owner: 'viewer', provider: 'scripts/lib/bench-viewer.ts' },
   { key: 'incrementalDevMs', label: 'one-note rebuild, dev server, until the diff is sent (ms)', owner: 'live', provider: 'scripts/lib/bench-live.ts' },
   { key: 'incrementalDevRatio', label: 'one-note rebuild, dev server / floor', owner: 'live', provider: 'scripts/lib/bench-live.ts' },
   { key: 'incrementalCliMs', label: 'one-note rebuild, notemap graph --incremental, whole process (ms)', owner: 'live', provider: 'scripts/lib/bench-live.ts' },

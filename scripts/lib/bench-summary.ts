@@ -96,6 +96,16 @@ export function scaleVerdicts(results: readonly SizeResult[]): Verdict[] {
   if (at100k) {
     const total = medianOfSum(at100k, ALL_STAGES);
     verdicts.push({ claim: `100,000 notes built within ${LARGE_SECONDS_LIMIT} s`, ok: total <= LARGE_SECONDS_LIMIT, detail: `${total.toFixed(1)} s (${medianFloorRatio(at100k, ALL_STAGES).toFixed(2)}x floor)` });
+    // On a machine shared with other work, the wall clock counts their time too; the process's CPU time does not.
+    const cpu = cpuView(at100k);
+    if (cpu) {
+      const cpuTotal = medianOfSum(cpu, ALL_STAGES);
+      verdicts.push({
+        claim: `100,000 notes built within ${LARGE_SECONDS_LIMIT} s of CPU time (the wall clock of an idle machine)`,
+        ok: cpuTotal <= LARGE_SECONDS_LIMIT,
+        detail: `${cpuTotal.toFixed(1)} s (${medianFloorRatio(cpu, ALL_STAGES).toFixed(2)}x the floor's CPU)`,
+      });
+    }
     verdicts.push({ claim: '100,000 notes built within 1.5 GB peak RSS', ok: at100k.peakRss <= LARGE_RSS_LIMIT, detail: `${(at100k.peakRss / 1024 ** 3).toFixed(2)} GB` });
   }
   // Growth is judged from 10,000 notes up: below, fixed costs and a busy machine's noise dominate.

@@ -191,7 +191,16 @@ export async function benchViewer(graphPath: string, options: BenchViewerOptions
 }
 
 /** The bench's hook (scripts/lib/bench-hooks.ts): the viewer's figures for the graph just built. */
-export async function measure(context: { graphPath: string }): Promise<{ viewerFirstFrameMs: number; viewerPanFrameMs: number }> {
+export async function measure(context: {
+  graphPath: string;
+  floorSeconds: number;
+}): Promise<{ viewerFirstFrameMs: number; viewerFirstFrameRatio: number; viewerPanFrameMs: number; viewerPanFrameP95Ms: number }> {
   const figures = await benchViewer(context.graphPath);
-  return { viewerFirstFrameMs: Math.round(figures.openMs), viewerPanFrameMs: Math.round(figures.panFrameMs.median * 10) / 10 };
+  const tenth = (v: number): number => Math.round(v * 10) / 10;
+  return {
+    viewerFirstFrameMs: Math.round(figures.openMs),
+    viewerFirstFrameRatio: Math.round((figures.openMs / (context.floorSeconds * 1000)) * 100) / 100,
+    viewerPanFrameMs: tenth(figures.panFrameMs.median),
+    viewerPanFrameP95Ms: tenth(figures.panFrameMs.p95),
+  };
 }

@@ -157,7 +157,14 @@ async function start(): Promise<void> {
   disposables.push(suggested);
   disposables.push(bindInteractions({ renderer, store, layout, tooltip, hoverExtra: suggested.hover }));
   disposables.push(bindReframe({ renderer, store, layout }));
-  const cameraState = bindCameraState(renderer.sigma, store, renderer.whenIndexed);
+  // A view without a camera (a plain link, or Back to one) is framed as it opens: a local view on all it shows,
+  // a selection with its neighbours beside the panel, else the whole map.
+  const frameAsOpened = (animate: boolean): void => {
+    const { selected, localDepth } = store.get();
+    if (selected !== null && graph.hasNode(selected) && localDepth === 0) renderer.focusNode(selected);
+    else renderer.fit(animate);
+  };
+  const cameraState = bindCameraState(renderer.sigma, store, renderer.whenIndexed, () => frameAsOpened(true));
   disposables.push(cameraState);
   disposables.push(mountToolbar({ renderer, layout, theme }));
   disposables.push(mountForces({ store, layout, view: renderer }));
@@ -203,12 +210,10 @@ async function start(): Promise<void> {
   disposables.push(mountLive({ graph, store, sigma: renderer.sigma }));
 
   performance.mark('notemap:panels');
-  const { selected, localDepth, camera } = store.get();
-  // A link with a camera opens where it was taken. Else a local view opens framed on all it shows, as when it
-  // is entered on the map, and a selection with its neighbours beside the panel.
+  // A link with a camera opens where it was taken.
+  const { camera } = store.get();
   if (camera !== null) applyCamera(renderer.sigma, camera);
-  else if (selected !== null && graph.hasNode(selected) && localDepth === 0) renderer.focusNode(selected);
-  else renderer.fit(false);
+  else frameAsOpened(false);
   cameraState.start();
   document.body.classList.remove('is-loading');
 

@@ -1,5 +1,5 @@
 /**
- * Exports from the map (the Export menu): the view as PNG at 1x and 2x and
+ * Exports from the map (the Export menu): the view as PNG at 1x, 2x and 4x and
  * as SVG with the note titles as text, and the graph as GEXF; and unlinked
  * mentions in the summary panel (with the link to copy) and the health panel.
  */
@@ -67,15 +67,19 @@ describe('export', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
-  it('saves the view as PNG at 1x and 2x: twice the pixels each way', async () => {
+  it('saves the view as PNG at 1x, 2x and 4x: two and four times the pixels each way', async () => {
     const png1 = await fromNewPage('png-1');
     const png2 = await fromNewPage('png-2');
+    const png4 = await fromNewPage('png-4');
     expect(png1.bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(png4.bytes.subarray(1, 4).toString()).toBe('PNG');
     const one = pngSize(png1.bytes);
     expect(one.width).toBeGreaterThan(400);
     expect(pngSize(png2.bytes)).toEqual({ width: one.width * 2, height: one.height * 2 });
+    expect(pngSize(png4.bytes)).toEqual({ width: one.width * 4, height: one.height * 4 });
     expect(png2.bytes.length).toBeGreaterThan(png1.bytes.length);
-  }, 120_000);
+    expect(png4.bytes.length).toBeGreaterThan(png2.bytes.length);
+  }, 180_000);
 
   it('lists a note\'s unlinked mentions under its backlinks with the link to copy, and ranks the mentioned orphan first', async () => {
     const json = JSON.parse(fs.readFileSync(inject('graphPath'), 'utf8'));

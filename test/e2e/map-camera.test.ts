@@ -145,6 +145,16 @@ describe('filters that re-frame (10.6)', () => {
     await page.close();
   });
 
+  it('hiding a tag fits the view on what is left', async () => {
+    const page = await open();
+    await wander(page);
+    // A tag few notes carry (the first, most common one may be on all of them).
+    await page.locator('.legend-toggle').last().click();
+    await expect.poll(() => page.evaluate(() => window.__notemap!.store.get().hiddenTags.length)).toBe(1);
+    await expect.poll(async () => framing(page), { timeout: 10_000 }).toMatchObject({ outside: [], filled: true });
+    await page.close();
+  });
+
   it('"only" a tag fits the view on its notes', async () => {
     const page = await open();
     await wander(page);
@@ -175,6 +185,33 @@ describe('filters that re-frame (10.6)', () => {
   });
 });
 
+describe('Back and Forward (10.6)', () => {
+  it('bring the camera of each entry back: the framed selection, and the map as it opened', async () => {
+    const page = await open();
+    const opened = await cameraState(page);
+    const { key } = await page.evaluate(() => {
+      const { graph } = window.__notemap!;
+      return { key: graph.filterNodes((_k, a) => a.kind === 'note').reduce((best, k) => (graph.degree(k) > graph.degree(best) ? k : best)) };
+    });
+    const p = await page.evaluate((k) => window.__notemap!.nodeScreenPosition(k), key);
+    await page.mouse.click(p!.x, p!.y);
+    await expect.poll(() => page.url(), { timeout: 5000 }).toContain('cam=');
+    await still(page);
+    const framed = await cameraState(page);
+    expect(Math.abs(framed.x - opened.x) + Math.abs(framed.y - opened.y) + Math.abs(framed.ratio - opened.ratio)).toBeGreaterThan(0.05);
+    const near = (a: { x: number; y: number; ratio: number }, b: { x: number; y: number; ratio: number }) =>
+      Math.abs(a.x - b.x) < 1e-3 && Math.abs(a.y - b.y) < 1e-3 && Math.abs(a.ratio / b.ratio - 1) < 1e-3;
+
+    await page.goBack();
+    await expect.poll(() => page.evaluate(() => window.__notemap!.store.get().selected)).toBeNull();
+    await expect.poll(async () => near(await cameraState(page), opened), { timeout: 5000 }).toBe(true);
+    await page.goForward();
+    await expect.poll(() => page.evaluate(() => window.__notemap!.store.get().selected)).toBe(key);
+    await expect.poll(async () => near(await cameraState(page), framed), { timeout: 5000 }).toBe(true);
+    await page.close();
+  });
+});
+
 describe('the health panel points at the map (10.9)', () => {
   it('pointing at an orphan highlights it; "show orphans on map" fades everything else until Escape', async () => {
     const page = await open();
@@ -185,6 +222,10 @@ describe('the health panel points at the map (10.9)', () => {
       });
     const plain = await colors();
     await page.locator('#btn-health').click();
+    // Opening the panel brings what it lists beside it (the orphans sit at the edge, where the panel opens).
+    const listed = graph.filterNodes((_k, a) => (a.kind === 'note' && a.orphan) || a.kind === 'dangling');
+    await expect.poll(async () => (await framing(page, listed)).outside, { timeout: 5000 }).toEqual([]);
+    await still(page);
     const entry = page.locator('#health .health-orphan button.node-link').first();
     const orphan = (await entry.getAttribute('data-key'))!;
     const other = graph.findNode((k, a) => a.kind === 'note' && !a.orphan)!;
@@ -209,6 +250,35 @@ describe('the health panel points at the map (10.9)', () => {
     expect(await colors()).toEqual(plain);
     // Escape left the health view, not the panel.
     expect(await page.locator('#health').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('pointing at a missing note highlights it; "show missing notes on map" raises them all over the faded rest', async () => {
+    const page = await open();
+    const looks = () =>
+      page.evaluate(() => {
+        const { sigma, graph } = window.__notemap!;
+        return Object.fromEntries(graph.nodes().map((k) => [k, { color: sigma.getNodeDisplayData(k)?.color, z: sigma.getNodeDisplayData(k)?.zIndex }]));
+      });
+    const plain = await looks();
+    await page.locator('#btn-health').click();
+    const entry = page.locator('#health .health-dangling > button.node-link').first();
+    const missing = (await entry.getAttribute('data-key'))!;
+    await entry.hover();
+    await expect.poll(() => page.evaluate((k) => window.__notemap!.sigma.getNodeDisplayData(k)?.highlighted, missing)).toBe(true);
+
+    await page.locator('#health .health-show[data-show="missing"]').click();
+    await expect.poll(() => page.url()).toContain('health=missing');
+    await page.locator('#health-title').hover();
+    const shown = await looks();
+    const dangling = graph.filterNodes((_k, a) => a.kind === 'dangling');
+    expect(dangling.length).toBeGreaterThan(3);
+    const notes = graph.filterNodes((_k, a) => a.kind === 'note');
+    for (const k of dangling) expect(shown[k].z, k).toBeGreaterThan(Math.max(...notes.map((n) => shown[n].z ?? 0)));
+    expect(notes.filter((k) => shown[k].color === plain[k].color)).toEqual([]);
+    // The button again returns the map.
+    await page.locator('#health .health-show[data-show="missing"]').click();
+    await expect.poll(async () => (await looks())[notes[0]].color).toBe(plain[notes[0]].color);
     await page.close();
   });
 });

@@ -107,6 +107,12 @@ describe('the path between two notes', () => {
       expect(at.y, key).toBeLessThan(map.y + map.height);
     }
     await saveScreenshot(page, 'path-found.png');
+    // Pointing at a note of the route marks it on the map.
+    const middle = expected.nodes[1];
+    expect((await drawnNode(page, middle)).highlighted).toBeFalsy();
+    await panel.locator(`.path-stop button[data-key="${middle}"]`).hover();
+    await expect.poll(async () => (await drawnNode(page, middle)).highlighted).toBe(true);
+    await page.mouse.move(5, 400);
 
     await page.reload();
     await waitForMap(page);

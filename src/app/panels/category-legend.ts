@@ -108,8 +108,12 @@ export function mountCategoryLegend(ctx: AppContext, host: HTMLElement): Disposa
       scheme.mode === 'cluster'
         ? `${formatCount(scheme.legend.filter((e) => e.key !== SOLO_CLUSTER).length)} clusters of notes that link to each other more than to the rest, each named by its most frequent tag or its most linked note (in italics).`
         : scheme.mode === 'groups'
-          ? 'A note takes the color of the first group whose query it matches.'
-          : '';
+          ? scheme.legend.length > 1
+            ? 'A note takes the color of the first group whose query it matches.'
+            : ''
+          : state.folderDepth === 0
+            ? 'A folder holding more than a third of the notes is split into its subfolders.'
+            : '';
     hint.hidden = hint.textContent === '';
     syncPressed(state);
   }

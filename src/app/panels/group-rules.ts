@@ -40,7 +40,15 @@ export function mountGroupRules(ctx: AppContext): GroupRulesEditor {
   const ruleRow = (rule: ColorGroup, i: number, count: number): HTMLLIElement => {
     const n = i + 1;
     const color = el('input', { type: 'color', class: 'group-color', value: rule.color, 'aria-label': `Color of group ${n}` });
-    color.addEventListener('input', () => write(updateRule(current(), i, { color: color.value }), false));
+    // A color picker dragged fires many inputs: recolor once it rests (each write recolors every note).
+    const recolor = (): void => {
+      if (current()[i]?.color !== color.value) write(updateRule(current(), i, { color: color.value }), false);
+    };
+    color.addEventListener('input', () => {
+      if (typing !== null) clearTimeout(typing);
+      typing = setTimeout(recolor, TYPING_MS);
+    });
+    color.addEventListener('change', recolor);
     const query = el('input', { type: 'text', class: 'group-query', value: rule.query, spellcheck: 'false', placeholder: 'tag:#idea, path:journal, words', 'aria-label': `Query of group ${n}` });
     const commit = (): void => {
       if (typing !== null) clearTimeout(typing);

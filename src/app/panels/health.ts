@@ -53,10 +53,11 @@ export function mountHealthPanel(ctx: AppContext): Disposable {
     // Closing health goes back to the summary when a node is selected.
     ctx.store.set({ panel: open ? (ctx.store.get().selected ? 'summary' : null) : 'health' });
     if (open) return;
-    // Opened by the user: move focus to the panel so keyboard and screen-reader users land in it, and fit
-    // the map beside it, so that every entry pointed at in the lists is in view (orphans often ring the map).
+    // Opened by the user: move focus to the panel so keyboard and screen-reader users land in it, and frame
+    // what the lists name beside it (unless it is in plain view already), so that every entry pointed at is
+    // in view: orphans often sit at the edge of the map, where the panel opens.
     document.getElementById('health-title')?.focus();
-    ctx.map.fit();
+    ctx.map.frameNodes([...report.orphans, ...report.dangling.map((d) => d.key)]);
   };
   toggle.setAttribute('aria-controls', 'health');
   toggle.addEventListener('click', onToggle);

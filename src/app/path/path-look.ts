@@ -40,10 +40,14 @@ export function pathHighlight(view: PathView | null): PathHighlight | null {
   return h;
 }
 
-/** A visible node's look under a path (`look` is its plain look, before any hover emphasis). */
+/**
+ * A visible node's look under a path (`look` is its plain look, before any
+ * hover emphasis). The hovered node (on the map, or a note pointed at in the
+ * path panel) stands out as the ends do, so the two lists can be matched.
+ */
 export function pathNodeLook(key: string, look: NodeLook, h: PathHighlight, m: LookModel): NodeLook {
   const p = m.palette;
-  if (key === h.ends[0] || key === h.ends[1]) return { ...look, highlighted: true, forceLabel: true, zIndex: 3 };
+  if (key === h.ends[0] || key === h.ends[1] || key === m.hovered) return { ...look, highlighted: true, forceLabel: true, zIndex: 3 };
   if (h.nodes.has(key)) return { ...look, forceLabel: h.found || h.nodes.size <= MAX_PART_LABELS, zIndex: 2 };
   return {
     ...look,

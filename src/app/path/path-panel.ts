@@ -32,15 +32,21 @@ export function mountPathPanel(ctx: AppContext): Disposable {
   const title = (key: string): string => (graph.hasNode(key) ? graph.getNodeAttribute(key, 'title') : key);
   let asked = '';
 
-  /** A note of the path: a button that brings it into view (selecting it would end the path). */
+  /**
+   * A note of the path: a button that brings it into view (selecting it
+   * would end the path); pointing at it marks it on the map.
+   */
   const noteButton = (key: string): HTMLButtonElement => {
     const button = el('button', { type: 'button', class: 'node-link', 'data-key': key, title: 'Show on the map' }, title(key));
     button.addEventListener('click', () => ctx.map.focusNode(key));
+    button.addEventListener('pointerenter', () => ctx.map.highlight(key));
+    button.addEventListener('pointerleave', () => ctx.map.highlight(null));
     return button;
   };
 
   /** Clear the path; its panel gives way to the first note's summary. */
   const clearPath = (): void => {
+    ctx.map.highlight(null); // a note pointed at in the panel goes with it
     const s = store.get();
     store.set({ ...NO_PATH, ...(s.panel === 'path' ? { panel: s.selected === null ? null : 'summary' } : {}) }, { history: 'push' });
   };

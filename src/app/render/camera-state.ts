@@ -3,7 +3,8 @@
  * is written into the store once it has come to rest (a burst of wheel
  * events or a whole animation makes one write, which the URL binding turns
  * into a replaceState), and a camera the store brings from outside
- * (Back/Forward) is flown to. Nothing is written before `start()`, so the
+ * (Back/Forward) is flown to; an entry without one (the page as it opened)
+ * is framed as it was on open. Nothing is written before `start()`, so the
  * map's own framing on open leaves a plain link plain.
  */
 import type Sigma from 'sigma';
@@ -25,7 +26,13 @@ export function applyCamera(sigma: Sigma<any, any, any>, view: CameraView): void
   sigma.getCamera().setState({ x: view.x, y: view.y, ratio: view.ratio, angle: 0 });
 }
 
-export function bindCameraState(sigma: Sigma<any, any, any>, store: Store, whenIndexed: (fn: () => void) => void): CameraStateBinding {
+export function bindCameraState(
+  sigma: Sigma<any, any, any>,
+  store: Store,
+  whenIndexed: (fn: () => void) => void,
+  /** Frame the map as on open (Back to an entry that has no camera). */
+  reframe: () => void,
+): CameraStateBinding {
   const camera = sigma.getCamera();
   let started = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -47,7 +54,10 @@ export function bindCameraState(sigma: Sigma<any, any, any>, store: Store, whenI
 
   const unsubscribe = store.subscribe((state, previous) => {
     const view = state.camera;
-    if (view === null || sameCamera(view, previous.camera)) return;
+    if (sameCamera(view, previous.camera)) return;
+    // Only the URL takes a camera away (our writes always bring one): back to how that page opened,
+    // on the next frame, once the panels have followed the same change (the framing keeps clear of them).
+    if (view === null) return void requestAnimationFrame(reframe);
     // Our own write (the camera is there already), or a view from outside to fly to.
     whenIndexed(() => {
       if (!sameCamera(here(), view)) animateTo(sigma, { ...view, angle: 0 });

@@ -100,7 +100,22 @@ function labelHalfWidth(sigma: AnySigma, label: string | null | undefined, highl
   return textWidth(truncateLabel(label), `${sigma.getSetting('labelWeight')} ${size}px ${family}`, size) / 2;
 }
 
-/** A group of nodes on screen: its box in viewport pixels (room for labels included) and its centre in framed units. */
+/**
+ * One node of a group, for fitting: its offset (px, at the current zoom) from
+ * the centre of the group's positions, and the room what is drawn of it
+ * takes around that point at any zoom (labels keep their size in pixels).
+ */
+export interface FitPoint {
+  dx: number;
+  dy: number;
+  /** Half the width of the node or of its label, whichever is wider. */
+  half: number;
+  /** Room above the point (its radius) and below it (radius and label). */
+  up: number;
+  down: number;
+}
+
+/** A group of nodes on screen: its box in viewport pixels (labels included), its centre in framed units, its points. */
 export interface GroupExtent {
   minX: number;
   maxX: number;
@@ -109,6 +124,7 @@ export interface GroupExtent {
   /** Centre of the nodes' positions, in sigma's framed-graph units. */
   cx: number;
   cy: number;
+  points: FitPoint[];
 }
 
 /**
@@ -120,20 +136,15 @@ export function groupExtent(sigma: AnySigma, keys: Iterable<string>): GroupExten
   const graph = sigma.getGraph();
   const toViewport = framedToViewportNow(sigma);
   const labelRoom = sigma.getSetting('labelSize') + 12;
-  let minX = Infinity;
-  let maxX = -Infinity;
-  let minY = Infinity;
-  let maxY = -Infinity;
+  const drawn: Array<{ fx: number; fy: number; vx: number; vy: number; half: number; size: number }> = [];
   let fMinX = Infinity;
   let fMaxX = -Infinity;
   let fMinY = Infinity;
   let fMaxY = -Infinity;
-  let count = 0;
   for (const key of keys) {
     if (!graph.hasNode(key)) continue;
     const { x, y } = graph.getNodeAttributes(key) as { x: number; y: number };
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    count++;
     // Graph -> framed is the fixed normalisation: a round trip through any one matrix gives it exactly.
     const f = sigma.viewportToFramedGraph(sigma.graphToViewport({ x, y }));
     const v = toViewport(f.x, f.y);
@@ -141,31 +152,59 @@ export function groupExtent(sigma: AnySigma, keys: Iterable<string>): GroupExten
     const size = data?.size ?? 4;
     // Labels hang centred under nodes: keep room for them too, or the titles at the edges get cut.
     const half = Math.max(size, labelHalfWidth(sigma, data?.label, data?.highlighted === true));
-    minX = Math.min(minX, v.x - half);
-    maxX = Math.max(maxX, v.x + half);
-    minY = Math.min(minY, v.y - size);
-    // Labels (and pills, 8 px taller) hang under nodes: keep their height at the bottom.
-    maxY = Math.max(maxY, v.y + size + labelRoom);
+    drawn.push({ fx: f.x, fy: f.y, vx: v.x, vy: v.y, half, size });
     fMinX = Math.min(fMinX, f.x);
     fMaxX = Math.max(fMaxX, f.x);
     fMinY = Math.min(fMinY, f.y);
     fMaxY = Math.max(fMaxY, f.y);
   }
-  if (count === 0) return null;
-  return { minX, maxX, minY, maxY, cx: (fMinX + fMaxX) / 2, cy: (fMinY + fMaxY) / 2 };
+  if (drawn.length === 0) return null;
+  const cx = (fMinX + fMaxX) / 2;
+  const cy = (fMinY + fMaxY) / 2;
+  const centre = toViewport(cx, cy);
+  const extent: GroupExtent = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity, cx, cy, points: [] };
+  for (const d of drawn) {
+    // Labels (and pills, 8 px taller) hang under nodes: keep their height at the bottom.
+    const point = { dx: d.vx - centre.x, dy: d.vy - centre.y, half: d.half, up: d.size, down: d.size + labelRoom };
+    extent.points.push(point);
+    extent.minX = Math.min(extent.minX, d.vx - point.half);
+    extent.maxX = Math.max(extent.maxX, d.vx + point.half);
+    extent.minY = Math.min(extent.minY, d.vy - point.up);
+    extent.maxY = Math.max(extent.maxY, d.vy + point.down);
+  }
+  return extent;
 }
 
 /**
- * The zoom ratio that makes a group of `extent` (drawn at `ratio`) fill a
- * `width` x `height` view less the insets and `margin` px on every side.
- * Exact whatever the current zoom: the on-screen span scales with 1 / ratio.
+ * How much to scale the group's spread (positions move apart by k around
+ * their centre; what is drawn at each keeps its pixel size) so that all of
+ * it fits in a `width` x `height` box centred on that centre: the largest k
+ * meeting every node's constraint. Infinity for a single point. A label
+ * wider than the box would forbid any zoom: it is held to half the box.
+ */
+export function fitScale(points: readonly FitPoint[], width: number, height: number): number {
+  let k = Infinity;
+  const halfW = width / 2;
+  const halfH = height / 2;
+  for (const p of points) {
+    const ax = Math.abs(p.dx);
+    if (ax > 1e-9) k = Math.min(k, Math.max(halfW - p.half, halfW / 2) / ax);
+    if (p.dy > 1e-9) k = Math.min(k, Math.max(halfH - p.down, halfH / 2) / p.dy);
+    else if (p.dy < -1e-9) k = Math.min(k, Math.max(halfH - p.up, halfH / 2) / -p.dy);
+  }
+  return k;
+}
+
+/**
+ * The zoom ratio that makes a group (drawn now at `ratio`) fill a `width` x
+ * `height` view less the insets and `margin` px on every side. Exact
+ * whatever the current zoom: positions spread with 1 / ratio while labels
+ * keep their pixel size.
  */
 export function ratioToFit(extent: GroupExtent, ratio: number, width: number, height: number, insets: Insets, margin: number): number {
   const availableW = Math.max(1, width - insets.right - 2 * margin);
   const availableH = Math.max(1, height - insets.bottom - 2 * margin);
-  const spanW = Math.max(1, extent.maxX - extent.minX);
-  const spanH = Math.max(1, extent.maxY - extent.minY);
-  return ratio * Math.max(spanW / availableW, spanH / availableH);
+  return ratio / fitScale(extent.points, availableW, availableH);
 }
 
 /** True when the whole group is drawn inside the uncovered part of the view, `pad` px from its edges. */

@@ -1,9 +1,9 @@
 /**
  * Where the cluster names go over the map in cluster mode: at the centroid
- * of each cluster's shown notes, biggest clusters first, sized by the
+ * of each cluster's shown notes (when they form a region), biggest clusters first, sized by the
  * cluster's size and faded out as the user zooms in (close up, note labels
  * take over). A name that would overlap one already placed, or leave the
- * viewport, is skipped. Pure: viewport coordinates in, labels out.
+ * viewport, moves just above or below its centroid, else is skipped. Pure: viewport coordinates in, labels out.
  */
 
 export interface ClusterSpot {
@@ -15,6 +15,12 @@ export interface ClusterSpot {
   x: number;
   y: number;
   color: string | null;
+  /**
+   * How scattered the cluster is: the RMS distance of its notes to its
+   * centroid over that of all shown notes to theirs (0 = a tight region,
+   * about 1 = spread over the whole map). Default 0.
+   */
+  spread?: number;
 }
 
 export interface PlacedClusterLabel {
@@ -39,6 +45,13 @@ export interface PlaceOptions {
 
 /** Clusters with fewer shown notes get no name on the map (a pair is not a region). */
 export const MIN_LABELED_NOTES = 3;
+/**
+ * A cluster more scattered than this is not a region (its notes sit among
+ * other clusters' and its centroid is just the middle of the map): no name.
+ * Measured: the sample vault's intermixed clusters are 0.68 to 0.77,
+ * foam-docs' 0.30 to 0.47, kepano's 0.07 to 0.27.
+ */
+export const MAX_SPREAD = 0.6;
 /** At most this many names at once. */
 export const MAX_CLUSTER_LABELS = 14;
 /** Names are fully drawn from this camera ratio out, and gone at FADE_IN. */
@@ -67,7 +80,7 @@ function shorten(text: string): string {
 export function placeClusterLabels(spots: readonly ClusterSpot[], options: PlaceOptions): PlacedClusterLabel[] {
   const alpha = clusterLabelAlpha(options.ratio);
   if (alpha === 0) return [];
-  const ordered = spots.filter((s) => s.count >= MIN_LABELED_NOTES && s.name !== '').sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+  const ordered = spots.filter((s) => s.count >= MIN_LABELED_NOTES && s.name !== '' && (s.spread ?? 0) <= MAX_SPREAD).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
   const boxes: Array<[number, number, number, number]> = [];
   const placed: PlacedClusterLabel[] = [];
   const pad = 6;
@@ -78,11 +91,17 @@ export function placeClusterLabels(spots: readonly ClusterSpot[], options: Place
     // The pill drawn around the text (cluster-labels.ts): half a size of padding each side, 1.5 sizes tall.
     const w = (options.measure(text, size) + size) / 2 + pad;
     const h = size * 0.75 + pad;
-    const box: [number, number, number, number] = [spot.x - w, spot.y - h, spot.x + w, spot.y + h];
-    if (box[0] < 0 || box[1] < 0 || box[2] > options.width || box[3] > options.height) continue;
-    if (boxes.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
-    boxes.push(box);
-    placed.push({ key: spot.key, text, x: spot.x, y: spot.y, size, alpha, color: spot.color });
+    const boxAt = (y: number): [number, number, number, number] => [spot.x - w, y - h, spot.x + w, y + h];
+    const blocker = (box: [number, number, number, number]) => boxes.find((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]);
+    const inView = (box: [number, number, number, number]) => box[0] >= 0 && box[1] >= 0 && box[2] <= options.width && box[3] <= options.height;
+    // At the centroid, else just above or below the name in the way (near the centroid still), so that a
+    // marginal overlap does not cost a big cluster its name.
+    const first = blocker(boxAt(spot.y));
+    const candidates = first === undefined ? [spot.y] : [first[1] - h - 1, first[3] + h + 1].filter((y) => Math.abs(y - spot.y) <= 3 * h);
+    const y = candidates.find((c) => inView(boxAt(c)) && blocker(boxAt(c)) === undefined);
+    if (y === undefined) continue;
+    boxes.push(boxAt(y));
+    placed.push({ key: spot.key, text, x: spot.x, y, size, alpha, color: spot.color });
   }
   return placed;
 }

@@ -25,6 +25,7 @@ interface Centroid {
   x: number;
   y: number;
   color: string | null;
+  spread: number;
 }
 
 export interface ClusterLabelsOptions {
@@ -55,22 +56,30 @@ export function mountClusterLabels({ renderer, store, theme }: ClusterLabelsOpti
     const scheme = categoryScheme(graph, state, theme.resolved());
     if (scheme === null || scheme.mode !== 'cluster') return [];
     const visible = computeVisible(graph, state).nodes;
-    const sums = new Map<string, { x: number; y: number; n: number }>();
+    // Per cluster: sums of x, y, x² + y² (its spread is the RMS distance to its centroid).
+    const sums = new Map<string, { x: number; y: number; q: number; n: number }>();
+    const all = { x: 0, y: 0, q: 0, n: 0 };
     for (const key of visible) {
       const c = scheme.categoryOf(key);
       if (c === null) continue;
       const a = graph.getNodeAttributes(key);
-      const s = sums.get(c);
-      if (s) {
-        s.x += a.x;
-        s.y += a.y;
-        s.n++;
-      } else sums.set(c, { x: a.x, y: a.y, n: 1 });
+      const q = a.x * a.x + a.y * a.y;
+      let s = sums.get(c);
+      if (!s) sums.set(c, (s = { x: 0, y: 0, q: 0, n: 0 }));
+      for (const t of [s, all]) {
+        t.x += a.x;
+        t.y += a.y;
+        t.q += q;
+        t.n++;
+      }
     }
+    const rms = (t: { x: number; y: number; q: number; n: number }): number => Math.sqrt(Math.max(0, t.q / t.n - (t.x / t.n) ** 2 - (t.y / t.n) ** 2));
+    const whole = all.n > 0 ? rms(all) : 0;
     return scheme.legend.flatMap((e) => {
       const s = sums.get(e.key);
       // Notes on their own are scattered, not a region: no name for them.
-      return s && e.key !== SOLO_CLUSTER ? [{ key: e.key, name: e.label, count: s.n, x: s.x / s.n, y: s.y / s.n, color: e.color }] : [];
+      if (!s || e.key === SOLO_CLUSTER) return [];
+      return [{ key: e.key, name: e.label, count: s.n, x: s.x / s.n, y: s.y / s.n, color: e.color, spread: whole > 0 ? rms(s) / whole : 0 }];
     });
   }
 

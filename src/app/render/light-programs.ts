@@ -4,14 +4,15 @@
  * when it is created.
  */
 import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
+import { NodeRingPointProgram } from './ring-point-program.js';
 import type { LightPrograms } from './performance.js';
 import type { MapSettings } from './settings.js';
 
-/** `base` with its `line` edges and `circle` nodes drawn by the lighter programs that `plan` asks for. */
+/** `base` with its `line` edges and `circle` and `orphan` nodes drawn by the lighter programs that `plan` asks for. */
 export function withLightPrograms(base: MapSettings, plan: LightPrograms): MapSettings {
   return {
     ...base,
     edgeProgramClasses: plan.hairlineEdges ? { ...base.edgeProgramClasses, line: EdgeLineProgram } : base.edgeProgramClasses,
-    nodeProgramClasses: plan.pointNodes ? { ...base.nodeProgramClasses, circle: NodePointProgram } : base.nodeProgramClasses,
+    nodeProgramClasses: plan.pointNodes ? { ...base.nodeProgramClasses, circle: NodePointProgram, orphan: NodeRingPointProgram } : base.nodeProgramClasses,
   };
 }

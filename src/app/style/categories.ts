@@ -16,6 +16,7 @@ import { byCodeUnit } from '../../core/order.js';
 import type { ColorBy } from '../state/types.js';
 import type { MapGraph } from '../state/visibility.js';
 import { nameClusters } from './clusters.js';
+import { onGraphChange } from '../live/graph-change.js';
 import { compileQuery } from './color-groups.js';
 import { NEUTRALS, PALETTE, type ResolvedTheme } from './colors.js';
 import { autoFolders, folderAtDepth, folderLabel } from './folders.js';
@@ -127,11 +128,17 @@ export function buildCategorySchemeUncached(graph: MapGraph, options: CategoryOp
 }
 
 const cache = new WeakMap<MapGraph, { shape: string; schemes: Map<string, CategoryScheme> }>();
+const watched = new WeakSet<MapGraph>();
 
-/** The scheme for a graph and options, built once per options (again when nodes or links come or go). */
+/** The scheme for a graph and options, built once per options (again after a live change, or when nodes or links come or go). */
 export function buildCategoryScheme(graph: MapGraph, options: CategoryOptions): CategoryScheme {
   const shape = `${graph.order}|${graph.size}`;
   let perGraph = cache.get(graph);
+  // A live change can move a note to another folder or cluster without changing the counts.
+  if (!watched.has(graph)) {
+    watched.add(graph);
+    onGraphChange(graph, () => cache.delete(graph));
+  }
   if (!perGraph || perGraph.shape !== shape) cache.set(graph, (perGraph = { shape, schemes: new Map() }));
   const id = JSON.stringify([options.mode, options.mode === 'folder' ? options.folderDepth : 0, options.theme, options.mode === 'groups' ? options.groups : 0]);
   let scheme = perGraph.schemes.get(id);

@@ -9,7 +9,7 @@
  * `tag:#x` (x or a tag nested under it), `path:x` (the vault path contains
  * x), `file:x` (the file name contains x), a bare word or "quoted phrase"
  * (the file name or title contains it), `-term` (not), terms side by side
- * (and), `OR` (or). Note content is not on the map, so a bare word does not
+ * (and), `OR` (or), parentheses to group (`-(path:a OR path:b)`). Note content is not on the map, so a bare word does not
  * search inside notes as Obsidian's does; an unknown operator matches
  * nothing.
  */
@@ -49,21 +49,81 @@ function termTest(token: string): Test {
   return (n) => fileName(n.path).toLowerCase().includes(value) || n.title.toLowerCase().includes(value);
 }
 
-/** A query as a test of a note; an empty query matches nothing. */
-export function compileQuery(query: string): Test {
-  const alternatives: Test[][] = [[]];
-  for (const token of tokens(query)) {
-    if (token === 'OR') {
-      alternatives.push([]);
-      continue;
+/**
+ * The query's tokens with grouping parentheses apart: `(` and `-(` open a
+ * group, `)` closes the open one. Parentheses inside a term (`file:a(1)`)
+ * and inside quotes stay part of it, as does a `)` no group is waiting for.
+ */
+export function queryTokens(query: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let i = 0;
+  while (i < query.length) {
+    const c = query[i];
+    if (/\s/.test(c)) {
+      i++;
+    } else if (c === '(' || (c === '-' && query[i + 1] === '(')) {
+      out.push(c === '(' ? '(' : '-(');
+      depth++;
+      i += c === '(' ? 1 : 2;
+    } else if (c === ')' && depth > 0) {
+      out.push(')');
+      depth--;
+      i++;
+    } else {
+      // One term: up to a space, or to the `)` that closes the open group (its own parentheses kept).
+      let j = i;
+      let own = 0;
+      while (j < query.length && !/\s/.test(query[j])) {
+        if (query[j] === '"') {
+          const end = query.indexOf('"', j + 1);
+          j = end < 0 ? query.length : end + 1;
+          continue;
+        }
+        if (query[j] === '(') own++;
+        else if (query[j] === ')') {
+          if (own > 0) own--;
+          else if (depth > 0) break;
+        }
+        j++;
+      }
+      out.push(query.slice(i, j));
+      i = j;
     }
-    const negate = token.startsWith('-') && token.length > 1;
-    const test = termTest(negate ? token.slice(1) : token);
-    alternatives[alternatives.length - 1].push(negate ? (n) => !test(n) : test);
   }
-  const groups = alternatives.filter((a) => a.length > 0);
-  if (groups.length === 0) return () => false;
-  return (n) => groups.some((all) => all.every((t) => t(n)));
+  return out;
+}
+
+/** A query as a test of a note; an empty query matches nothing. Terms side by side: all; OR: any; (...) groups; - negates a term or a group. */
+export function compileQuery(query: string): Test {
+  const list = queryTokens(query);
+  let at = 0;
+  /** Alternatives (OR) of conjunctions, up to a `)` or the end; null when empty. */
+  const parse = (): Test | null => {
+    const alternatives: Test[][] = [[]];
+    while (at < list.length) {
+      const token = list[at++];
+      if (token === ')') break;
+      if (token === 'OR') {
+        alternatives.push([]);
+        continue;
+      }
+      let test: Test;
+      if (token === '(' || token === '-(') {
+        const inner = parse() ?? (() => false);
+        test = token === '-(' ? (n) => !inner(n) : inner;
+      } else {
+        const negate = token.startsWith('-') && token.length > 1;
+        const term = termTest(negate ? token.slice(1) : token);
+        test = negate ? (n) => !term(n) : term;
+      }
+      alternatives[alternatives.length - 1].push(test);
+    }
+    const groups = alternatives.filter((a) => a.length > 0);
+    if (groups.length === 0) return null;
+    return (n) => groups.some((all) => all.every((t) => t(n)));
+  };
+  return parse() ?? (() => false);
 }
 
 /** The color of a note by the color groups, first match wins; null when none matches. */

@@ -108,7 +108,8 @@ export function mountSuggestedLinks(renderer: MapRenderer, store: Store, theme: 
     ctx2d.setLineDash(SUGGESTED_DASH as number[]);
     ctx2d.lineCap = 'butt';
     strokes = [
-      { color: mixColor(base, m.palette.background, FADE), width: LINE_WIDTH },
+      // Under a path they fade as far as everything off it does, so the route reads first.
+      { color: mixColor(base, m.palette.background, m.path ? Math.max(FADE, m.palette.fade) : FADE), width: LINE_WIDTH },
       { color: base, width: centre === null ? LINE_WIDTH : LINE_WIDTH_FOCUS },
     ];
     for (const s of segments) s.strong = strong(s);

@@ -5,6 +5,7 @@ import {
   FADE_FULL,
   FADE_IN,
   MAX_CLUSTER_LABELS,
+  MAX_SPREAD,
   placeClusterLabels,
   type ClusterSpot,
 } from '../../../src/app/render/cluster-label-place.js';
@@ -33,7 +34,7 @@ describe('cluster names on the map', () => {
   it('sit at the centroid, biggest first, never overlapping, never off screen', () => {
     const placed = placeClusterLabels(
       [
-        spot('small', 3, 505, 402), // overlaps the big one: skipped
+        spot('small', 3, 505, 402), // on the big one: moved just above it
         spot('big', 40, 500, 400),
         spot('far', 5, 200, 150),
         spot('edge', 9, 2, 400), // would leave the viewport
@@ -41,8 +42,17 @@ describe('cluster names on the map', () => {
       ],
       options,
     );
-    expect(placed.map((p) => p.key)).toEqual(['big', 'far']);
+    expect(placed.map((p) => p.key)).toEqual(['big', 'far', 'small']);
     expect(placed[0]).toMatchObject({ x: 500, y: 400, text: 'cbig', alpha: 1 });
+    expect(placed[2].y).toBeLessThan(400);
+    const overlap = (a: (typeof placed)[0], b: (typeof placed)[0]) =>
+      Math.abs(a.x - b.x) < (measure(a.text, a.size) + measure(b.text, b.size)) / 2 && Math.abs(a.y - b.y) < (a.size + b.size) * 0.75;
+    expect(overlap(placed[0], placed[2])).toBe(false);
+  });
+
+  it('skip a name with no free place around its centroid', () => {
+    const stack = [spot('a', 50, 500, 400), spot('b', 40, 500, 350), spot('c', 30, 500, 450), spot('d', 3, 500, 400)];
+    expect(placeClusterLabels(stack, options).map((p) => p.key)).not.toContain('d');
   });
 
   it('shorten long names and cap how many are drawn', () => {
@@ -51,5 +61,15 @@ describe('cluster names on the map', () => {
     expect(long[0].text.endsWith('…')).toBe(true);
     const many = Array.from({ length: 40 }, (_, i) => spot(String(i), 5, 40 + (i % 8) * 120, 40 + Math.floor(i / 8) * 150, 'n'));
     expect(placeClusterLabels(many, options).length).toBe(MAX_CLUSTER_LABELS);
+  });
+});
+
+describe('scattered clusters', () => {
+  it('get no name: their centroid is not a region', () => {
+    const spots = [
+      { ...spot('tight', 10, 300, 300), spread: 0.2 },
+      { ...spot('mixed', 20, 600, 400), spread: MAX_SPREAD + 0.1 },
+    ];
+    expect(placeClusterLabels(spots, options).map((p) => p.key)).toEqual(['tight']);
   });
 });

@@ -1,7 +1,7 @@
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
 import type { VaultView } from '../../../src/core/contract.js';
-import { colorGroupMatcher, compileQuery, tagsOfSearch } from '../../../src/app/style/color-groups.js';
+import { colorGroupMatcher, compileQuery, queryTokens, tagsOfSearch } from '../../../src/app/style/color-groups.js';
 import { buildTagPaletteUncached } from '../../../src/app/style/colors.js';
 import type { MapGraph } from '../../../src/app/state/visibility.js';
 
@@ -70,5 +70,27 @@ describe('node colors with the vault view', () => {
     const plain = buildTagPaletteUncached(graphWith({ tagColors: { y: '#00aa00' } }), { tagDepth: 0, colorCommonTags: false, theme: 'light' });
     expect(plain.nodeColor('b.md')).toBe('#00aa00');
     expect(plain.nodeColor('a.md')).not.toBe('#00aa00');
+  });
+});
+
+describe('grouping with parentheses (Obsidian search)', () => {
+  const a = { path: 'Projects/Alpha (v2).md', tags: ['project'], title: 'Alpha (v2)' };
+  const b = { path: 'Archive/Old.md', tags: ['idea'], title: 'Old' };
+  const c = { path: 'Daily/2021-01-01.md', tags: [], title: '2021-01-01' };
+
+  it('splits groups from terms, keeping parentheses inside terms and quotes', () => {
+    expect(queryTokens('-(path:a OR path:b) tag:#x')).toEqual(['-(', 'path:a', 'OR', 'path:b', ')', 'tag:#x']);
+    expect(queryTokens('(file:"a (b)" OR file:c(1))')).toEqual(['(', 'file:"a (b)"', 'OR', 'file:c(1)', ')']);
+    expect(queryTokens('file:c(1)')).toEqual(['file:c(1)']);
+    expect(queryTokens('x)')).toEqual(['x)']); // no group is open
+  });
+
+  it('groups alternatives, negates a group, nests', () => {
+    expect([a, b, c].map(compileQuery('-(path:Archive OR path:Daily)'))).toEqual([true, false, false]);
+    expect([a, b, c].map(compileQuery('(tag:#project OR tag:#idea) -path:Archive'))).toEqual([true, false, false]);
+    expect([a, b, c].map(compileQuery('((path:Daily))'))).toEqual([false, false, true]);
+    expect([a, b, c].map(compileQuery('file:"(v2)"'))).toEqual([true, false, false]);
+    expect([a, b, c].map(compileQuery('(path:Archive'))).toEqual([false, true, false]); // unclosed: closed at the end
+    expect([a, b, c].map(compileQuery('()'))).toEqual([false, false, false]);
   });
 });

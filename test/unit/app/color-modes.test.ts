@@ -177,3 +177,19 @@ describe('groups mode', () => {
     expect(removeRule(moved, 0)).toEqual([{ query: 'tag:#a', color: PALETTE[0] }]);
   });
 });
+
+describe('the schemes after a live change', () => {
+  it('are built again when the graph changes live, even with the same counts', async () => {
+    const { buildCategoryScheme } = await import('../../../src/app/style/categories.js');
+    const { emitGraphChange } = await import('../../../src/app/live/graph-change.js');
+    const g = emptyGraph();
+    g.addNode('a/x.md', note('a/x.md', []));
+    g.addNode('b/y.md', note('b/y.md', [], { community: 1 }));
+    const options = { mode: 'cluster', folderDepth: 1, groups: [], theme: 'light' } as const;
+    expect(buildCategoryScheme(g, options).categoryOf('b/y.md')).toBe('solo');
+    g.mergeNodeAttributes('b/y.md', { community: 0 });
+    expect(buildCategoryScheme(g, options).categoryOf('b/y.md')).toBe('solo'); // cached
+    emitGraphChange(g, {} as never);
+    expect(buildCategoryScheme(g, options).categoryOf('b/y.md')).toBe('0');
+  });
+});

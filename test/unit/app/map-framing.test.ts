@@ -4,7 +4,7 @@
  * the health panel's "show on map" looks.
  */
 import { describe, expect, it } from 'vitest';
-import { insideView, ratioToFit, sameView, stepToward, type GroupExtent } from '../../../src/app/render/camera.js';
+import { fitScale, insideView, ratioToFit, sameView, stepToward, type GroupExtent } from '../../../src/app/render/camera.js';
 import { reframes } from '../../../src/app/render/reframe.js';
 import { buildRelaxMessage, RELAX_TICKS_PER_BATCH } from '../../../src/app/layout/relax.js';
 import { DEFAULT_VIEW, type ViewState } from '../../../src/app/state/types.js';
@@ -16,20 +16,39 @@ import { edgeLook, neighbourSet, nodeLook, type LookModel } from '../../../src/a
 import { inHealthShow } from '../../../src/app/render/health-look.js';
 import { sampleGraph } from './graph-fixture.js';
 
-const box = (minX: number, maxX: number, minY: number, maxY: number): GroupExtent => ({ minX, maxX, minY, maxY, cx: 0.5, cy: 0.5 });
+const box = (minX: number, maxX: number, minY: number, maxY: number): GroupExtent => ({ minX, maxX, minY, maxY, cx: 0.5, cy: 0.5, points: [] });
 const NONE = { right: 0, bottom: 0 };
+/** Two nodes `span` px apart horizontally, drawn with `half` px either side (a label) and nothing below. */
+const pair = (span: number, half = 0): GroupExtent => ({
+  ...box(0, 0, 0, 0),
+  points: [
+    { dx: -span / 2, dy: 0, half, up: 0, down: 0 },
+    { dx: span / 2, dy: 0, half, up: 0, down: 0 },
+  ],
+});
 
 describe('ratioToFit', () => {
   it('zooms so the group fills the view less the margins, whatever the current zoom', () => {
-    // 200 px wide group in a 1000 x 800 view with 0 margin: 5 times closer.
-    expect(ratioToFit(box(0, 200, 0, 100), 1, 1000, 800, NONE, 0)).toBeCloseTo(0.2);
-    expect(ratioToFit(box(0, 200, 0, 100), 0.5, 1000, 800, NONE, 0)).toBeCloseTo(0.1);
+    // 200 px apart in a 1000 x 800 view with 0 margin: 5 times closer.
+    expect(ratioToFit(pair(200), 1, 1000, 800, NONE, 0)).toBeCloseTo(0.2);
+    expect(ratioToFit(pair(200), 0.5, 1000, 800, NONE, 0)).toBeCloseTo(0.1);
   });
 
   it('fits in the part the panel leaves free', () => {
-    // The same group beside a 500 px panel: half the width to fill.
-    expect(ratioToFit(box(0, 200, 0, 100), 1, 1000, 800, { right: 500, bottom: 0 }, 0)).toBeCloseTo(0.4);
-    expect(ratioToFit(box(0, 100, 0, 400), 1, 1000, 800, { right: 0, bottom: 400 }, 0)).toBeCloseTo(1);
+    expect(ratioToFit(pair(200), 1, 1000, 800, { right: 500, bottom: 0 }, 0)).toBeCloseTo(0.4);
+  });
+
+  it('keeps room for labels without letting their constant width cap the zoom', () => {
+    // Labels 400 px wide on nodes 100 px apart: the nodes may spread until the labels touch the edges.
+    expect(ratioToFit(pair(100, 200), 1, 1000, 800, NONE, 0)).toBeCloseTo(1 / 6);
+    // A label wider than the view is held to half of it.
+    expect(fitScale(pair(100, 900).points, 1000, 800)).toBeCloseTo(5);
+  });
+
+  it('keeps the room below a node for its label, and none for a lone node', () => {
+    expect(fitScale([{ dx: 0, dy: 100, half: 0, up: 5, down: 30 }], 1000, 800)).toBeCloseTo(3.7);
+    expect(fitScale([{ dx: 0, dy: -100, half: 0, up: 5, down: 30 }], 1000, 800)).toBeCloseTo(3.95);
+    expect(fitScale([{ dx: 0, dy: 0, half: 80, up: 5, down: 30 }], 1000, 800)).toBe(Infinity);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * What a big map gives up for speed, decided by size alone: the lighter
- * programs (hairline links, point discs) above their thresholds, and the
- * map's other programs (orphan rings, arrows) kept as they are.
+ * programs (hairline links, point discs and orphan rings) above their
+ * thresholds, and the map's other programs (arrows) kept as they are.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HAIRLINE_EDGES, lightPrograms, POINT_NODES } from '../../../src/app/render/performance.js';
@@ -19,15 +19,17 @@ describe('withLightPrograms', () => {
   // sigma's programs read WebGL constants when their module loads: Node has none, so give it the few they read.
   let withLightPrograms: (base: MapSettings, plan: ReturnType<typeof lightPrograms>) => MapSettings;
   let programs: Record<string, unknown>;
+  let NodeRingPointProgram: unknown;
   beforeAll(async () => {
     const gl = { POINTS: 0, LINES: 1, TRIANGLES: 4, UNSIGNED_BYTE: 5121, FLOAT: 5126 };
     (globalThis as Record<string, unknown>).WebGLRenderingContext ??= gl;
     (globalThis as Record<string, unknown>).WebGL2RenderingContext ??= gl;
     ({ withLightPrograms } = await import('../../../src/app/render/light-programs.js'));
+    ({ NodeRingPointProgram } = await import('../../../src/app/render/ring-point-program.js'));
     programs = (await import('sigma/rendering')) as unknown as Record<string, unknown>;
   });
 
-  it('swaps only the plain links and discs, and leaves the rest of the tables alone', () => {
+  it('swaps the plain links, discs and orphan rings, and leaves the rest of the tables alone', () => {
     const orphan = class {};
     const base = {
       labelSize: 12,
@@ -36,7 +38,7 @@ describe('withLightPrograms', () => {
     } as unknown as MapSettings;
     expect(withLightPrograms(base, { hairlineEdges: false, pointNodes: false })).toEqual(base);
     const light = withLightPrograms(base, { hairlineEdges: true, pointNodes: true });
-    expect(light.nodeProgramClasses).toEqual({ circle: programs.NodePointProgram, orphan });
+    expect(light.nodeProgramClasses).toEqual({ circle: programs.NodePointProgram, orphan: NodeRingPointProgram });
     expect(light.edgeProgramClasses).toEqual({ line: programs.EdgeLineProgram, arrow: programs.EdgeArrowProgram });
     expect(light.labelSize).toBe(12);
     // The map's own tables are not changed in place.

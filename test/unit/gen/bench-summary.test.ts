@@ -79,6 +79,17 @@ describe('scale verdicts', () => {
     expect(heavy[1]).toMatchObject({ ok: false, detail: '1.60 GB' });
   });
 
+  it('judges 100,000 notes on CPU time too, where a busy machine inflated the wall clock', () => {
+    const busy = { ...sized(100_000, 2, { layout: 100 }), floorCpu: [1], cpuStages: Object.fromEntries(STAGES.map((s) => [s, [s === 'layout' ? 25 : 1]])) };
+    const verdicts = scaleVerdicts([busy]);
+    expect(verdicts.find((v) => v.claim === '100,000 notes built within 60 s')).toMatchObject({ ok: false });
+    expect(verdicts.find((v) => v.claim.startsWith('100,000 notes built within 60 s of CPU time'))).toEqual({
+      claim: '100,000 notes built within 60 s of CPU time (the wall clock of an idle machine)',
+      ok: true,
+      detail: '34.0 s (34.00x the floor\'s CPU)',
+    });
+  });
+
   it('judges nothing it did not measure', () => {
     expect(scaleVerdicts([sized(1000, 0.1, {})])).toEqual([]);
   });

@@ -52,6 +52,12 @@ describe('a path on the map', () => {
     expect(look('?missing', m).label).toBeNull();
   });
 
+  it('marks the hovered note too (pointed at on the map or in the path panel), even off the path', () => {
+    const hovered = { ...m, hovered: 'o.md' };
+    expect(look('o.md', hovered)).toMatchObject({ highlighted: true, forceLabel: true, zIndex: 3, color: COLOR });
+    expect(look('b.md', hovered).highlighted).toBeFalsy();
+  });
+
   it('draws the path links as thick arrows, whatever the arrows setting, and fades the other links', () => {
     expect(edge('b.md', 'c.md', m)).toMatchObject({ type: 'arrow', size: PATH_EDGE_SIZE, zIndex: 2 });
     expect(edge('e.md', 'a.md', m).type).toBe('arrow');
