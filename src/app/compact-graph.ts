@@ -92,9 +92,11 @@ export function graphFromCompact(compact: CompactGraph): MapGraph {
   const { linkKinds } = header;
   const extra = Object.entries(header.extraEdges).map(([field, values]) => ({ field, values: new Map(values) }));
   for (let e = 0; e < kinds.length; e++) {
-    const attrs: EdgeAttributes & Record<string, unknown> = { kinds: linkKinds[kinds[e]].slice(), count: counts[e], context: '', line: 0 };
+    // A kinds list is shared by every edge of that combination: nothing edits one in place (a live change replaces it).
+    const attrs: EdgeAttributes & Record<string, unknown> = { kinds: linkKinds[kinds[e]], count: counts[e], context: '', line: 0 };
     for (const { field, values } of extra) if (values.has(e)) attrs[field] = values.get(e);
-    graph.addDirectedEdge(keys[ends[2 * e]], keys[ends[2 * e + 1]], attrs);
+    // Keys given (e0, e1, ... in the file's edge order): graphology's generated ones cost a random string each.
+    graph.addDirectedEdgeWithKey(`e${e}`, keys[ends[2 * e]], keys[ends[2 * e + 1]], attrs);
   }
   return graph;
 }

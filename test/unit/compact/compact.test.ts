@@ -60,6 +60,20 @@ describe('the compact graph', () => {
     expectSameGraph(withAllDetails(graph, bin, details), source);
   });
 
+  it('keys the edges e0, e1, ... in the file order and shares one kinds list per combination of kinds', () => {
+    const { bin } = encodeCompact(source);
+    const graph = graphFromCompact(decodeCompact(buffer(bin)));
+    expect(graph.edges().slice(0, 3)).toEqual(['e0', 'e1', 'e2']);
+    expect(graph.hasEdge(`e${graph.size - 1}`)).toBe(true);
+    const byKinds = new Map<string, unknown>();
+    graph.forEachEdge((_e, a) => {
+      const id = a.kinds.join(' ');
+      if (!byKinds.has(id)) byKinds.set(id, a.kinds);
+      expect(a.kinds).toBe(byKinds.get(id));
+    });
+    expect(byKinds.size).toBeGreaterThan(1);
+  });
+
   it('keeps attributes it does not know, on nodes and edges', () => {
     const copy = source.copy() as NotemapGraph;
     const key = copy.nodes()[3];
