@@ -167,9 +167,20 @@ export class TokenBuffers {
   }
 }
 
-/** `text` with [0, length) blanked out but for its line breaks. */
-function blankPrefix(text: string, length: number): string {
-  return length === 0 ? text : text.slice(0, length).replace(/[^\n]/g, ' ') + text.slice(length);
+/**
+ * `text` with [0, length) blanked out but for its line breaks. Line by line
+ * with `repeat`: a per-character regex replace was a tenth of the stage.
+ */
+export function blankPrefix(text: string, length: number): string {
+  if (length === 0) return text;
+  const parts: string[] = [];
+  let from = 0;
+  for (let nl = text.indexOf('\n', from); nl !== -1 && nl < length; nl = text.indexOf('\n', from)) {
+    parts.push(' '.repeat(nl - from), '\n');
+    from = nl + 1;
+  }
+  parts.push(' '.repeat(length - from), text.slice(length));
+  return parts.join('');
 }
 
 /**

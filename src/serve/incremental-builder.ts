@@ -19,7 +19,7 @@ import { writeCompactFiles } from '../extract/compact.js';
 import type { GraphDiff } from './graph-diff.js';
 import { loadCache, saveCache, type CacheBody } from './incremental-cache.js';
 import { IncrementalCore, type CoreResult, type CoreTimings } from './incremental-core.js';
-import { IncrementalMentions } from './incremental-mentions.js';
+import { IncrementalMentions, sameMentions } from './incremental-mentions.js';
 import { VaultFiles, type FileCheck, type VaultSettings } from './incremental-files.js';
 
 export interface BuilderOptions {
@@ -88,7 +88,7 @@ export class IncrementalBuilder {
     const mentions = await this.mentions.update({ notes: result.notes, links: result.links, index: this.core.resolver.live.index, changed: changed.map((n) => n.path) });
     graph.setAttribute('mentions', mentions);
     // The core's diff was taken before: the page gets the mentions when they changed.
-    if (diff && JSON.stringify(before) !== JSON.stringify(mentions)) diff.attributes.mentions = mentions;
+    if (diff && !sameMentions(before, mentions)) diff.attributes.mentions = mentions;
     return since(start);
   }
 

@@ -18,7 +18,7 @@ import { countStats, measureGraph } from '../extract/metrics.js';
 import { buildSuggestionIndex, suggestFor, type SuggestionIndex } from '../extract/suggest.js';
 import type { ParsedNote, ResolvedLink } from '../extract/types.js';
 import { diffGraph, snapshotGraph, type GraphDiff } from './graph-diff.js';
-import { applyGraphEdit } from './incremental-graph.js';
+import { applyGraphEdit, sourcesToRewrite } from './incremental-graph.js';
 import type { VaultSettings } from './incremental-files.js';
 import { IncrementalResolver, type VaultChange } from './incremental-resolve.js';
 import { placeNewNodes } from './place-new-nodes.js';
@@ -128,15 +128,24 @@ export class IncrementalCore {
     }
 
     const graph = this.graph;
-    const before = snapshotGraph(graph);
-    const structure = applyGraphEdit(graph, {
+    const edit = {
       removed: change.remove,
       upserted: change.upsert,
       resolved: update.resolved,
       notes: this.resolver.notes,
       assembled,
       previousAttachmentNames: this.attachmentNames,
-    });
+    };
+    const touched = sourcesToRewrite(edit);
+    // The edges that can change: out of the notes rewritten, and to or from the notes removed.
+    const edgeSources = new Set(touched);
+    for (const path of change.remove) {
+      if (!graph.hasNode(path)) continue;
+      edgeSources.add(path);
+      for (const source of graph.inNeighbors(path)) edgeSources.add(source);
+    }
+    const before = snapshotGraph(graph, edgeSources);
+    const structure = applyGraphEdit(graph, edit, touched);
     this.attachmentNames = assembled.byAttachmentName;
     graph.setAttribute('builtAt', builtAt);
     graph.setAttribute('warnings', warnings);

@@ -32,25 +32,36 @@ export interface GraphEdit {
 const zero = { inDegree: 0, outDegree: 0, x: 0, y: 0 };
 
 /**
- * Edits `graph` to match the assembled links; see the file header. Returns
- * whether the notes or the links between notes changed (else PageRank,
- * communities and components cannot have changed).
+ * The notes whose out-edges the edit rewrites: those resolved again, and those linking an
+ * attachment whose shared key moved. No other edge changes (the diff looks at these only).
  */
-export function applyGraphEdit(graph: NotemapGraph, edit: GraphEdit): boolean {
-  let structure = false;
-  const isNote = (key: string): boolean => graph.getNodeAttribute(key, 'kind') === 'note';
-  const { links, attachments, byAttachmentName } = edit.assembled;
-  // Sources whose edges to rewrite: those resolved again, and those linking an attachment whose shared key moved.
+export function sourcesToRewrite(edit: Pick<GraphEdit, 'resolved' | 'assembled' | 'previousAttachmentNames'>): Set<string> {
   const touched = new Set(edit.resolved);
+  const { links, byAttachmentName } = edit.assembled;
   const changedNames = new Set<string>();
   for (const [norm, key] of byAttachmentName) if (edit.previousAttachmentNames.get(norm) !== key) changedNames.add(norm);
   for (const [norm, key] of edit.previousAttachmentNames) if (!byAttachmentName.has(norm) && key) changedNames.add(norm);
+  if (changedNames.size > 0) {
+    for (const link of links) if (link.targetKind === 'attachment' && changedNames.has(normalizeName(link.target))) touched.add(link.source);
+  }
+  return touched;
+}
+
+/**
+ * Edits `graph` to match the assembled links; see the file header. Returns
+ * whether the notes or the links between notes changed (else PageRank,
+ * communities and components cannot have changed). `touched`: sourcesToRewrite(edit), when
+ * the caller has it already.
+ */
+export function applyGraphEdit(graph: NotemapGraph, edit: GraphEdit, touched: ReadonlySet<string> = sourcesToRewrite(edit)): boolean {
+  let structure = false;
+  const isNote = (key: string): boolean => graph.getNodeAttribute(key, 'kind') === 'note';
+  const { links, attachments } = edit.assembled;
 
   const danglingTitles = new Map<string, string>();
   const bySource = new Map<string, ResolvedLink[]>();
   for (const link of links) {
     if (link.targetKind === 'dangling' && !danglingTitles.has(link.target)) danglingTitles.set(link.target, link.written);
-    if (changedNames.size > 0 && link.targetKind === 'attachment' && changedNames.has(normalizeName(link.target))) touched.add(link.source);
   }
   for (const link of links) {
     if (!touched.has(link.source)) continue;

@@ -28,6 +28,8 @@ export interface NoteMentionText {
   occurrences: StoredOccurrence[];
   /** The words the text may hold (word-filter.ts); null: none (an unread file). */
   words: Uint8Array | null;
+  /** The occurrences as MentionFinder.accept takes them, for that set of names (not cached). */
+  accepted?: { names: MentionNames; list: NameOccurrence[] };
 }
 
 /** What the cache keeps (filters as base64). */
@@ -83,9 +85,9 @@ export class IncrementalMentions {
   async update(input: MentionsInput): Promise<MentionsReport> {
     const start = process.hrtime.bigint();
     const key = namesKey(input.notes);
-    if (this.built?.key !== key) this.built = { key, names: new MentionNames(input.notes, MENTION_RULE.minLetters) };
-    const finder = new MentionFinder({ notes: input.notes, links: input.links, index: input.index, names: this.built.names });
-    const names = new Set(finder.nameList());
+    const namesChanged = this.built?.key !== key;
+    if (namesChanged) this.built = { key, names: new MentionNames(input.notes, MENTION_RULE.minLetters) };
+    const finder = new MentionFinder({ notes: input.notes, links: input.links, index: input.index, names: this.built!.names });
     const present = new Set(input.notes.map((n) => n.path));
     for (const path of this.texts.keys()) if (!present.has(path)) this.texts.delete(path);
 
@@ -93,7 +95,9 @@ export class IncrementalMentions {
     for (const path of input.changed) if (present.has(path)) again.add(path);
     for (const path of present) if (!this.texts.has(path)) again.add(path);
     const previous = this.names;
-    if (previous) {
+    // The same names as last time (namesKey): nothing to look for in the other notes.
+    const names = namesChanged || !previous ? new Set(finder.nameList()) : previous;
+    if (previous && namesChanged) {
       const gone = new Set([...previous].filter((n) => !names.has(n)));
       const came = [...names].filter((n) => !previous.has(n)).map(nameTokenHashes);
       for (const [path, text] of this.texts) {
@@ -101,10 +105,10 @@ export class IncrementalMentions {
         if (gone.size > 0 && text.occurrences.some((o) => gone.has(o[0]))) again.add(path);
         else if (text.words && came.some((words) => mayHoldAll(text.words!, words))) again.add(path);
       }
-    } else for (const path of present) again.add(path);
+    } else if (!previous) for (const path of present) again.add(path);
     this.names = names;
 
-    await this.scan(finder, this.built.names, input.index, [...again].sort());
+    await this.scan(finder, this.built!.names, input.index, [...again].sort());
     for (const note of input.notes) finder.accept(note.path, this.occurrences(finder, this.texts.get(note.path) ?? EMPTY));
     this.last = { scanned: again.size, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
     return finder.finish();
@@ -136,12 +140,28 @@ export class IncrementalMentions {
     }
   }
 
+  /** A note's occurrences as the finder takes them, made once per set of names (most notes never change). */
   private occurrences(finder: MentionFinder, text: NoteMentionText): NameOccurrence[] {
+    const names = this.built!.names;
+    if (text.accepted?.names === names) return text.accepted.list;
     const out: NameOccurrence[] = [];
     for (const [name, written, line, context] of text.occurrences) {
       const index = finder.indexOfName(name);
       if (index >= 0) out.push({ name: index, written, line: () => line, context: () => context });
     }
+    if (text !== EMPTY) text.accepted = { names, list: out };
     return out;
   }
+}
+
+/** True when two reports hold the same mentions (cheaper than comparing their JSON at 100,000 notes). */
+export function sameMentions(a: MentionsReport | undefined, b: MentionsReport): boolean {
+  if (!a || a.mentions.length !== b.mentions.length || a.common.length !== b.common.length) return false;
+  for (let i = 0; i < a.mentions.length; i++) {
+    const x = a.mentions[i];
+    const y = b.mentions[i];
+    if (x.source !== y.source || x.target !== y.target || x.text !== y.text || x.line !== y.line || x.context !== y.context || x.count !== y.count || x.link !== y.link) return false;
+  }
+  for (let i = 0; i < a.common.length; i++) if (a.common[i].name !== b.common[i].name || a.common[i].notes !== b.common[i].notes) return false;
+  return JSON.stringify(a.rule) === JSON.stringify(b.rule);
 }

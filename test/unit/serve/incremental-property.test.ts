@@ -3,7 +3,8 @@
  * random walk of adds, edits, title and alias changes, moves between
  * folders, folder renames, deletes and attachment files on a generated
  * vault. After every batch the incremental graph equals a fresh build of
- * the same folder (positions aside, unlinked mentions included), every node that stayed kept its exact
+ * the same folder (positions aside, unlinked mentions included), a copy
+ * kept by applying each diff as the page does equals it too, every node that stayed kept its exact
  * position, and a full rebuild from the cache gives the same positions.
  */
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { createRandom, type Random } from '../../../scripts/lib/prng.js';
 import type { NotemapGraph } from '../../../src/extract/build-graph.js';
 import { runPipeline } from '../../../src/extract/pipeline.js';
 import { IncrementalBuilder } from '../../../src/serve/incremental-builder.js';
+import { applyDiff } from '../../../src/app/live/apply-diff.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -162,6 +164,8 @@ describe('the incremental builder equals a fresh build', () => {
     dirs.push(cacheFile);
     const builtAt = () => '2026-01-01T00:00:00.000Z';
     const { builder } = await IncrementalBuilder.open({ vault: root, cacheFile, ticks: 0, builtAt });
+    // The open page's copy of the graph, kept by the diffs alone.
+    const page = builder.core.graph!.copy();
     let steps = 0;
     let batch = 0;
     while (steps < 300) {
@@ -176,6 +180,8 @@ describe('the incremental builder equals a fresh build', () => {
       // Unlinked mentions included: a note's names written in another note's prose.
       const fresh = await runPipeline(root, { layoutTicks: 0, builtAt: builtAt() });
       expect(comparable(report.graph), `seed ${seed}, batch ${batch}`).toEqual(comparable(fresh.graph));
+      if (report.diff) applyDiff(page, report.diff);
+      expect(comparable(page), `seed ${seed}, batch ${batch}: the page after the diff`).toEqual(comparable(report.graph));
       const after = positions(report.graph);
       for (const [key, p] of before) if (after.has(key)) expect(after.get(key), key).toBe(p);
     }
