@@ -84,7 +84,9 @@ describe('hit areas', () => {
     for (const target of alone.slice(0, 5)) {
       await page.evaluate(() => window.__notemap!.store.set({ selected: null, panel: null }));
       await page.waitForTimeout(100);
-      // Selecting moves the camera (the panel must not cover the note): back to the fitted view first.
+      // Selecting moves the camera (the panel must not cover the note): back to the fitted view first,
+      // once the framing of the last selection has landed (its animation would override the reset).
+      await page.waitForFunction(() => !window.__notemap!.sigma.getCamera().isAnimated());
       await page.evaluate(() => window.__notemap!.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }));
       await page.waitForTimeout(300);
       const now = (await drawnNodes(page)).find((n) => n.key === target.key)!;

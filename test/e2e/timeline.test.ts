@@ -83,6 +83,35 @@ describe('the timeline', () => {
     await page.close();
   });
 
+  it('with a text filter on, the bars and the count are of the notes the filter shows', async () => {
+    // A user filters the map to one folder, then opens the timeline: its numbers must agree with the map's.
+    const inTopics = graph.filterNodes((_k, a) => a.kind === 'note' && (a as { path: string }).path.startsWith('topics/'));
+    const topicMonths = inTopics.map((k) => noteMonth(graph.getNodeAttribute(k, 'created' as never))).filter((m): m is number => m !== null);
+    expect(topicMonths.length).toBeGreaterThan(2);
+    const { page, errors } = await openMap(session, '?filter=path%3Atopics%2F&timeline=1');
+    await settle(page);
+    await expect.poll(() => notesShown(page)).toBe(inTopics.length);
+    expect(await page.locator('#timeline-range').textContent()).toContain(`${topicMonths.length} of ${topicMonths.length} dated notes`);
+    const bars = await page.locator('.timeline-bin').evaluateAll((bins) => bins.map((b) => Number(/: (\d+) note/.exec(b.getAttribute('title') ?? '')?.[1])));
+    expect(bars.reduce((a, b) => a + b, 0)).toBe(topicMonths.length);
+    // The axis is still the vault's: the filter does not move the months under the handles.
+    expect(bars.length).toBe(dated[dated.length - 1] - dated[0] + 1);
+
+    // The range then counts within the filter, as the map does.
+    const middle = [...topicMonths].sort((a, b) => a - b)[Math.floor(topicMonths.length / 2)];
+    await page.locator('#timeline-to').fill(String(middle));
+    const inRange = topicMonths.filter((m) => m <= middle).length;
+    await expect.poll(() => page.locator('#timeline-range').textContent()).toContain(`${inRange} of ${topicMonths.length} dated notes`);
+    expect(await notesShown(page)).toBe(inRange + inTopics.length - topicMonths.length);
+
+    // Clearing the filter counts the whole vault again.
+    await page.locator('#filter-query').fill('');
+    await page.locator('#filter-query').press('Enter');
+    await expect.poll(() => page.locator('#timeline-range').textContent()).toContain(`of ${dated.length} dated notes`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('says which notes the files date, in the bar and in the note\'s panel', async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'notemap-file-dates-'));
     try {

@@ -22,7 +22,7 @@ export function mountQueryFilter(ctx: AppContext): Disposable {
     name: 'filter',
     autocomplete: 'off',
     spellcheck: 'false',
-    placeholder: 'Filter: path:journal tag:#idea -word',
+    placeholder: 'Filter: path:journal #idea -word',
     'aria-describedby': 'filter-query-hint',
   });
   const hint = el('p', { id: 'filter-query-hint', class: 'filter-hint', 'aria-live': 'polite' });
@@ -48,7 +48,7 @@ export function mountQueryFilter(ctx: AppContext): Disposable {
     if (document.activeElement !== input && input.value !== state.filter) input.value = state.filter;
     const active = state.filter !== '';
     input.parentElement!.classList.toggle('is-active', active);
-    if (!active) hint.textContent = 'Matches paths, titles and tags: path:, tag:#, file:, - to leave out, OR, ( ).';
+    if (!active) hint.textContent = 'Words of titles, #tag, path:, file:; - to leave out, OR, ( ).';
     else {
       const shown = computeVisible(graph, state).notesShown;
       hint.textContent = shown === 0 ? 'No note matches this filter.' : `${shown} note${shown === 1 ? '' : 's'} match${shown === 1 ? 'es' : ''} (with the other filters).`;

@@ -9,8 +9,17 @@
 import { clear, el, formatCount } from '../dom.js';
 import { disposeOnce } from '../disposable.js';
 import type { AppContext, Disposable, TimeField, ViewState } from '../state/types.js';
-import { timeFilterActive } from '../state/visibility.js';
+import { sameValue } from '../state/store.js';
+import { computeVisibleUncached, timeFilterActive, VISIBILITY_FIELDS } from '../state/visibility.js';
 import { monthLabel, timelineModel, type TimelineModel } from './timeline-model.js';
+
+/** The fields of the other filters: the bars count the notes they leave. */
+const OTHER_FILTERS = VISIBILITY_FIELDS.filter((f) => f !== 'timeFrom' && f !== 'timeTo' && f !== 'showUndated');
+
+/** True when a filter other than the bar's own differs (the selection counts only in a local view). */
+function othersChanged(a: ViewState, b: ViewState): boolean {
+  return OTHER_FILTERS.some((f) => (f === 'selected' && a.localDepth === 0 && b.localDepth === 0 ? false : !sameValue(a[f], b[f])));
+}
 
 /** Play speeds, in months per second. */
 export const PLAY_SPEEDS = [1, 3, 12] as const;
@@ -51,8 +60,12 @@ export function mountTimeline(ctx: AppContext): Disposable {
     empty,
   );
 
-  let model: TimelineModel = timelineModel(ctx.graph, store.get().timeField);
-  let modelField: TimeField = store.get().timeField;
+  /** The notes the other filters leave: the visible set as if the bar set no range. */
+  const othersShown = (state: ViewState): Set<string> =>
+    computeVisibleUncached(ctx.graph, { ...state, timeFrom: null, timeTo: null, showUndated: true }).nodes;
+  let model: TimelineModel = timelineModel(ctx.graph, store.get().timeField, othersShown(store.get()));
+  /** The view and graph size the model was counted for. */
+  let modelState: ViewState = store.get();
   let modelOrder = ctx.graph.order;
   let timer: ReturnType<typeof setInterval> | null = null;
 
@@ -81,14 +94,15 @@ export function mountTimeline(ctx: AppContext): Disposable {
 
   const render = (): void => {
     const state = store.get();
-    if (state.timeField !== modelField || ctx.graph.order !== modelOrder) {
-      model = timelineModel(ctx.graph, state.timeField);
-      modelField = state.timeField;
+    // A range (from a shared link, say) opens the bar: nothing is hidden without the control that hides it.
+    const open = state.timeline || timeFilterActive(state);
+    // Counted again only while the bar shows, when the date field, the notes or another filter changed.
+    if (open && (ctx.graph.order !== modelOrder || othersChanged(state, modelState))) {
+      model = timelineModel(ctx.graph, state.timeField, othersShown(state));
+      modelState = state;
       modelOrder = ctx.graph.order;
       drawHistogram();
     }
-    // A range (from a shared link, say) opens the bar: nothing is hidden without the control that hides it.
-    const open = state.timeline || timeFilterActive(state);
     bar.hidden = !open;
     toggle.setAttribute('aria-pressed', String(open));
     document.body.classList.toggle('has-timeline', open);

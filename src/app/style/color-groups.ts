@@ -6,12 +6,13 @@
  * groups come before tag colors.
  *
  * Queries, Obsidian's search syntax as far as the map knows the notes:
- * `tag:#x` (x or a tag nested under it), `path:x` (the vault path contains
- * x), `file:x` (the file name contains x), a bare word or "quoted phrase"
- * (the file name or title contains it), `-term` (not), terms side by side
+ * `tag:#x` or just `#x` (x or a tag nested under it), `path:x` (the vault
+ * path contains x), `file:x` (the file name contains x), a bare word or
+ * "quoted phrase" (the file name or title contains it; a `word:` that is no
+ * operator is a word too), `-term` (not), terms side by side
  * (and), `OR` (or), parentheses to group (`-(path:a OR path:b)`). Note content is not on the map, so a bare word does not
- * search inside notes as Obsidian's does; an unknown operator matches
- * nothing.
+ * search inside notes as Obsidian's does, and Obsidian's operators that
+ * read the text (`line:`, `content:`...) match nothing.
  */
 import type { ColorGroup, NoteNodeAttributes } from '../../core/contract.js';
 import { tagKey } from '../../core/normalize.js';
@@ -32,10 +33,24 @@ function fileName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
+/**
+ * Obsidian's search operators that read a note's text, which the map does not
+ * have: they match nothing (rather than being read as words of a title).
+ */
+const CONTENT_OPERATORS = new Set(['content', 'line', 'section', 'block', 'task', 'task-todo', 'task-done', 'match-case', 'ignore-case']);
+
 function termTest(token: string): Test {
   const colon = token.indexOf(':');
-  const op = colon > 0 && !token.startsWith('"') ? token.slice(0, colon).toLowerCase() : '';
-  const value = unquote(op ? token.slice(colon + 1) : token).toLowerCase();
+  let op = colon > 0 && !token.startsWith('"') ? token.slice(0, colon).toLowerCase() : '';
+  let body = op ? token.slice(colon + 1) : token;
+  // Any other `word:` is text, as in Obsidian: a title such as `Meeting: notes` or `10:30 call`.
+  if (op !== '' && op !== 'tag' && op !== 'path' && op !== 'file' && !CONTENT_OPERATORS.has(op)) {
+    op = '';
+    body = token;
+  }
+  // A bare `#tag` is how Obsidian's graph filter is most often typed (there it finds the tag's text): the tag.
+  if (op === '' && /^#[^\s#"]/.test(token)) op = 'tag';
+  const value = unquote(body).toLowerCase();
   if (op === 'tag') {
     const tag = tagKey(value.replace(/^#/, ''));
     return (n) => (n.tags ?? []).some((t) => {

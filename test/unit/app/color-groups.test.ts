@@ -26,6 +26,22 @@ describe("Obsidian's graph queries", () => {
     expect(compileQuery('   ')(a)).toBe(false);
   });
 
+  it('reads a bare #tag as the tag and a word: that is no operator as text, as Obsidian users type them', () => {
+    const a = note('Projects/Alpha.md', ['project/web', 'idea']);
+    const m = { path: 'Meetings/Meeting: notes 10:30.md', tags: [], title: 'Meeting: notes 10:30' };
+    expect(compileQuery('#project')(a)).toBe(true); // nested under project
+    expect(compileQuery('#Idea')(a)).toBe(true);
+    expect(compileQuery('-#idea')(a)).toBe(false);
+    expect(compileQuery('#proj')(a)).toBe(false);
+    expect(compileQuery('#idea')(m)).toBe(false);
+    expect(compileQuery('Meeting: notes')(m)).toBe(true);
+    expect(compileQuery('10:30')(m)).toBe(true);
+    expect(compileQuery('10:30')(a)).toBe(false);
+    // Obsidian's operators that read the text: the map has no text, so nothing.
+    expect(compileQuery('content:alpha')(a)).toBe(false);
+    expect(compileQuery('section:Alpha')(a)).toBe(false);
+  });
+
   it('the first matching group wins', () => {
     const m = colorGroupMatcher([
       { query: 'path:Archive', color: '#00ff00' },

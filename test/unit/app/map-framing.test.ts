@@ -4,7 +4,8 @@
  * the health panel's "show on map" looks.
  */
 import { describe, expect, it } from 'vitest';
-import { fitScale, insideView, ratioToFit, sameView, stepToward, type GroupExtent } from '../../../src/app/render/camera.js';
+import { sameView, stepToward } from '../../../src/app/render/camera.js';
+import { fitScale, insideView, ratioToFit, type GroupExtent } from '../../../src/app/render/group-extent.js';
 import { reframes } from '../../../src/app/render/reframe.js';
 import { buildRelaxMessage, RELAX_TICKS_PER_BATCH } from '../../../src/app/layout/relax.js';
 import { DEFAULT_VIEW, type ViewState } from '../../../src/app/state/types.js';

@@ -57,4 +57,14 @@ describe('timelineModel', () => {
     expect(monthLabel(m('2021-04'))).toBe('Apr 2021');
     expect(timelineModel(emptyGraph(), 'created')).toMatchObject({ first: null, counts: [], dated: 0, undated: 0 });
   });
+
+  it('counts only the notes the other filters show, over the whole vault\'s months', async () => {
+    const { timelineModel } = await import('../../../src/app/panels/timeline-model.js');
+    const model = timelineModel(g, 'created', new Set(['mar.md', 'dec.md', 'undated.md']));
+    // The axis still spans the vault (jan.md is filtered out, its month stays first).
+    expect(model.first).toBe(m('2021-01'));
+    expect(model.counts).toEqual([0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    expect(model).toMatchObject({ max: 1, dated: 2, undated: 1 });
+    expect(timelineModel(g, 'created', new Set())).toMatchObject({ first: m('2021-01'), max: 0, dated: 0, undated: 0 });
+  });
 });
