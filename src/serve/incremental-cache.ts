@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { SCHEMA_VERSION } from '../core/contract.js';
 import { writeFileAtomic } from '../extract/write.js';
 import type { FileRecord } from './incremental-files.js';
+import { jsonChunks } from './json-chunks.js';
 import type { MentionsCache } from './incremental-mentions.js';
 import type { CachedMetrics } from './cached-metrics.js';
 import type { CachedSuggestions } from './cached-suggestions.js';
@@ -51,11 +52,18 @@ interface CacheHeader {
 // of a one-note `npm run graph -- --incremental`).
 const digest = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex');
 
-/** The cache as the file's bytes. */
+/** The cache as the file's bytes: the header line, then the body in chunks of about 1 MB (json-chunks.ts). */
 export function serializeCache(body: CacheBody): Buffer[] {
-  const bytes = Buffer.from(JSON.stringify(body));
-  const header: CacheHeader = { format: 'notemap-incremental', version: CACHE_VERSION, schemaVersion: SCHEMA_VERSION, sha1: digest(bytes) };
-  return [Buffer.from(JSON.stringify(header) + '\n'), bytes];
+  const hash = createHash('sha1');
+  const chunks: Buffer[] = [];
+  // Three levels apart: the body's fields, their lists (records, positions), and mentions' per-note list.
+  for (const text of jsonChunks(body, 3)) {
+    const bytes = Buffer.from(text);
+    hash.update(bytes);
+    chunks.push(bytes);
+  }
+  const header: CacheHeader = { format: 'notemap-incremental', version: CACHE_VERSION, schemaVersion: SCHEMA_VERSION, sha1: hash.digest('hex') };
+  return [Buffer.from(JSON.stringify(header) + '\n'), ...chunks];
 }
 
 export type CacheLoad = { body: CacheBody; problem: null } | { body: null; problem: string };

@@ -33,6 +33,12 @@ export const REFRAME_FIELDS = [
   'onlyCategories',
 ] as const satisfies ReadonlyArray<keyof ViewState>;
 
+/**
+ * Up to this many shown nodes the camera eases after the relaxing layout at
+ * every batch of positions (each step measures them all); past it, it lands
+ * on the frame once the layout has settled.
+ */
+export const FOLLOW_MAX_NODES = 5_000;
 /** Time constant (ms) of the camera easing after a relaxing layout. */
 export const FOLLOW_MS = 200;
 
@@ -60,14 +66,15 @@ export function bindReframe({ renderer, store, layout, now = () => performance.n
   const { sigma, graph } = renderer;
   const camera = sigma.getCamera();
   const container = sigma.getContainer();
-  let following = false;
+  /** While the shown nodes relax: ease after them each batch, or only land once they settle (big maps). */
+  let following: 'no' | 'ease' | 'land' = 'no';
   let lastStep = 0;
 
   const target = () => cameraToFit(sigma, renderer.visibleNodes(), renderer.insets());
 
   // Each batch of positions from the worker: ease a little towards the frame of what is shown.
   const onPositions = (): void => {
-    if (!following || camera.isAnimated()) return;
+    if (following !== 'ease' || camera.isAnimated()) return;
     const goal = target();
     if (!goal) return;
     const t = now();
@@ -79,15 +86,15 @@ export function bindReframe({ renderer, store, layout, now = () => performance.n
 
   // The layout has settled: land exactly on the frame.
   const offLayout = layout.onChange(() => {
-    if (!following || layout.running()) return;
-    following = false;
+    if (following === 'no' || layout.running()) return;
+    following = 'no';
     const goal = target();
     if (goal && !sameView(camera.getState(), goal)) animateTo(sigma, goal);
   });
 
   // The user takes the camera: it is theirs from now on.
   const stop = (): void => {
-    following = false;
+    following = 'no';
   };
   const userEvents = ['wheel', 'pointerdown', 'touchstart'] as const;
   for (const type of userEvents) container.addEventListener(type, stop, { capture: true, passive: true });
@@ -96,8 +103,9 @@ export function bindReframe({ renderer, store, layout, now = () => performance.n
   const unsubscribe = store.subscribe((state, previous) => {
     if (!reframes(previous, state)) return;
     renderer.whenIndexed(() => {
-      layout.relax(renderer.visibleNodes());
-      following = layout.running();
+      const shown = renderer.visibleNodes();
+      layout.relax(shown);
+      following = !layout.running() ? 'no' : shown.size <= FOLLOW_MAX_NODES ? 'ease' : 'land';
       lastStep = now();
       const goal = target();
       if (goal) animateTo(sigma, goal);
