@@ -3,7 +3,10 @@
  * of each cluster's shown notes (when they form a region), biggest clusters first, sized by the
  * cluster's size and faded out as the user zooms in (close up, note labels
  * take over). A name that would overlap one already placed, or leave the
- * viewport, moves just above or below its centroid, else is skipped. Pure: viewport coordinates in, labels out.
+ * viewport, moves just above or below its centroid, else is skipped. A
+ * small map (a small window, the stacked layout) gets smaller and fewer
+ * names, so they do not hide the notes they name. Pure: viewport
+ * coordinates in, labels out.
  */
 
 export interface ClusterSpot {
@@ -58,6 +61,20 @@ export const MAX_CLUSTER_LABELS = 14;
 export const FADE_FULL = 0.9;
 export const FADE_IN = 0.35;
 const MAX_CHARS = 32;
+/** A map at least this big (CSS pixels) draws names at full size; a smaller one scales them down to MIN_VIEW_SCALE. */
+export const FULL_VIEW = { width: 1000, height: 600 };
+export const MIN_VIEW_SCALE = 0.6;
+/** Smallest name drawn, in CSS pixels (still readable). */
+const MIN_FONT = 10;
+
+/**
+ * How big names are on a map of this size, 1 on a full-size map: at 900 by 300
+ * (a 900 by 600 window, the map above the stacked sidebar) full-size names
+ * covered most of kepano's clusters.
+ */
+export function clusterViewScale(width: number, height: number): number {
+  return Math.min(1, Math.max(MIN_VIEW_SCALE, Math.min(width / FULL_VIEW.width, height / FULL_VIEW.height)));
+}
 
 /** 0..1: how strongly names show at this camera ratio. */
 export function clusterLabelAlpha(ratio: number): number {
@@ -80,14 +97,16 @@ function shorten(text: string): string {
 export function placeClusterLabels(spots: readonly ClusterSpot[], options: PlaceOptions): PlacedClusterLabel[] {
   const alpha = clusterLabelAlpha(options.ratio);
   if (alpha === 0) return [];
+  const scale = clusterViewScale(options.width, options.height);
+  const most = Math.max(3, Math.round(MAX_CLUSTER_LABELS * scale * scale));
   const ordered = spots.filter((s) => s.count >= MIN_LABELED_NOTES && s.name !== '' && (s.spread ?? 0) <= MAX_SPREAD).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
   const boxes: Array<[number, number, number, number]> = [];
   const placed: PlacedClusterLabel[] = [];
   const pad = 6;
   for (const spot of ordered) {
-    if (placed.length >= MAX_CLUSTER_LABELS) break;
+    if (placed.length >= most) break;
     const text = shorten(spot.name);
-    const size = clusterLabelSize(spot.count, options.ratio);
+    const size = scale === 1 ? clusterLabelSize(spot.count, options.ratio) : Math.max(MIN_FONT, Math.round(clusterLabelSize(spot.count, options.ratio) * scale * 10) / 10);
     // The pill drawn around the text (cluster-labels.ts): half a size of padding each side, 1.5 sizes tall.
     const w = (options.measure(text, size) + size) / 2 + pad;
     const h = size * 0.75 + pad;

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   clusterLabelAlpha,
   clusterLabelSize,
+  clusterViewScale,
   FADE_FULL,
   FADE_IN,
   MAX_CLUSTER_LABELS,
   MAX_SPREAD,
+  MIN_VIEW_SCALE,
   placeClusterLabels,
   type ClusterSpot,
 } from '../../../src/app/render/cluster-label-place.js';
@@ -61,6 +63,21 @@ describe('cluster names on the map', () => {
     expect(long[0].text.endsWith('…')).toBe(true);
     const many = Array.from({ length: 40 }, (_, i) => spot(String(i), 5, 40 + (i % 8) * 120, 40 + Math.floor(i / 8) * 150, 'n'));
     expect(placeClusterLabels(many, options).length).toBe(MAX_CLUSTER_LABELS);
+  });
+});
+
+describe('on a small map', () => {
+  it('names are smaller and fewer, so they leave the notes in sight', () => {
+    const spots = Array.from({ length: 40 }, (_, i) => spot(String(i), 24 - (i % 5), 40 + (i % 8) * 110, 30 + Math.floor(i / 8) * 60, 'name'));
+    const full = placeClusterLabels(spots, options);
+    // A 900 by 600 window: the map above the stacked sidebar is about 900 by 300.
+    const small = placeClusterLabels(spots, { ...options, width: 900, height: 300 });
+    expect(clusterViewScale(1000, 800)).toBe(1);
+    expect(clusterViewScale(900, 300)).toBeCloseTo(MIN_VIEW_SCALE);
+    expect(small.length).toBeLessThan(full.length);
+    expect(small.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...small.map((l) => l.size))).toBeLessThan(Math.min(...full.map((l) => l.size)) + 0.001);
+    expect(Math.min(...small.map((l) => l.size))).toBeGreaterThanOrEqual(10);
   });
 });
 
