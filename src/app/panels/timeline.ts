@@ -9,6 +9,7 @@
 import { clear, el, formatCount } from '../dom.js';
 import { disposeOnce } from '../disposable.js';
 import type { AppContext, Disposable, TimeField, ViewState } from '../state/types.js';
+import { graphRevision } from '../state/graph-revision.js';
 import { sameValue } from '../state/store.js';
 import { computeVisibleUncached, timeFilterActive, VISIBILITY_FIELDS } from '../state/visibility.js';
 import { monthLabel, timelineModel, type TimelineModel } from './timeline-model.js';
@@ -66,7 +67,7 @@ export function mountTimeline(ctx: AppContext): Disposable {
   let model: TimelineModel = timelineModel(ctx.graph, store.get().timeField, othersShown(store.get()));
   /** The view and graph size the model was counted for. */
   let modelState: ViewState = store.get();
-  let modelOrder = ctx.graph.order;
+  let modelRevision = graphRevision(ctx.graph);
   let timer: ReturnType<typeof setInterval> | null = null;
 
   const stop = (): void => {
@@ -96,11 +97,11 @@ export function mountTimeline(ctx: AppContext): Disposable {
     const state = store.get();
     // A range (from a shared link, say) opens the bar: nothing is hidden without the control that hides it.
     const open = state.timeline || timeFilterActive(state);
-    // Counted again only while the bar shows, when the date field, the notes or another filter changed.
-    if (open && (ctx.graph.order !== modelOrder || othersChanged(state, modelState))) {
+    // Counted again only while the bar shows, when the date field, a note or another filter changed.
+    if (open && (graphRevision(ctx.graph) !== modelRevision || othersChanged(state, modelState))) {
       model = timelineModel(ctx.graph, state.timeField, othersShown(state));
       modelState = state;
-      modelOrder = ctx.graph.order;
+      modelRevision = graphRevision(ctx.graph);
       drawHistogram();
     }
     bar.hidden = !open;

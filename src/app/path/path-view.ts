@@ -6,6 +6,7 @@
  * memoized on the pair and the graph, since the renderer and the panel
  * both ask for it on every change.
  */
+import { graphRevision } from '../state/graph-revision.js';
 import { pathBetween, type PathResult } from '../state/path-between.js';
 import type { ViewState } from '../state/types.js';
 import type { MapGraph } from '../state/visibility.js';
@@ -56,18 +57,18 @@ export function pathView(graph: MapGraph, from: string, to: string, directed: bo
   };
 }
 
-let memo: { graph: MapGraph; order: number; size: number; key: string; view: PathView | null } | null = null;
+let memo: { graph: MapGraph; revision: number; key: string; view: PathView | null } | null = null;
 
 /**
  * The path the view state asks for (`selected` to `pathTo`), or null.
- * Memoized on the pair, the switch and the graph (a live change adds or
- * removes nodes or links, which changes its order or size).
+ * Memoized on the pair, the switch and the graph's revision (a live change
+ * can remove a link and add another, leaving the order and size as they were).
  */
 export function pathViewOf(graph: MapGraph, state: Pick<ViewState, 'selected' | 'pathTo' | 'pathDirected'>): PathView | null {
   if (state.selected === null || state.pathTo === null) return null;
   const key = `${state.selected}\0${state.pathTo}\0${state.pathDirected}`;
-  if (memo !== null && memo.graph === graph && memo.order === graph.order && memo.size === graph.size && memo.key === key) return memo.view;
+  if (memo !== null && memo.graph === graph && memo.revision === graphRevision(graph) && memo.key === key) return memo.view;
   const view = pathView(graph, state.selected, state.pathTo, state.pathDirected);
-  memo = { graph, order: graph.order, size: graph.size, key, view };
+  memo = { graph, revision: graphRevision(graph), key, view };
   return view;
 }

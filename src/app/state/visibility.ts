@@ -28,6 +28,7 @@ import { sameValue } from './store.js';
 import type { TimeField, ViewState } from './types.js';
 import { noteMonth } from '../../core/dates.js';
 import { noteFilter, NOTE_FILTER_FIELDS } from './note-filter.js';
+import { graphRevision } from './graph-revision.js';
 
 /** The graph the map draws: graph.json loaded into graphology. */
 export type MapGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
@@ -64,29 +65,31 @@ export const VISIBILITY_FIELDS = [
   ...NOTE_FILTER_FIELDS,
 ] as const satisfies ReadonlyArray<keyof ViewState>;
 
-/** Per graph: each note's tag keys, computed once (tags never change after load). */
-const tagKeyCache = new WeakMap<MapGraph, Map<string, string[]>>();
+/** Per graph: each note's tag keys, computed once per graph revision (a live edit can change tags). */
+const tagKeyCache = new WeakMap<MapGraph, { revision: number; keys: Map<string, string[]> }>();
 
 function noteTagKeys(graph: MapGraph): Map<string, string[]> {
+  const revision = graphRevision(graph);
   let cached = tagKeyCache.get(graph);
-  if (!cached) {
-    cached = new Map();
+  if (!cached || cached.revision !== revision) {
+    cached = { revision, keys: new Map() };
     for (const key of graph.nodes()) {
       const attrs = graph.getNodeAttributes(key);
-      if (attrs.kind === 'note') cached.set(key, (attrs.tags ?? []).map(tagKey));
+      if (attrs.kind === 'note') cached.keys.set(key, (attrs.tags ?? []).map(tagKey));
     }
     tagKeyCache.set(graph, cached);
   }
-  return cached;
+  return cached.keys;
 }
 
 /** Per graph and date field: each note's month index (src/core/dates.ts), or null when undated. */
-const monthCache = new WeakMap<MapGraph, { order: number; months: Map<TimeField, Map<string, number | null>> }>();
+const monthCache = new WeakMap<MapGraph, { revision: number; months: Map<TimeField, Map<string, number | null>> }>();
 
-/** Each note's month for `field`, computed once per graph (again when nodes come or go). */
+/** Each note's month for `field`, computed once per graph revision (again when notes come, go or change). */
 export function noteMonths(graph: MapGraph, field: TimeField): Map<string, number | null> {
+  const revision = graphRevision(graph);
   let cached = monthCache.get(graph);
-  if (!cached || cached.order !== graph.order) monthCache.set(graph, (cached = { order: graph.order, months: new Map() }));
+  if (!cached || cached.revision !== revision) monthCache.set(graph, (cached = { revision, months: new Map() }));
   let months = cached.months.get(field);
   if (!months) {
     months = new Map();
@@ -214,7 +217,7 @@ export function computeVisibleUncached(graph: MapGraph, state: ViewState): Visib
 
 let lastGraph: MapGraph | null = null;
 let lastState: ViewState | null = null;
-let lastOrder = -1;
+let lastRevision = -1;
 let lastResult: VisibleSet | null = null;
 
 function sameInputs(a: ViewState, b: ViewState): boolean {
@@ -233,12 +236,13 @@ function sameInputs(a: ViewState, b: ViewState): boolean {
  * The returned object is shared: do not mutate it.
  */
 export function computeVisible(graph: MapGraph, state: ViewState): VisibleSet {
-  if (lastResult !== null && graph === lastGraph && graph.order === lastOrder && lastState !== null && sameInputs(state, lastState)) {
+  const revision = graphRevision(graph);
+  if (lastResult !== null && graph === lastGraph && revision === lastRevision && lastState !== null && sameInputs(state, lastState)) {
     return lastResult;
   }
   lastResult = computeVisibleUncached(graph, state);
   lastGraph = graph;
-  lastOrder = graph.order;
+  lastRevision = revision;
   lastState = state;
   return lastResult;
 }
