@@ -12,10 +12,18 @@ import { forEachToken } from './mention-text.js';
 const BITS = 4096;
 const PROBES = 3;
 
-/** The probe positions of a token's hash (double hashing). */
+/** murmur3's finaliser: FNV-1a hashes of similar words (`word1`, `word2`) differ in few low bits. */
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** The probe positions of a token's hash (double hashing of the mixed hash). */
 function probe(hash: number, bit: (position: number) => void): void {
-  const step = (Math.imul(hash, 0x9e3779b1) >>> 0) | 1;
-  for (let i = 0; i < PROBES; i++) bit(((hash + Math.imul(i, step)) >>> 0) % BITS);
+  const h = mix(hash);
+  const step = (h >>> 12) | 1;
+  for (let i = 0; i < PROBES; i++) bit(((h + Math.imul(i, step)) >>> 0) % BITS);
 }
 
 /** The filter of `raw` (a note's text). */

@@ -17,7 +17,7 @@ import type { CachedMetrics } from './cached-metrics.js';
 import type { CachedSuggestions } from './cached-suggestions.js';
 
 /** Bump when anything the cache holds changes shape or meaning (the parser's output included). */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 export const CACHE_FILE = 'incremental.json';
 
 export interface CacheBody {

@@ -47,12 +47,6 @@ export interface MentionsInput {
   changed: Iterable<string>;
 }
 
-export interface MentionsTimings {
-  /** Files read and scanned again. */
-  scanned: number;
-  seconds: number;
-}
-
 const EMPTY: NoteMentionText = { occurrences: [], words: null };
 /** Up to this many notes to scan, each gets its own small automaton (see scan). */
 const FEW = 16;
@@ -63,7 +57,6 @@ export class IncrementalMentions {
   private names: Set<string> | null = null;
   /** The automaton of the names, kept while no note's names change (namesKey). */
   private built: { key: string; names: MentionNames } | null = null;
-  last: MentionsTimings = { scanned: 0, seconds: 0 };
 
   /** `root`: the vault's real path (note paths are relative to it). */
   constructor(private readonly root: string) {}
@@ -83,7 +76,6 @@ export class IncrementalMentions {
 
   /** The mentions of the vault now. */
   async update(input: MentionsInput): Promise<MentionsReport> {
-    const start = process.hrtime.bigint();
     const key = namesKey(input.notes);
     const namesChanged = this.built?.key !== key;
     if (namesChanged) this.built = { key, names: new MentionNames(input.notes, MENTION_RULE.minLetters) };
@@ -110,7 +102,6 @@ export class IncrementalMentions {
 
     await this.scan(finder, this.built!.names, input.index, [...again].sort());
     for (const note of input.notes) finder.accept(note.path, this.occurrences(finder, this.texts.get(note.path) ?? EMPTY));
-    this.last = { scanned: again.size, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
     return finder.finish();
   }
 
