@@ -83,6 +83,26 @@ describe('the timeline', () => {
     await page.close();
   });
 
+  it('opening the bar brings the notes it would cover above it, and Fit keeps them there', async () => {
+    const { page, errors } = await openMap(session);
+    await page.setViewportSize({ width: 1100, height: 620 });
+    await page.locator('#btn-fit').click();
+    await settle(page);
+    const notes = graph.filterNodes((_k, a) => a.kind === 'note');
+    const lowest = async (): Promise<number> =>
+      page.evaluate((keys) => Math.max(...keys.map((k) => window.__notemap!.nodeScreenPosition(k)?.y ?? -Infinity)), notes);
+    const barTop = async (): Promise<number> => page.locator('#timeline').evaluate((bar) => bar.getBoundingClientRect().top);
+    await page.locator('#btn-timeline').click();
+    await expect.poll(() => page.locator('#timeline').isVisible()).toBe(true);
+    await expect.poll(async () => (await lowest()) < (await barTop()), { timeout: 5_000 }).toBe(true);
+    await saveScreenshot(page, 'timeline-open-framed.png');
+    await page.locator('#btn-fit').click();
+    await settle(page);
+    expect(await lowest()).toBeLessThan(await barTop());
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('with a text filter on, the bars and the count are of the notes the filter shows', async () => {
     // A user filters the map to one folder, then opens the timeline: its numbers must agree with the map's.
     const inTopics = graph.filterNodes((_k, a) => a.kind === 'note' && (a as { path: string }).path.startsWith('topics/'));

@@ -11,7 +11,7 @@ import { disposeOnce } from '../disposable.js';
 import type { AppContext, Disposable, TimeField, ViewState } from '../state/types.js';
 import { graphRevision } from '../state/graph-revision.js';
 import { sameValue } from '../state/store.js';
-import { computeVisibleUncached, timeFilterActive, VISIBILITY_FIELDS } from '../state/visibility.js';
+import { computeVisible, computeVisibleUncached, timeFilterActive, VISIBILITY_FIELDS } from '../state/visibility.js';
 import { monthLabel, timelineModel, type TimelineModel } from './timeline-model.js';
 
 /** The fields of the other filters: the bars count the notes they leave. */
@@ -187,7 +187,11 @@ export function mountTimeline(ctx: AppContext): Disposable {
       const state = store.get();
       stop();
       if (state.timeline || timeFilterActive(state)) store.set({ timeline: false, timeFrom: null, timeTo: null, showUndated: true });
-      else store.set({ timeline: true });
+      else {
+        store.set({ timeline: true });
+        // The bar covers the bottom of the map: bring what it hid above it (no move when nothing was hidden).
+        requestAnimationFrame(() => ctx.map.frameNodes(computeVisible(ctx.graph, store.get()).nodes));
+      }
     }],
     [close, 'click', () => {
       // Closing the bar shows every note again: no filter stays without its control.
