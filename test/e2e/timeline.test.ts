@@ -99,6 +99,12 @@ describe('the timeline', () => {
     await page.locator('#btn-fit').click();
     await settle(page);
     expect(await lowest()).toBeLessThan(await barTop());
+    // Beside the details panel the bar is narrow and its controls wrap: the close button stays in its corner.
+    await page.evaluate((key) => window.__notemap!.store.set({ selected: key, panel: 'summary' }), notes[0]);
+    await expect.poll(() => page.locator('#panel').isVisible()).toBe(true);
+    const top = async (selector: string): Promise<number> => (await page.locator(selector).boundingBox())!.y;
+    expect(await page.locator('.timeline-head').evaluate((head) => head.getBoundingClientRect().height)).toBeGreaterThan(40); // wrapped
+    expect(Math.abs((await top('#timeline-close')) - (await top('#timeline-play')))).toBeLessThan(4);
     expect(errors).toEqual([]);
     await page.close();
   });
