@@ -83,6 +83,30 @@ describe('the timeline', () => {
     await page.close();
   });
 
+  it('play from a range the user set grows from its first month; after a pause it resumes where it stopped', async () => {
+    const { page, errors } = await openMap(session, '?timeline=1');
+    await settle(page);
+    const timeTo = (): Promise<number | null> => page.evaluate(() => window.__notemap!.store.get().timeTo);
+    const first = dated[0];
+    const middle = dated[Math.floor(dated.length / 2)];
+    await page.locator('#timeline-to').fill(String(middle));
+    await expect.poll(timeTo).toBe(middle);
+    await page.locator('#timeline-speed').selectOption('1');
+    await page.locator('#timeline-play').click();
+    // It starts over from the range's first month (was: it jumped to the range's end and ran on from there).
+    expect(await timeTo()).toBeLessThan(first + 2);
+    await page.waitForTimeout(2200);
+    await page.locator('#timeline-play').click(); // pause
+    const paused = await timeTo();
+    expect(paused).toBeGreaterThan(first);
+    expect(paused).toBeLessThan(middle);
+    await page.locator('#timeline-play').click(); // resume
+    expect(await timeTo()).toBe(paused);
+    await page.locator('#timeline-play').click();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('opening the bar brings the notes it would cover above it, and Fit keeps them there', async () => {
     const { page, errors } = await openMap(session);
     await page.setViewportSize({ width: 1100, height: 620 });
