@@ -83,6 +83,56 @@ describe('the timeline', () => {
     await page.close();
   });
 
+  it('play from a range the user set grows from its first month; after a pause it resumes where it stopped', async () => {
+    const { page, errors } = await openMap(session, '?timeline=1');
+    await settle(page);
+    const timeTo = (): Promise<number | null> => page.evaluate(() => window.__notemap!.store.get().timeTo);
+    const first = dated[0];
+    const middle = dated[Math.floor(dated.length / 2)];
+    await page.locator('#timeline-to').fill(String(middle));
+    await expect.poll(timeTo).toBe(middle);
+    await page.locator('#timeline-speed').selectOption('1');
+    await page.locator('#timeline-play').click();
+    // It starts over from the range's first month (was: it jumped to the range's end and ran on from there).
+    expect(await timeTo()).toBeLessThan(first + 2);
+    await page.waitForTimeout(2200);
+    await page.locator('#timeline-play').click(); // pause
+    const paused = await timeTo();
+    expect(paused).toBeGreaterThan(first);
+    expect(paused).toBeLessThan(middle);
+    await page.locator('#timeline-play').click(); // resume
+    expect(await timeTo()).toBe(paused);
+    await page.locator('#timeline-play').click();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opening the bar brings the notes it would cover above it, and Fit keeps them there', async () => {
+    const { page, errors } = await openMap(session);
+    await page.setViewportSize({ width: 1100, height: 620 });
+    await page.locator('#btn-fit').click();
+    await settle(page);
+    const notes = graph.filterNodes((_k, a) => a.kind === 'note');
+    const lowest = async (): Promise<number> =>
+      page.evaluate((keys) => Math.max(...keys.map((k) => window.__notemap!.nodeScreenPosition(k)?.y ?? -Infinity)), notes);
+    const barTop = async (): Promise<number> => page.locator('#timeline').evaluate((bar) => bar.getBoundingClientRect().top);
+    await page.locator('#btn-timeline').click();
+    await expect.poll(() => page.locator('#timeline').isVisible()).toBe(true);
+    await expect.poll(async () => (await lowest()) < (await barTop()), { timeout: 5_000 }).toBe(true);
+    await saveScreenshot(page, 'timeline-open-framed.png');
+    await page.locator('#btn-fit').click();
+    await settle(page);
+    expect(await lowest()).toBeLessThan(await barTop());
+    // Beside the details panel the bar is narrow and its controls wrap: the close button stays in its corner.
+    await page.evaluate((key) => window.__notemap!.store.set({ selected: key, panel: 'summary' }), notes[0]);
+    await expect.poll(() => page.locator('#panel').isVisible()).toBe(true);
+    const top = async (selector: string): Promise<number> => (await page.locator(selector).boundingBox())!.y;
+    expect(await page.locator('.timeline-head').evaluate((head) => head.getBoundingClientRect().height)).toBeGreaterThan(40); // wrapped
+    expect(Math.abs((await top('#timeline-close')) - (await top('#timeline-play')))).toBeLessThan(4);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('with a text filter on, the bars and the count are of the notes the filter shows', async () => {
     // A user filters the map to one folder, then opens the timeline: its numbers must agree with the map's.
     const inTopics = graph.filterNodes((_k, a) => a.kind === 'note' && (a as { path: string }).path.startsWith('topics/'));

@@ -11,7 +11,7 @@ import { disposeOnce } from '../disposable.js';
 import type { AppContext, Disposable, TimeField, ViewState } from '../state/types.js';
 import { graphRevision } from '../state/graph-revision.js';
 import { sameValue } from '../state/store.js';
-import { computeVisibleUncached, timeFilterActive, VISIBILITY_FIELDS } from '../state/visibility.js';
+import { computeVisible, computeVisibleUncached, timeFilterActive, VISIBILITY_FIELDS } from '../state/visibility.js';
 import { monthLabel, timelineModel, type TimelineModel } from './timeline-model.js';
 
 /** The fields of the other filters: the bars count the notes they leave. */
@@ -69,10 +69,13 @@ export function mountTimeline(ctx: AppContext): Disposable {
   let modelState: ViewState = store.get();
   let modelRevision = graphRevision(ctx.graph);
   let timer: ReturnType<typeof setInterval> | null = null;
+  /** The month a pause left the range's end at: play resumes there; any other range plays from its start. */
+  let pausedAt: number | null = null;
 
   const stop = (): void => {
     if (timer !== null) clearInterval(timer);
     timer = null;
+    pausedAt = null;
   };
 
   /** The range in force, clamped to the vault's months. */
@@ -160,15 +163,17 @@ export function mountTimeline(ctx: AppContext): Disposable {
   const onPlay = (): void => {
     if (timer !== null) {
       stop();
+      pausedAt = store.get().timeTo;
       render();
       return;
     }
     if (model.first === null) return;
     const state = store.get();
-    const [lo, hi] = range(state);
-    // From the start of the range (the vault's first note by default), growing to its end.
+    // From the start of the range (the vault's first note by default), growing to the vault's last month;
+    // after a pause, from where it stopped.
     const start = state.timeFrom ?? model.first;
-    let month = hi >= model.last! || hi <= lo ? start : hi;
+    let month = pausedAt !== null && state.timeTo === pausedAt ? pausedAt : start;
+    pausedAt = null;
     store.set({ timeFrom: state.timeFrom, timeTo: month });
     timer = setInterval(() => {
       month++;
@@ -187,7 +192,11 @@ export function mountTimeline(ctx: AppContext): Disposable {
       const state = store.get();
       stop();
       if (state.timeline || timeFilterActive(state)) store.set({ timeline: false, timeFrom: null, timeTo: null, showUndated: true });
-      else store.set({ timeline: true });
+      else {
+        store.set({ timeline: true });
+        // The bar covers the bottom of the map: bring what it hid above it (no move when nothing was hidden).
+        requestAnimationFrame(() => ctx.map.frameNodes(computeVisible(ctx.graph, store.get()).nodes));
+      }
     }],
     [close, 'click', () => {
       // Closing the bar shows every note again: no filter stays without its control.

@@ -76,16 +76,26 @@ export interface MapRenderer {
 
 /**
  * How much of the map the details panel covers: on the right on wide
- * screens, at the bottom when it spans the width (small screens).
+ * screens, at the bottom when it spans the width (small screens); and the
+ * timeline bar, over the bottom of the map while it is open.
  */
 function panelInsets(container: HTMLElement): Insets {
-  const panel = document.getElementById('panel');
-  if (!panel || panel.hidden) return { right: 0, bottom: 0 };
-  const p = panel.getBoundingClientRect();
   const box = container.getBoundingClientRect();
-  if (p.width === 0 || p.height === 0) return { right: 0, bottom: 0 };
-  if (p.width > box.width * 0.8) return { right: 0, bottom: Math.max(0, box.bottom - p.top) };
-  return { right: Math.max(0, box.right - p.left), bottom: 0 };
+  const insets = { right: 0, bottom: timelineInset(box) };
+  const panel = document.getElementById('panel');
+  if (!panel || panel.hidden) return insets;
+  const p = panel.getBoundingClientRect();
+  if (p.width === 0 || p.height === 0) return insets;
+  if (p.width > box.width * 0.8) return { right: 0, bottom: Math.max(insets.bottom, box.bottom - p.top) };
+  return { ...insets, right: Math.max(0, box.right - p.left) };
+}
+
+/** The height of the map the open timeline bar covers (0 when closed). */
+function timelineInset(box: DOMRect): number {
+  const bar = document.getElementById('timeline');
+  if (!bar || bar.hidden) return 0;
+  const t = bar.getBoundingClientRect();
+  return t.height === 0 ? 0 : Math.max(0, box.bottom - t.top);
 }
 
 export function createRenderer(graph: MapGraph, container: HTMLElement, store: Store, theme: ThemeController): MapRenderer {
