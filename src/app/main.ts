@@ -119,7 +119,8 @@ async function start(): Promise<void> {
   const vault = graph.getAttribute('vault');
   if (vault) {
     const name = document.getElementById('vault-name');
-    if (name) name.textContent = vault;
+    // The whole name as a tooltip: a narrow top bar ellipsizes it.
+    if (name) Object.assign(name, { textContent: vault, title: vault });
     document.title = `${vault} · notemap`;
   }
 
