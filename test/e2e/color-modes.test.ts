@@ -158,8 +158,15 @@ describe('groups mode', () => {
     await waitForMap(page);
     expect((await colors(page))['Home.md']).toBe('#ff00aa');
     // Removing the rule gives Home its grey back; "use the vault's groups" restores the list.
-    await page.locator('#group-rules li').last().locator('.group-remove').click();
+    // By keyboard: the focus stays in the editor (on the rule now last), not lost to the page.
+    await page.locator('#group-rules li').last().locator('.group-remove').focus();
+    await page.keyboard.press('Enter');
     await expect.poll(async () => (await colors(page))['Home.md']).not.toBe('#ff00aa');
+    expect(await page.evaluate(() => document.activeElement?.closest('#group-rules li')?.getAttribute('data-index') ?? document.activeElement?.tagName)).toBe('1');
+    // A new rule with no query yet says so in the legend.
+    await page.locator('#group-add').click();
+    await expect.poll(() => rows(page).locator('.legend-tag').allTextContents()).toContain('New group: type its query');
+    await page.locator('#group-rules li').last().locator('.group-remove').click();
     await page.locator('#group-vault').click();
     await expect.poll(() => page.evaluate(() => location.search)).not.toContain('groups=');
     await saveScreenshot(page, 'color-mode-groups.png');
