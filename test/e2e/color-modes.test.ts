@@ -11,6 +11,7 @@ import { runPipeline } from '../../src/extract/pipeline.js';
 import { serializeGraph } from '../../src/extract/write.js';
 import { nameClusters } from '../../src/app/style/clusters.js';
 import { autoFolders, folderAtDepth } from '../../src/app/style/folders.js';
+import { FOCUSED_ALPHA } from '../../src/app/render/cluster-label-place.js';
 import { formatCount, launchBrowser, loadGraph, openMap, saveScreenshot, serveGraphJson, settle, waitForMap, type Session } from './browser.js';
 
 let session: Session;
@@ -63,6 +64,14 @@ describe('color modes', () => {
     const drawn = ((await onMap()) ?? '').split('\n');
     expect(drawn.every((name) => clusters.some((c) => c.name === name))).toBe(true);
     await saveScreenshot(page, 'color-mode-cluster.png');
+    // Pointing at a note fades the names (the rest of the map fades): they no longer cover what stands out.
+    const focus = () => page.locator('canvas.sigma-clusterLabels').getAttribute('data-focus');
+    expect(await focus()).toBe('1');
+    const at = (await page.evaluate((k) => window.__notemap!.nodeScreenPosition(k), a))!;
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(focus).toBe(String(FOCUSED_ALPHA));
+    await page.mouse.move(5, 400); // over the sidebar, off the map
+    await expect.poll(focus).toBe('1');
     // Close up, note labels take over.
     await page.evaluate(() => window.__notemap!.sigma.getCamera().setState({ ratio: 0.2 }));
     await expect.poll(onMap).toBe('');
