@@ -22,6 +22,7 @@ import { createThemeController } from './theme.js';
 import { mountToolbar } from './toolbar.js';
 import { mountExportMenu } from './export/export-menu.js';
 import { mountSummaryPanel } from './panels/summary.js';
+import { mountHiddenNotice } from './panels/hidden-notice.js';
 import { mountSearch } from './panels/search.js';
 import { mountHealthPanel } from './panels/health.js';
 import { mountLegend } from './panels/legend.js';
@@ -200,7 +201,7 @@ async function start(): Promise<void> {
         return [];
       }
     });
-  const refreshed = [mountFilters, mountQueryFilter, mountColorGroups, mountLegend, mountColorMode, mountCounts, mountSummaryPanel, mountHealthPanel, mountTimeline];
+  const refreshed = [mountFilters, mountQueryFilter, mountColorGroups, mountLegend, mountColorMode, mountCounts, mountSummaryPanel, mountHiddenNotice, mountHealthPanel, mountTimeline];
   disposables.push(...mountPanels([mountSearch, mountPathPanel]));
   let panels = mountPanels(refreshed);
   const offChange = onGraphChange(graph, () => {
