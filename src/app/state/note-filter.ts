@@ -35,7 +35,10 @@ export function noteFilter(graph: MapGraph, state: ViewState): ((key: string, no
   if (query === null && !categories) return null;
   const scheme = categories ? categoryScheme(graph, state, 'light') : null;
   const hidden = new Set(state.hiddenCategories);
-  const only = new Set(state.onlyCategories);
+  // "Only" a category this map does not have (a link from before the clusters changed, a deleted folder)
+  // would show nothing at all: such keys are left out, and with none left "only" is off.
+  const known = new Set(scheme?.legend.map((e) => e.key) ?? []);
+  const only = new Set(state.onlyCategories.filter((k) => known.has(k)));
   return (key, note) => {
     if (query !== null && !query(note)) return false;
     if (scheme === null) return true;

@@ -50,6 +50,15 @@ describe("the legend's show/hide and only in the folder, cluster and groups mode
     expect(shown({ colorBy: 'groups', groups, hiddenCategories: ['none'] })).toEqual(['?missing', 'c.md', 'e.md']);
   });
 
+  it('ignores an "only" key the map has no category for, rather than showing nothing', () => {
+    const g = emptyGraph();
+    for (const key of ['j/a.md', 'p/c.md']) g.addNode(key, note(key, []));
+    // A shared link from before the folder (or the cluster numbering) changed.
+    expect(shown({ colorBy: 'folder', onlyCategories: ['gone'] }, g)).toEqual(['j/a.md', 'p/c.md']);
+    expect(shown({ colorBy: 'folder', onlyCategories: ['gone', 'p'] }, g)).toEqual(['p/c.md']);
+    expect(shown({ colorBy: 'cluster', onlyCategories: ['999'] }, g)).toEqual(['j/a.md', 'p/c.md']);
+  });
+
   it('toggles keys', () => {
     expect(toggleKey(['a'], 'b')).toEqual(['a', 'b']);
     expect(toggleKey(['a', 'b'], 'a')).toEqual(['b']);
