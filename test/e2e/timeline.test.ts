@@ -133,6 +133,21 @@ describe('the timeline', () => {
     await page.close();
   });
 
+  it('in a small window (the sidebar under the map) the bar lies over the map, not over the filters', async () => {
+    const { page, errors } = await openMap(session, '?timeline=1');
+    await page.setViewportSize({ width: 900, height: 600 });
+    await settle(page);
+    const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
+    const [bar, map, sidebar] = [await box('#timeline'), await box('#graph'), await box('#sidebar')];
+    expect(bar.y + bar.height).toBeLessThanOrEqual(map.y + map.height + 1);
+    expect(bar.y + bar.height).toBeLessThanOrEqual(sidebar.y + 1);
+    expect(bar.x).toBeLessThan(20); // full width: the sidebar is not beside the map here
+    expect(await page.locator('#filter-query').isVisible()).toBe(true);
+    await saveScreenshot(page, 'timeline-small-window.png');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('with a text filter on, the bars and the count are of the notes the filter shows', async () => {
     // A user filters the map to one folder, then opens the timeline: its numbers must agree with the map's.
     const inTopics = graph.filterNodes((_k, a) => a.kind === 'note' && (a as { path: string }).path.startsWith('topics/'));
