@@ -9,7 +9,10 @@
  * with the settings read anew, from the cache, and sends the difference.
  * Used by `npm start` and the installed CLI.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import { isEditorTempFile } from '../extract/editor-files.js';
+import { isSkippedFolder } from '../extract/scan.js';
 import { IncrementalBuilder, type BuildReport, type BuilderOptions } from './incremental-builder.js';
 import { diffGraph, isEmptyDiff, snapshotGraph, type GraphDiff } from './graph-diff.js';
 import type { LiveHub } from './live-hub.js';
@@ -56,6 +59,25 @@ export interface LiveSession {
 /** Retries of a file that could not be read, before it is left to the next change. */
 const MAX_RETRIES = 5;
 
+/**
+ * A note gone or emptied is looked at again this much later before the map loses it, ms: a
+ * save in two steps (truncate then write; vim's rename to note~ then write) shows the note
+ * as it ends, never removed in between (its selection, position and links kept).
+ */
+const GRACE_MS = 300;
+
+/**
+ * What a watcher's path is to the session: a settings file, nothing the scan reads (an
+ * editor's swap, backup or lock file; a file in a skipped folder such as `.obsidian`, which
+ * Obsidian writes on every click), or a vault path to check.
+ */
+export function classifyPath(rel: string, isSettingsFile: (rel: string) => boolean): 'settings' | 'ignored' | 'vault' {
+  if (isSettingsFile(rel)) return 'settings';
+  const parts = rel.split('/');
+  if (isEditorTempFile(parts[parts.length - 1]) || parts.slice(0, -1).some(isSkippedFolder)) return 'ignored';
+  return 'vault';
+}
+
 /** "updated 3 notes in 0.2 s" (the terminal's and the page's status line). */
 export function statusLine(notes: number, seconds: number): string {
   return `updated ${notes} note${notes === 1 ? '' : 's'} in ${seconds < 0.1 ? seconds.toFixed(2) : seconds.toFixed(1)} s`;
@@ -79,11 +101,34 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
   let running: Promise<void> | null = null;
   let closed = false;
   let retries = 0;
+  let graced = false;
 
+  /**
+   * True when a pending path is a note with text that is now missing or empty (maybe a save in
+   * two steps) and no new file came with it (a new one makes it a move: taken at once).
+   */
+  const inFlux = (): boolean => {
+    let flux = false;
+    for (const rel of pending) {
+      const record = builder.files.records.get(rel);
+      let size = -1;
+      try {
+        size = statSync(path.join(root, rel)).size;
+      } catch {
+        // Gone.
+      }
+      if (!record && size >= 0) return false;
+      if (record?.note && record.size > 0 && size <= 0) flux = true;
+    }
+    return flux;
+  };
+
+  let graceUntil = 0;
   const schedule = (delay = options.delayMs ?? 60): void => {
     if (closed) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(run, delay);
+    // A change during the grace wait never cuts it short.
+    timer = setTimeout(run, Math.max(delay, graceUntil - Date.now()));
   };
 
   const run = (): void => {
@@ -92,6 +137,14 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
       if (!closed) schedule();
       return;
     }
+    // Once per burst: a real deletion waits GRACE_MS more, a two-step save is seen as it ends.
+    if (!graced && !reopen && inFlux()) {
+      graced = true;
+      graceUntil = Date.now() + GRACE_MS;
+      schedule(GRACE_MS);
+      return;
+    }
+    graced = false;
     const paths = pending;
     const all = rescan;
     const settings = reopen;
@@ -159,9 +212,13 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
       options.vault,
       (file) => {
         const rel = path.relative(root, file).split(path.sep).join('/');
-        if (options.settingsWatch?.isSettingsFile(rel)) reopen = true;
-        else if (!rel || rel.startsWith('..')) rescan = true;
-        else pending.add(rel);
+        if (!rel || rel.startsWith('..')) rescan = true;
+        else {
+          const kind = classifyPath(rel, (r) => options.settingsWatch?.isSettingsFile(r) ?? false);
+          if (kind === 'ignored') return;
+          if (kind === 'settings') reopen = true;
+          else pending.add(rel);
+        }
         schedule();
       },
       { onError: (err) => log(`watching the vault: ${err.message}`), extraFolders: options.settingsWatch?.folders },
