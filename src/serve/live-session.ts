@@ -2,7 +2,10 @@
  * The live map: the incremental builder kept in memory, the vault watched
  * (watchVault: the scan's rules, nothing outside the vault), changes
  * coalesced (a burst of saves, a checkout of 500 files: one build once the
- * burst pauses, and never two builds at once), each build's diff published
+ * burst pauses; a sync client's stream with pauses: builds spaced out, see
+ * build-pacing.ts; never two builds at once; a note gone or emptied given a
+ * moment, as editors save in two steps; editors' swap and lock files
+ * ignored), each build's diff published
  * on the hub for the open page, graph.json rewritten atomically and the
  * cache saved a little later. A change to a settings file (settingsWatch:
  * `.obsidian/graph.json`, a notemap.config.json) opens the builder again
@@ -14,6 +17,7 @@ import path from 'node:path';
 import { isEditorTempFile } from '../extract/editor-files.js';
 import { isSkippedFolder } from '../extract/scan.js';
 import { IncrementalBuilder, type BuildReport, type BuilderOptions } from './incremental-builder.js';
+import { buildAt, nextGap, noteChange, type PacingState } from './build-pacing.js';
 import { diffGraph, isEmptyDiff, snapshotGraph, type GraphDiff } from './graph-diff.js';
 import type { LiveHub } from './live-hub.js';
 import { watchVault, type VaultWatcher } from './watch-vault.js';
@@ -124,11 +128,14 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
   };
 
   let graceUntil = 0;
+  const pacing: PacingState = { lastEnd: 0, gap: 0, firstAt: null, lastChange: 0 };
   const schedule = (delay = options.delayMs ?? 60): void => {
     if (closed) return;
     if (timer) clearTimeout(timer);
-    // A change during the grace wait never cuts it short.
-    timer = setTimeout(run, Math.max(delay, graceUntil - Date.now()));
+    const now = Date.now();
+    pacing.firstAt ??= now;
+    // Spaced while builds follow each other (build-pacing.ts); a change during the grace wait never cuts it short.
+    timer = setTimeout(run, Math.max(buildAt(pacing, now, delay), graceUntil) - now);
   };
 
   const run = (): void => {
@@ -145,6 +152,8 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
       return;
     }
     graced = false;
+    pacing.gap = nextGap(pacing, Date.now());
+    pacing.firstAt = null;
     const paths = pending;
     const all = rescan;
     const settings = reopen;
@@ -153,6 +162,7 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     reopen = false;
     running = (settings ? reopenBuilder() : build(paths, all)).finally(() => {
       running = null;
+      pacing.lastEnd = Date.now();
       if (pending.size > 0 || rescan || reopen) schedule(0);
     });
   };
@@ -219,6 +229,7 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
           if (kind === 'settings') reopen = true;
           else pending.add(rel);
         }
+        noteChange(pacing, Date.now());
         schedule();
       },
       { onError: (err) => log(`watching the vault: ${err.message}`), extraFolders: options.settingsWatch?.folders },

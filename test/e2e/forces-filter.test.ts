@@ -69,6 +69,8 @@ describe('a note the filters hide', () => {
     await settle(page);
     await page.locator('#search').fill(title);
     await expect.poll(() => page.locator('#search-results [role=option]').count()).toBeGreaterThan(0);
+    // The result says so before it is chosen.
+    expect(await page.locator('#search-results [role=option]').first().locator('.search-hidden').textContent()).toBe('hidden by the filters');
     await page.locator('#search').press('Enter');
     await expect.poll(() => page.locator('#summary').isVisible()).toBe(true);
     const notice = page.locator('#summary .hidden-notice');
@@ -79,6 +81,10 @@ describe('a note the filters hide', () => {
     await expect.poll(() => page.evaluate((k) => window.__notemap!.nodeScreenPosition(k) !== null, key)).toBe(true);
     expect(await page.locator('#filter-query').inputValue()).toBe('');
     expect(await notice.count()).toBe(0);
+    // With the filter lifted, the same search lists it plainly.
+    await page.locator('#search').fill(title);
+    await expect.poll(() => page.locator('#search-results [role=option]').count()).toBeGreaterThan(0);
+    expect(await page.locator('#search-results .search-hidden').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

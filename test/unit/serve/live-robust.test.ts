@@ -198,6 +198,20 @@ describe('the live map follows real editors and tools', () => {
     expect(gone.length).toBeLessThanOrEqual(5);
   });
 
+  it('a sync client writing 60 notes with pauses makes a few spaced builds, not one per note', async () => {
+    const files = generateVault({ notes: 60, seed: 11 });
+    const sent = await scenario(async () => {
+      for (const f of files) {
+        fs.mkdirSync(path.dirname(abs(`synced/${f.path}`)), { recursive: true });
+        fs.writeFileSync(abs(`synced/${f.path}`), f.text);
+        await sleep(80); // longer than the quiet time that ends a burst
+      }
+    });
+    await expectFresh(sent);
+    expect(sent.length).toBeGreaterThan(1);
+    expect(sent.length).toBeLessThanOrEqual(15);
+  });
+
   it('a checkout rewriting 40 notes (unlink, then write) and deleting 5 keeps the rewritten ones in place', async () => {
     const notes = [...graph().nodes()].filter((k) => graph().getNodeAttribute(k, 'kind') === 'note' && !k.startsWith('import/')).sort();
     const rewritten = notes.slice(0, 40);
