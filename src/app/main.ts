@@ -22,6 +22,7 @@ import { createThemeController } from './theme.js';
 import { mountToolbar } from './toolbar.js';
 import { mountExportMenu } from './export/export-menu.js';
 import { mountSummaryPanel } from './panels/summary.js';
+import { mountHiddenNotice } from './panels/hidden-notice.js';
 import { mountSearch } from './panels/search.js';
 import { mountHealthPanel } from './panels/health.js';
 import { mountLegend } from './panels/legend.js';
@@ -118,7 +119,8 @@ async function start(): Promise<void> {
   const vault = graph.getAttribute('vault');
   if (vault) {
     const name = document.getElementById('vault-name');
-    if (name) name.textContent = vault;
+    // The whole name as a tooltip: a narrow top bar ellipsizes it.
+    if (name) Object.assign(name, { textContent: vault, title: vault });
     document.title = `${vault} · notemap`;
   }
 
@@ -199,7 +201,7 @@ async function start(): Promise<void> {
         return [];
       }
     });
-  const refreshed = [mountFilters, mountQueryFilter, mountColorGroups, mountLegend, mountColorMode, mountCounts, mountSummaryPanel, mountHealthPanel, mountTimeline];
+  const refreshed = [mountFilters, mountQueryFilter, mountColorGroups, mountLegend, mountColorMode, mountCounts, mountSummaryPanel, mountHiddenNotice, mountHealthPanel, mountTimeline];
   disposables.push(...mountPanels([mountSearch, mountPathPanel]));
   let panels = mountPanels(refreshed);
   const offChange = onGraphChange(graph, () => {

@@ -13,7 +13,7 @@ import { byCodeUnit } from '../core/order.js';
 import type { NotemapGraph } from './build-graph.js';
 import { sunflower } from './initial-positions.js';
 import { ForceKernel, relax } from './layout-kernel.js';
-import { round2 } from './layout.js';
+import { BAND_PITCH, round2 } from './layout.js';
 
 /** Existing nodes closer than this to a new one push it (layout units). */
 const NEIGHBOURHOOD = 4 * DEFAULT_FORCES.linkDistance;
@@ -78,10 +78,12 @@ function placeLoose(graph: NotemapGraph, loose: readonly string[], existing: rea
     if (i === 0 || p.x > maxX) maxX = p.x;
     if (i === 0 || p.y < minY) minY = p.y;
   });
+  // The band's own slot room, so a new note's label has room beside the others.
+  const { column, row } = BAND_PITCH;
   const left = orphans.length > 0 ? minX : maxX + 4 * SLOT;
-  const columns = Math.max(1, Math.round((maxX - minX) / SLOT) + 1);
+  const columns = orphans.length > 0 ? Math.max(1, Math.round((maxX - minX) / column) + 1) : 1;
   loose.forEach((key, i) => {
-    pos.set(key, { x: left + (i % (orphans.length > 0 ? columns : 1)) * SLOT, y: minY - SLOT * (1 + Math.floor(i / (orphans.length > 0 ? columns : 1))) });
+    pos.set(key, { x: left + (i % columns) * column, y: minY - row * (1 + Math.floor(i / columns)) });
   });
 }
 

@@ -6,7 +6,7 @@
  * refined by the map's own force model until it converges); the components
  * are packed as discs, the largest in the middle; small components (in
  * shelf rows), orphans and components of one or two notes go to a tidy band
- * beside them (layout-pack.ts).
+ * under them (layout-pack.ts).
  * Dangling targets and attachments sit beside a note that links them.
  *
  * Deterministic: nodes in sorted key order, seeded Louvain and jiggle, no
@@ -37,8 +37,13 @@ const MIN_FORCE_COMPONENT = 3;
  * (about 2% of its area) goes to the band beside the large ones.
  */
 const SMALL_COMPONENT_RADIUS = 0.15;
-/** Slot size of the orphans' grid: node diameter plus a little. */
-const BAND_SPACING = 12;
+/**
+ * Slots of the band's grid: a short label's width apart in a row, a node and
+ * its label apart between rows (the map's fitted view of a small vault draws
+ * about 1.2 px a unit); never closer than a node's diameter plus a little.
+ */
+export const BAND_PITCH = { column: 84, row: 30 } as const;
+export const BAND_MIN_PITCH = 12;
 
 export const round2 = (v: number): number => {
   const r = Math.round(v * 100) / 100;
@@ -139,6 +144,6 @@ function layoutPieces(index: LayoutIndex, levels: Int32Array[], x: Float64Array,
       y[m] += centres[c].y;
     }
   });
-  placeBand(units, boxOf(large.flat(), x, y), BAND_SPACING, x, y, small);
+  placeBand(units, boxOf(large.flat(), x, y), BAND_PITCH, BAND_MIN_PITCH, x, y, small);
   onTick?.(cap, cap);
 }

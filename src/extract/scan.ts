@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { BuildWarning } from '../core/contract.js';
 import type { ScannedFile } from './types.js';
 import { byCodeUnit } from '../core/order.js';
+import { isEditorTempFile } from './editor-files.js';
 
 /** Note extensions by default (lower case, with the dot). */
 export const DEFAULT_NOTE_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt'];
@@ -103,6 +104,7 @@ export async function scanVault(vaultDir: string, options: ScanOptions = {}): Pr
         warnings.push({ file: rel, message: 'file name is not valid UTF-8 (shown with U+FFFD), skipped: rename it to read it' });
         continue;
       }
+      if (!entry.isDirectory() && isEditorTempFile(entry.name)) continue; // swap, backup, lock files (editor-files.ts)
       if (entry.isDirectory()) {
         if (isSkippedFolder(entry.name) || ignore?.(rel, true)) continue;
         const real = childPath(realDir, entry.name);

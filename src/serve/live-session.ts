@@ -2,15 +2,22 @@
  * The live map: the incremental builder kept in memory, the vault watched
  * (watchVault: the scan's rules, nothing outside the vault), changes
  * coalesced (a burst of saves, a checkout of 500 files: one build once the
- * burst pauses, and never two builds at once), each build's diff published
+ * burst pauses; a sync client's stream with pauses: builds spaced out, see
+ * build-pacing.ts; never two builds at once; a note gone or emptied given a
+ * moment, as editors save in two steps; editors' swap and lock files
+ * ignored), each build's diff published
  * on the hub for the open page, graph.json rewritten atomically and the
  * cache saved a little later. A change to a settings file (settingsWatch:
  * `.obsidian/graph.json`, a notemap.config.json) opens the builder again
  * with the settings read anew, from the cache, and sends the difference.
  * Used by `npm start` and the installed CLI.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import { isEditorTempFile } from '../extract/editor-files.js';
+import { isSkippedFolder } from '../extract/scan.js';
 import { IncrementalBuilder, type BuildReport, type BuilderOptions } from './incremental-builder.js';
+import { buildAt, nextGap, noteChange, type PacingState } from './build-pacing.js';
 import { diffGraph, isEmptyDiff, snapshotGraph, type GraphDiff } from './graph-diff.js';
 import type { LiveHub } from './live-hub.js';
 import { watchVault, type VaultWatcher } from './watch-vault.js';
@@ -56,6 +63,25 @@ export interface LiveSession {
 /** Retries of a file that could not be read, before it is left to the next change. */
 const MAX_RETRIES = 5;
 
+/**
+ * A note gone or emptied is looked at again this much later before the map loses it, ms: a
+ * save in two steps (truncate then write; vim's rename to note~ then write) shows the note
+ * as it ends, never removed in between (its selection, position and links kept).
+ */
+const GRACE_MS = 300;
+
+/**
+ * What a watcher's path is to the session: a settings file, nothing the scan reads (an
+ * editor's swap, backup or lock file; a file in a skipped folder such as `.obsidian`, which
+ * Obsidian writes on every click), or a vault path to check.
+ */
+export function classifyPath(rel: string, isSettingsFile: (rel: string) => boolean): 'settings' | 'ignored' | 'vault' {
+  if (isSettingsFile(rel)) return 'settings';
+  const parts = rel.split('/');
+  if (isEditorTempFile(parts[parts.length - 1]) || parts.slice(0, -1).some(isSkippedFolder)) return 'ignored';
+  return 'vault';
+}
+
 /** "updated 3 notes in 0.2 s" (the terminal's and the page's status line). */
 export function statusLine(notes: number, seconds: number): string {
   return `updated ${notes} note${notes === 1 ? '' : 's'} in ${seconds < 0.1 ? seconds.toFixed(2) : seconds.toFixed(1)} s`;
@@ -79,11 +105,37 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
   let running: Promise<void> | null = null;
   let closed = false;
   let retries = 0;
+  let graced = false;
 
+  /**
+   * True when a pending path is a note with text that is now missing or empty (maybe a save in
+   * two steps) and no new file came with it (a new one makes it a move: taken at once).
+   */
+  const inFlux = (): boolean => {
+    let flux = false;
+    for (const rel of pending) {
+      const record = builder.files.records.get(rel);
+      let size = -1;
+      try {
+        size = statSync(path.join(root, rel)).size;
+      } catch {
+        // Gone.
+      }
+      if (!record && size >= 0) return false;
+      if (record?.note && record.size > 0 && size <= 0) flux = true;
+    }
+    return flux;
+  };
+
+  let graceUntil = 0;
+  const pacing: PacingState = { lastEnd: 0, gap: 0, firstAt: null, lastChange: 0 };
   const schedule = (delay = options.delayMs ?? 60): void => {
     if (closed) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(run, delay);
+    const now = Date.now();
+    pacing.firstAt ??= now;
+    // Spaced while builds follow each other (build-pacing.ts); a change during the grace wait never cuts it short.
+    timer = setTimeout(run, Math.max(buildAt(pacing, now, delay), graceUntil) - now);
   };
 
   const run = (): void => {
@@ -92,6 +144,16 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
       if (!closed) schedule();
       return;
     }
+    // Once per burst: a real deletion waits GRACE_MS more, a two-step save is seen as it ends.
+    if (!graced && !reopen && inFlux()) {
+      graced = true;
+      graceUntil = Date.now() + GRACE_MS;
+      schedule(GRACE_MS);
+      return;
+    }
+    graced = false;
+    pacing.gap = nextGap(pacing, Date.now());
+    pacing.firstAt = null;
     const paths = pending;
     const all = rescan;
     const settings = reopen;
@@ -100,6 +162,7 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     reopen = false;
     running = (settings ? reopenBuilder() : build(paths, all)).finally(() => {
       running = null;
+      pacing.lastEnd = Date.now();
       if (pending.size > 0 || rescan || reopen) schedule(0);
     });
   };
@@ -159,9 +222,14 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
       options.vault,
       (file) => {
         const rel = path.relative(root, file).split(path.sep).join('/');
-        if (options.settingsWatch?.isSettingsFile(rel)) reopen = true;
-        else if (!rel || rel.startsWith('..')) rescan = true;
-        else pending.add(rel);
+        if (!rel || rel.startsWith('..')) rescan = true;
+        else {
+          const kind = classifyPath(rel, (r) => options.settingsWatch?.isSettingsFile(r) ?? false);
+          if (kind === 'ignored') return;
+          if (kind === 'settings') reopen = true;
+          else pending.add(rel);
+        }
+        noteChange(pacing, Date.now());
         schedule();
       },
       { onError: (err) => log(`watching the vault: ${err.message}`), extraFolders: options.settingsWatch?.folders },

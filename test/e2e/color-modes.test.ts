@@ -11,6 +11,7 @@ import { runPipeline } from '../../src/extract/pipeline.js';
 import { serializeGraph } from '../../src/extract/write.js';
 import { nameClusters } from '../../src/app/style/clusters.js';
 import { autoFolders, folderAtDepth } from '../../src/app/style/folders.js';
+import { FOCUSED_ALPHA } from '../../src/app/render/cluster-label-place.js';
 import { formatCount, launchBrowser, loadGraph, openMap, saveScreenshot, serveGraphJson, settle, waitForMap, type Session } from './browser.js';
 
 let session: Session;
@@ -63,6 +64,14 @@ describe('color modes', () => {
     const drawn = ((await onMap()) ?? '').split('\n');
     expect(drawn.every((name) => clusters.some((c) => c.name === name))).toBe(true);
     await saveScreenshot(page, 'color-mode-cluster.png');
+    // Pointing at a note fades the names (the rest of the map fades): they no longer cover what stands out.
+    const focus = () => page.locator('canvas.sigma-clusterLabels').getAttribute('data-focus');
+    expect(await focus()).toBe('1');
+    const at = (await page.evaluate((k) => window.__notemap!.nodeScreenPosition(k), a))!;
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(focus).toBe(String(FOCUSED_ALPHA));
+    await page.mouse.move(5, 400); // over the sidebar, off the map
+    await expect.poll(focus).toBe('1');
     // Close up, note labels take over.
     await page.evaluate(() => window.__notemap!.sigma.getCamera().setState({ ratio: 0.2 }));
     await expect.poll(onMap).toBe('');
@@ -158,8 +167,15 @@ describe('groups mode', () => {
     await waitForMap(page);
     expect((await colors(page))['Home.md']).toBe('#ff00aa');
     // Removing the rule gives Home its grey back; "use the vault's groups" restores the list.
-    await page.locator('#group-rules li').last().locator('.group-remove').click();
+    // By keyboard: the focus stays in the editor (on the rule now last), not lost to the page.
+    await page.locator('#group-rules li').last().locator('.group-remove').focus();
+    await page.keyboard.press('Enter');
     await expect.poll(async () => (await colors(page))['Home.md']).not.toBe('#ff00aa');
+    expect(await page.evaluate(() => document.activeElement?.closest('#group-rules li')?.getAttribute('data-index') ?? document.activeElement?.tagName)).toBe('1');
+    // A new rule with no query yet says so in the legend.
+    await page.locator('#group-add').click();
+    await expect.poll(() => rows(page).locator('.legend-tag').allTextContents()).toContain('New group: type its query');
+    await page.locator('#group-rules li').last().locator('.group-remove').click();
     await page.locator('#group-vault').click();
     await expect.poll(() => page.evaluate(() => location.search)).not.toContain('groups=');
     await saveScreenshot(page, 'color-mode-groups.png');

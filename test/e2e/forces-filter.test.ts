@@ -61,6 +61,35 @@ describe('the graph filter', () => {
   });
 });
 
+describe('a note the filters hide', () => {
+  it('chosen in the search: its panel says what hides it, and "Show it" lifts that and shows it on the map', async () => {
+    const key = notes.find((k) => k.startsWith('journal/'))!;
+    const title = graph.getNodeAttribute(key, 'title');
+    const { page, errors } = await openMap(session, '?filter=path%3Atopics%2F');
+    await settle(page);
+    await page.locator('#search').fill(title);
+    await expect.poll(() => page.locator('#search-results [role=option]').count()).toBeGreaterThan(0);
+    // The result says so before it is chosen.
+    expect(await page.locator('#search-results [role=option]').first().locator('.search-hidden').textContent()).toBe('hidden by the filters');
+    await page.locator('#search').press('Enter');
+    await expect.poll(() => page.locator('#summary').isVisible()).toBe(true);
+    const notice = page.locator('#summary .hidden-notice');
+    await expect.poll(() => notice.textContent()).toContain('hidden by the text filter');
+    expect(await page.evaluate((k) => window.__notemap!.nodeScreenPosition(k), key)).toBeNull();
+    await saveScreenshot(page, 'hidden-note-notice.png');
+    await page.locator('#summary-show-hidden').click();
+    await expect.poll(() => page.evaluate((k) => window.__notemap!.nodeScreenPosition(k) !== null, key)).toBe(true);
+    expect(await page.locator('#filter-query').inputValue()).toBe('');
+    expect(await notice.count()).toBe(0);
+    // With the filter lifted, the same search lists it plainly.
+    await page.locator('#search').fill(title);
+    await expect.poll(() => page.locator('#search-results [role=option]').count()).toBeGreaterThan(0);
+    expect(await page.locator('#search-results .search-hidden').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('force controls', () => {
   it('a slider goes into the URL and lays the map out again; "Run layout again" moves nodes; reset restores the defaults', async () => {
     const { page, errors } = await openMap(session);

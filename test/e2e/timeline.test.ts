@@ -83,6 +83,30 @@ describe('the timeline', () => {
     await page.close();
   });
 
+  it('play from a range the user set grows from its first month; after a pause it resumes where it stopped', async () => {
+    const { page, errors } = await openMap(session, '?timeline=1');
+    await settle(page);
+    const timeTo = (): Promise<number | null> => page.evaluate(() => window.__notemap!.store.get().timeTo);
+    const first = dated[0];
+    const middle = dated[Math.floor(dated.length / 2)];
+    await page.locator('#timeline-to').fill(String(middle));
+    await expect.poll(timeTo).toBe(middle);
+    await page.locator('#timeline-speed').selectOption('1');
+    await page.locator('#timeline-play').click();
+    // It starts over from the range's first month (was: it jumped to the range's end and ran on from there).
+    expect(await timeTo()).toBeLessThan(first + 2);
+    await page.waitForTimeout(2200);
+    await page.locator('#timeline-play').click(); // pause
+    const paused = await timeTo();
+    expect(paused).toBeGreaterThan(first);
+    expect(paused).toBeLessThan(middle);
+    await page.locator('#timeline-play').click(); // resume
+    expect(await timeTo()).toBe(paused);
+    await page.locator('#timeline-play').click();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('opening the bar brings the notes it would cover above it, and Fit keeps them there', async () => {
     const { page, errors } = await openMap(session);
     await page.setViewportSize({ width: 1100, height: 620 });
@@ -105,6 +129,21 @@ describe('the timeline', () => {
     const top = async (selector: string): Promise<number> => (await page.locator(selector).boundingBox())!.y;
     expect(await page.locator('.timeline-head').evaluate((head) => head.getBoundingClientRect().height)).toBeGreaterThan(40); // wrapped
     expect(Math.abs((await top('#timeline-close')) - (await top('#timeline-play')))).toBeLessThan(4);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('in a small window (the sidebar under the map) the bar lies over the map, not over the filters', async () => {
+    const { page, errors } = await openMap(session, '?timeline=1');
+    await page.setViewportSize({ width: 900, height: 600 });
+    await settle(page);
+    const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
+    const [bar, map, sidebar] = [await box('#timeline'), await box('#graph'), await box('#sidebar')];
+    expect(bar.y + bar.height).toBeLessThanOrEqual(map.y + map.height + 1);
+    expect(bar.y + bar.height).toBeLessThanOrEqual(sidebar.y + 1);
+    expect(bar.x).toBeLessThan(20); // full width: the sidebar is not beside the map here
+    expect(await page.locator('#filter-query').isVisible()).toBe(true);
+    await saveScreenshot(page, 'timeline-small-window.png');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -157,6 +196,13 @@ describe('the timeline', () => {
       await page.evaluate(() => window.__notemap!.store.set({ selected: 'dated.md', panel: 'summary' }));
       await expect.poll(() => facts.textContent()).toContain('2019-07-01');
       expect(await facts.textContent()).not.toContain('file creation time');
+      // No note has an `updated` date: the bar says so, and offers no "All dates" while nothing is filtered.
+      await page.locator('#timeline-field').selectOption('updated');
+      await expect.poll(() => page.locator('.timeline-empty').textContent()).toBe('No note has a readable updated date.');
+      await page.reload(); // opened so, from the URL
+      await waitForMap(page);
+      await expect.poll(() => page.locator('.timeline-empty').textContent()).toBe('No note has a readable updated date.');
+      expect(await page.locator('#timeline-reset').isHidden()).toBe(true);
       expect(errors).toEqual([]);
       await page.close();
     } finally {

@@ -105,7 +105,8 @@ export function mountGroupRules(ctx: AppContext): GroupRulesEditor {
     const at = active && list.contains(active) ? { index: active.closest('li')?.dataset.index, cls: active.className } : null;
     clear(list);
     append(list, ...groups.map((g, i) => ruleRow(g, i, groups.length)));
-    if (at) list.querySelector<HTMLElement>(`li[data-index="${at.index}"] [class="${at.cls}"]`)?.focus();
+    // The last rule removed: the focus goes to the rule now last (or to "Add group"), not back to the page.
+    if (at) (list.querySelector<HTMLElement>(`li[data-index="${at.index}"] [class="${at.cls}"]`) ?? list.querySelector<HTMLElement>('li:last-child .group-remove') ?? add).focus();
   }
 
   return {

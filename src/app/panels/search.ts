@@ -13,6 +13,7 @@ import { searchTerms, titleMatchRank } from './search-terms.js';
 import { disposeOnce } from '../disposable.js';
 import { answerPick } from '../path/note-picker.js';
 import { indexInSlices } from './search-slices.js';
+import { hidingFilters } from '../state/hidden-by.js';
 
 /** At most this many results are listed. */
 export const MAX_RESULTS = 12;
@@ -89,6 +90,16 @@ function matchedAlias(ctx: AppContext, key: string, match: Record<string, string
   return attrs.aliases.find((alias) => terms.some((t) => alias.toLowerCase().includes(t))) ?? attrs.aliases[0] ?? null;
 }
 
+/**
+ * "hidden by the filters" beside a result the map does not show (a text
+ * filter, the timeline, the legend), so choosing it is not a surprise;
+ * orphans and drafts are left out: choosing one switches them on.
+ */
+function hiddenChip(ctx: AppContext, key: string): HTMLElement | null {
+  const hiding = hidingFilters(ctx.graph, ctx.store.get(), key).filter((h) => !('showOrphans' in h.patch) && !('showDrafts' in h.patch));
+  return hiding.length === 0 ? null : el('span', { class: 'search-hidden', title: `Hidden on the map by ${hiding.map((h) => h.label).join(', ')}` }, 'hidden by the filters');
+}
+
 /** Mount the search box; returns a Disposable removing every listener. */
 export function mountSearch(ctx: AppContext): Disposable {
   const input = document.getElementById('search') as HTMLInputElement | null;
@@ -150,6 +161,7 @@ export function mountSearch(ctx: AppContext): Disposable {
       const tags = el('span', { class: 'search-tags' }, ...attrs.tags.slice(0, 4).map((t) => el('span', { class: 'chip' }, `#${t}`)));
       const option = el('li', { id: optionId(i), role: 'option', 'aria-selected': 'false', class: 'search-option', 'data-key': key },
         el('span', { class: 'search-title' }, attrs.title),
+        hiddenChip(ctx, key),
         aliasOf.get(key) ? el('span', { class: 'search-path search-alias' }, `alias: ${aliasOf.get(key)}`) : null,
         el('span', { class: 'search-path' }, attrs.path),
         attrs.tags.length > 0 ? tags : null);

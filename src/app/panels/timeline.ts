@@ -69,10 +69,13 @@ export function mountTimeline(ctx: AppContext): Disposable {
   let modelState: ViewState = store.get();
   let modelRevision = graphRevision(ctx.graph);
   let timer: ReturnType<typeof setInterval> | null = null;
+  /** The month a pause left the range's end at: play resumes there; any other range plays from its start. */
+  let pausedAt: number | null = null;
 
   const stop = (): void => {
     if (timer !== null) clearInterval(timer);
     timer = null;
+    pausedAt = null;
   };
 
   /** The range in force, clamped to the vault's months. */
@@ -114,6 +117,7 @@ export function mountTimeline(ctx: AppContext): Disposable {
     fileDates.textContent = model.fromFile === 0 ? '' : `${formatCount(model.fromFile)} dated by file creation time`;
     play.textContent = timer !== null ? '⏸' : '▶';
     play.setAttribute('aria-label', timer !== null ? 'Pause' : 'Play: grow the vault month by month');
+    reset.hidden = !timeFilterActive(state);
     const noDates = model.first === null;
     empty.hidden = !noDates;
     empty.textContent = noDates ? `No note has a readable ${state.timeField} date.` : '';
@@ -139,7 +143,6 @@ export function mountTimeline(ctx: AppContext): Disposable {
     const [start, end] = ends.children;
     start.textContent = monthLabel(model.first!);
     end.textContent = monthLabel(model.last!);
-    reset.hidden = !timeFilterActive(state);
   };
 
   /** A range the user set; both ends at the vault's ends means "no range". */
@@ -160,15 +163,17 @@ export function mountTimeline(ctx: AppContext): Disposable {
   const onPlay = (): void => {
     if (timer !== null) {
       stop();
+      pausedAt = store.get().timeTo;
       render();
       return;
     }
     if (model.first === null) return;
     const state = store.get();
-    const [lo, hi] = range(state);
-    // From the start of the range (the vault's first note by default), growing to its end.
+    // From the start of the range (the vault's first note by default), growing to the vault's last month;
+    // after a pause, from where it stopped.
     const start = state.timeFrom ?? model.first;
-    let month = hi >= model.last! || hi <= lo ? start : hi;
+    let month = pausedAt !== null && state.timeTo === pausedAt ? pausedAt : start;
+    pausedAt = null;
     store.set({ timeFrom: state.timeFrom, timeTo: month });
     timer = setInterval(() => {
       month++;

@@ -21,6 +21,16 @@ import { onGraphChange } from '../live/graph-change.js';
 /** The patch that clears a path (the switch goes back to its default with it). */
 export const NO_PATH: Partial<ViewState> = { pathTo: null, pathDirected: false };
 
+/**
+ * The patch that ends a path whose note is gone (a live change deleted it),
+ * back to the first note's summary while it exists; null when both ends exist.
+ */
+export function pathEndGone(graph: { hasNode(key: string): boolean }, s: Pick<ViewState, 'selected' | 'pathTo' | 'panel'>): Partial<ViewState> | null {
+  if (s.pathTo === null || (graph.hasNode(s.pathTo) && (s.selected === null || graph.hasNode(s.selected)))) return null;
+  const selected = s.selected !== null && graph.hasNode(s.selected) ? s.selected : null;
+  return { ...NO_PATH, ...(s.panel === 'path' ? { panel: selected === null ? null : 'summary' } : {}) };
+}
+
 /** True when the state shows a path panel. */
 const shown = (s: ViewState): boolean => s.panel === 'path' && s.selected !== null && s.pathTo !== null;
 
@@ -152,7 +162,12 @@ export function mountPathPanel(ctx: AppContext): Disposable {
     if (pathChanged) frame(state);
   });
 
-  const offGraph = onGraphChange(graph, () => render(store.get()));
+  const offGraph = onGraphChange(graph, () => {
+    // A live change that deleted an end of the path ends the path (its panel would be empty).
+    const gone = pathEndGone(graph, store.get());
+    if (gone) store.set(gone, { history: 'replace' });
+    else render(store.get());
+  });
 
   // Escape clears the path (back to the first note's summary) before the map's Escape deselects it.
   const onKey = (event: KeyboardEvent): void => {

@@ -76,6 +76,18 @@ export function clusterViewScale(width: number, height: number): number {
   return Math.min(1, Math.max(MIN_VIEW_SCALE, Math.min(width / FULL_VIEW.width, height / FULL_VIEW.height)));
 }
 
+/** How strongly names show while the map emphasises some notes (a hover, a selection, a path). */
+export const FOCUSED_ALPHA = 0.3;
+
+/**
+ * 1, or FOCUSED_ALPHA while a note is hovered or selected or a path is
+ * shown: the rest of the map fades then, and full-strength names covered
+ * the very notes that stand out (a path's end under its cluster's name).
+ */
+export function clusterFocusAlpha(look: { hovered: string | null; selectSet: ReadonlySet<string>; path?: unknown }): number {
+  return look.hovered !== null || look.selectSet.size > 0 || (look.path !== null && look.path !== undefined) ? FOCUSED_ALPHA : 1;
+}
+
 /** 0..1: how strongly names show at this camera ratio. */
 export function clusterLabelAlpha(ratio: number): number {
   if (ratio >= FADE_FULL) return 1;

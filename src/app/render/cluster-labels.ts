@@ -1,7 +1,7 @@
 /**
  * Cluster names over the map in cluster mode: a canvas layer above sigma's
  * node labels (a name is the overview when zoomed out, so it wins; its pill
- * mutes the labels under it), redrawn after each sigma render. Centroids (graph
+ * mutes the labels under it; faded while a hover, selection or path stands out), redrawn after each sigma render. Centroids (graph
  * coordinates) are recomputed only when the visible set or positions change;
  * placement is cluster-label-place.ts.
  */
@@ -14,7 +14,7 @@ import type { ThemeController } from '../theme.js';
 import { mixColor, PALETTES, withAlpha } from './palette.js';
 import type { MapRenderer } from './renderer.js';
 import { LABEL_FONT } from './settings.js';
-import { placeClusterLabels, type ClusterSpot, type PlacedClusterLabel } from './cluster-label-place.js';
+import { clusterFocusAlpha, placeClusterLabels, type ClusterSpot, type PlacedClusterLabel } from './cluster-label-place.js';
 
 export const CLUSTER_LAYER = 'clusterLabels';
 
@@ -108,10 +108,11 @@ export function mountClusterLabels({ renderer, store, theme }: ClusterLabelsOpti
     };
     last = placeClusterLabels(spots, { ratio: sigma.getCamera().ratio, width, height, measure });
     const palette = PALETTES[theme.resolved()];
+    const focus = clusterFocusAlpha(renderer.looks());
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     for (const label of last) {
-      ctx.globalAlpha = label.alpha;
+      ctx.globalAlpha = label.alpha * focus;
       ctx.font = `650 ${label.size}px ${LABEL_FONT}`;
       const w = ctx.measureText(label.text).width + label.size;
       const h = label.size * 1.5;
@@ -132,6 +133,7 @@ export function mountClusterLabels({ renderer, store, theme }: ClusterLabelsOpti
     ctx.globalAlpha = 1;
     // What is drawn, for tests and assistive checks (the canvas itself has no text).
     canvas.dataset.names = last.map((l) => l.text).join('\n');
+    canvas.dataset.focus = String(focus);
   }
   sigma.on('afterRender', draw);
   draw();

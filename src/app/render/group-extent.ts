@@ -35,7 +35,7 @@ export function framedToViewportNow(sigma: AnySigma): (x: number, y: number) => 
   return (x, y) => ({ x: o.x + (ex.x - o.x) * x + (ey.x - o.x) * y, y: o.y + (ex.y - o.y) * x + (ey.y - o.y) * y });
 }
 
-/** Groups up to this many nodes have their labels measured; bigger ones estimated (~0.55 em a character). */
+/** Groups up to this many nodes have their labels measured; bigger ones keep room for label heights only. */
 export const MEASURED_LABELS = 2_000;
 /** Label widths measured once per font and text (titles do not change; a fit may measure thousands). */
 const widths = new Map<string, number>();
@@ -96,54 +96,104 @@ export interface GroupExtent {
   points: FitPoint[];
 }
 
+type DisplayData = { size?: number; label?: string | null; highlighted?: boolean };
+
+/**
+ * A node's display data without a copy: sigma's getNodeDisplayData copies
+ * the object on every call (half the fit's time at 100,000 nodes), so its
+ * cache is read directly when there, read-only; the public call otherwise.
+ */
+function displayData(sigma: AnySigma, key: string): DisplayData | undefined {
+  const cache = (sigma as unknown as { nodeDataCache?: Record<string, DisplayData> }).nodeDataCache;
+  return cache ? cache[key] : sigma.getNodeDisplayData(key);
+}
+
+/** Graph point -> framed point: sigma's fixed normalisation, one affine map (computed once, applied per node). */
+function graphToFramed(sigma: AnySigma): (x: number, y: number) => { x: number; y: number } {
+  // A round trip through any one matrix gives the normalisation exactly.
+  const at = (x: number, y: number) => sigma.viewportToFramedGraph(sigma.graphToViewport({ x, y }));
+  const o = at(0, 0);
+  const ex = at(1, 0);
+  const ey = at(0, 1);
+  return (x, y) => ({ x: o.x + (ex.x - o.x) * x + (ey.x - o.x) * y, y: o.y + (ex.y - o.y) * x + (ey.y - o.y) * y });
+}
+
 /**
  * Where `keys` are drawn now (null when none of them is in the graph). Reads
  * the graph's positions through sigma's fixed framing, not display data, so
  * it is right right after the layout moved nodes, before sigma has redrawn.
+ *
+ * O(n) with a small constant: positions go through two affine maps computed
+ * once. A group of more than MEASURED_LABELS nodes keeps as fit points only
+ * the nodes at least half as far from its centre as its farthest one (along
+ * x or y), and reads display data for those only (fitScale holds each
+ * point's room to at least half the box, so a nearer node can never bind the
+ * zoom); their labels' widths are not reserved (only their height below).
  */
 export function groupExtent(sigma: AnySigma, keys: Iterable<string>): GroupExtent | null {
   const graph = sigma.getGraph();
   const list = Array.isArray(keys) ? (keys as string[]) : [...keys];
   // Measuring every title of a big map would delay its first frame: past this, plain labels are estimated.
-  const measure = list.length <= MEASURED_LABELS;
+  const small = list.length <= MEASURED_LABELS;
+  const toFramed = graphToFramed(sigma);
   const toViewport = framedToViewportNow(sigma);
   const labelSize = sigma.getSetting('labelSize');
-  const drawn: Array<{ fx: number; fy: number; vx: number; vy: number; half: number; size: number; below: number }> = [];
+  const index: number[] = [];
+  const fx = new Float64Array(list.length);
+  const fy = new Float64Array(list.length);
   let fMinX = Infinity;
   let fMaxX = -Infinity;
   let fMinY = Infinity;
   let fMaxY = -Infinity;
-  for (const key of list) {
+  for (let i = 0; i < list.length; i++) {
+    const key = list[i];
     if (!graph.hasNode(key)) continue;
     const { x, y } = graph.getNodeAttributes(key) as { x: number; y: number };
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    // Graph -> framed is the fixed normalisation: a round trip through any one matrix gives it exactly.
-    const f = sigma.viewportToFramedGraph(sigma.graphToViewport({ x, y }));
-    const v = toViewport(f.x, f.y);
-    const data = sigma.getNodeDisplayData(key);
-    const size = data?.size ?? 4;
-    // Labels hang centred under nodes: keep room for them too, or the titles at the edges get cut.
-    const half = Math.max(size, labelHalfWidth(sigma, data?.label, data?.highlighted === true, measure));
-    // Below a node: its label (2 px down, the text and its halo), or the pill of a highlighted one (4 px down, 8 px taller).
-    const below = data?.label ? labelSize + (data.highlighted ? 12 : 4) : 0;
-    drawn.push({ fx: f.x, fy: f.y, vx: v.x, vy: v.y, half, size, below });
+    const f = toFramed(x, y);
+    fx[index.length] = f.x;
+    fy[index.length] = f.y;
+    index.push(i);
     fMinX = Math.min(fMinX, f.x);
     fMaxX = Math.max(fMaxX, f.x);
     fMinY = Math.min(fMinY, f.y);
     fMaxY = Math.max(fMaxY, f.y);
   }
-  if (drawn.length === 0) return null;
+  if (index.length === 0) return null;
   const cx = (fMinX + fMaxX) / 2;
   const cy = (fMinY + fMaxY) / 2;
   const centre = toViewport(cx, cy);
+  const corner = toViewport(fMaxX, fMinY);
+  // Half the group's spread on screen (framed y grows upward, viewport y downward; angle 0 when fitting).
+  const reachX = Math.abs(corner.x - centre.x) / 2;
+  const reachY = Math.abs(corner.y - centre.y) / 2;
   const extent: GroupExtent = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity, cx, cy, points: [] };
-  for (const d of drawn) {
-    const point = { dx: d.vx - centre.x, dy: d.vy - centre.y, half: d.half, up: d.size, down: d.size + d.below };
+  for (let j = 0; j < index.length; j++) {
+    const v = toViewport(fx[j], fy[j]);
+    const dx = v.x - centre.x;
+    const dy = v.y - centre.y;
+    if (!small && Math.abs(dx) < reachX && Math.abs(dy) < reachY) {
+      // An inner node of a big group: it never binds the fit, and labels there stay well inside the box.
+      extent.minX = Math.min(extent.minX, v.x);
+      extent.maxX = Math.max(extent.maxX, v.x);
+      extent.minY = Math.min(extent.minY, v.y);
+      extent.maxY = Math.max(extent.maxY, v.y);
+      continue;
+    }
+    const data = displayData(sigma, list[index[j]]);
+    const size = data?.size ?? 4;
+    // Labels hang centred under nodes: keep room for them too, or the titles at the edges get cut.
+    // Not across a big group: few of its labels show at that zoom, and room for the widest
+    // possible one on each side left a quarter of the canvas empty (a 10,000-note map).
+    const half = small ? Math.max(size, labelHalfWidth(sigma, data?.label, data?.highlighted === true, true)) : size;
+    // Below a node: its label (2 px down, the text and its halo), or the pill of a highlighted one (4 px down, 8 px taller).
+    const below = data?.label ? labelSize + (data.highlighted ? 12 : 4) : 0;
+    const point = { dx, dy, half, up: size, down: size + below };
     extent.points.push(point);
-    extent.minX = Math.min(extent.minX, d.vx - point.half);
-    extent.maxX = Math.max(extent.maxX, d.vx + point.half);
-    extent.minY = Math.min(extent.minY, d.vy - point.up);
-    extent.maxY = Math.max(extent.maxY, d.vy + point.down);
+    extent.minX = Math.min(extent.minX, v.x - point.half);
+    extent.maxX = Math.max(extent.maxX, v.x + point.half);
+    extent.minY = Math.min(extent.minY, v.y - point.up);
+    extent.maxY = Math.max(extent.maxY, v.y + point.down);
   }
   return extent;
 }

@@ -34,6 +34,24 @@ function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: numbe
   ctx.closePath();
 }
 
+/** Room kept free around a pill (its soft shadow) that no other label may take. */
+export const PILL_CLEARANCE = 3;
+
+/** A box grown by `pad` px on every side. */
+function inflate(b: Box, pad: number): Box {
+  return { x: b.x - pad, y: b.y - pad, w: b.w + 2 * pad, h: b.h + 2 * pad };
+}
+
+/**
+ * What a highlighted node takes on the hover layer, that labels keep off:
+ * its pill and the raised disc behind the node, each with its clearance.
+ */
+function highlightBoxes(ctx: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings): Box[] {
+  const r = data.size + 3;
+  const disc = { x: data.x - r, y: data.y - r, w: 2 * r, h: 2 * r };
+  return [inflate(pillBox(ctx, data, settings), PILL_CLEARANCE), inflate(disc, PILL_CLEARANCE)];
+}
+
 /** The box of a highlighted node's label pill (drawHover draws it there). */
 function pillBox(ctx: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings): Box {
   const text = truncateLabel(data.label ?? '', 80);
@@ -59,8 +77,10 @@ export function overlaps(a: Box, b: Box): boolean {
  * The label and hover drawers for sigma, reading the current palette on every
  * draw. sigma's label grid limits labels per screen cell but does not stop two
  * long titles from overlapping: labels are collected during sigma's pass and
- * drawn by `endFrame` (call it on sigma's afterRender), biggest first,
- * skipping any whose box would cross one already drawn. `startFrame` (on
+ * drawn by `endFrame` (call it on sigma's afterRender), biggest first, under
+ * their node or, when that place is taken, above it, and skipped when both
+ * would cross one already drawn. The pills and raised discs of highlighted
+ * (selected, hovered) nodes take their space first. `startFrame` (on
  * beforeRender) drops leftovers.
  */
 export function createLabelDrawers(
@@ -80,7 +100,7 @@ export function createLabelDrawers(
     if (!data.label) return;
     // A highlighted node gets its label in the hover pill (drawHover): only its place is kept here.
     if (data.highlighted) {
-      pills.push(pillBox(ctx, data, settings));
+      pills.push(...highlightBoxes(ctx, data, settings));
       return;
     }
     pending.push({ ctx, data: { ...data }, settings });
@@ -100,12 +120,16 @@ export function createLabelDrawers(
       const alpha = data.forceLabel ? 1 : fade;
       if (alpha <= 0.02) continue;
       const text = truncateLabel(data.label!);
-      const y = data.y + data.size + 2;
       ctx.font = font(settings);
       const width = ctx.measureText(text).width;
-      const box = { x: data.x - width / 2 - 2, y, w: width + 4, h: settings.labelSize + 2 };
+      const h = settings.labelSize + 2;
+      // Under the node, or, when that place is taken, above it.
+      const below = { x: data.x - width / 2 - 2, y: data.y + data.size + 2, w: width + 4, h };
+      const above = { ...below, y: data.y - data.size - 2 - h };
       // Pills first, then forced labels (a highlighted neighbourhood), then the biggest nodes: none overlaps another.
-      if (drawn.some((b) => overlaps(b, box))) continue;
+      const box = [below, above].find((b) => !drawn.some((d) => overlaps(d, b)));
+      if (!box) continue;
+      const y = box.y;
       drawn.push(box);
       lastDrawn.push(data.key);
       ctx.globalAlpha = alpha;

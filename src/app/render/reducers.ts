@@ -141,12 +141,37 @@ export function nodeLook(key: string, attrs: NodeAttributes, m: LookModel): Node
   return look;
 }
 
+/**
+ * Looks of edges drawn plain (nothing hovered, selected, on a path or in the
+ * health view), one object per kind shared by every edge of that kind: a big
+ * map's indexing allocates none. sigma keeps the reducer's object as the
+ * edge's display data and only fills in its missing defaults (the same for
+ * all), and getEdgeDisplayData hands out copies, so sharing is safe.
+ */
+const plainLooks = new WeakMap<LookModel, EdgeLook[]>();
+
+function plainEdgeLook(m: LookModel, toGhost: boolean, repeated: boolean): EdgeLook {
+  let looks = plainLooks.get(m);
+  if (!looks) plainLooks.set(m, (looks = []));
+  const i = (toGhost ? 1 : 0) + (repeated ? 2 : 0);
+  return (looks[i] ??= {
+    type: m.state.arrows ? 'arrow' : 'line',
+    color: toGhost ? m.palette.edgeGhost : m.palette.edge,
+    size: EDGE_SIZE * (repeated ? 1.3 : 1),
+    zIndex: 0,
+  });
+}
+
 /** The look of one edge. */
 export function edgeLook(edge: string, attrs: EdgeAttributes, m: LookModel): EdgeLook {
   const source = m.graph.source(edge);
   const target = m.graph.target(edge);
   const p = m.palette;
   const toGhost = m.graph.getNodeAttribute(target, 'kind') !== 'note';
+  // The common case (a map as it opens): a shared look, no allocation.
+  if (!m.path && !m.state.healthShow && m.hoveredEdge !== edge && m.visible.has(source) && m.visible.has(target) && focusOf(m).centre === null) {
+    return plainEdgeLook(m, toGhost, attrs.count > 1);
+  }
   const look: EdgeLook = {
     type: m.state.arrows ? 'arrow' : 'line',
     color: toGhost ? p.edgeGhost : p.edge,

@@ -289,6 +289,8 @@ export function decodeView(search: string, graphHasNode?: (key: string) => boole
   if (view.panel === 'path' && view.pathTo === null) view.panel = view.selected === null ? null : 'summary';
   // The map's health view belongs to the open health panel (closing the panel ends it).
   if (view.panel !== 'health') view.healthShow = null;
+  // A range written backwards (`from=2099-01&to=1900-01`) showed no note while the bar drew one month: read it forwards.
+  if (view.timeFrom !== null && view.timeTo !== null && view.timeFrom > view.timeTo) [view.timeFrom, view.timeTo] = [view.timeTo, view.timeFrom];
   return view;
 }
 

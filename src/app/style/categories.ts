@@ -99,7 +99,8 @@ export function buildCategorySchemeUncached(graph: MapGraph, options: CategoryOp
     legend = [...entries.values()].sort(byCount);
   } else {
     const tests = options.groups.map((g) => compileQuery(g.query));
-    legend = options.groups.map((g, i) => ({ key: String(i), label: g.query, count: 0, color: g.color }));
+    // A rule just added has no query yet: its legend row says so rather than being a blank line.
+    legend = options.groups.map((g, i) => ({ key: String(i), label: g.query.trim() === '' ? 'New group: type its query' : g.query, count: 0, color: g.color }));
     const none: CategoryEntry = { key: NO_GROUP, label: 'No group', count: 0, color: null };
     graph.forEachNode((key, a) => {
       if (a.kind !== 'note') return;

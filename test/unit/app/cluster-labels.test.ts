@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   clusterLabelAlpha,
+  clusterFocusAlpha,
   clusterLabelSize,
   clusterViewScale,
   FADE_FULL,
   FADE_IN,
+  FOCUSED_ALPHA,
   MAX_CLUSTER_LABELS,
   MAX_SPREAD,
   MIN_VIEW_SCALE,
@@ -78,6 +80,17 @@ describe('on a small map', () => {
     expect(small.length).toBeGreaterThanOrEqual(3);
     expect(Math.max(...small.map((l) => l.size))).toBeLessThan(Math.min(...full.map((l) => l.size)) + 0.001);
     expect(Math.min(...small.map((l) => l.size))).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('while notes stand out', () => {
+  it('names fade under a hover, a selection or a path, and come back after', () => {
+    const none = new Set<string>();
+    expect(clusterFocusAlpha({ hovered: null, selectSet: none, path: null })).toBe(1);
+    expect(clusterFocusAlpha({ hovered: 'a', selectSet: none })).toBe(FOCUSED_ALPHA);
+    expect(clusterFocusAlpha({ hovered: null, selectSet: new Set(['a', 'b']) })).toBe(FOCUSED_ALPHA);
+    expect(clusterFocusAlpha({ hovered: null, selectSet: none, path: { nodes: [] } })).toBe(FOCUSED_ALPHA);
+    expect(FOCUSED_ALPHA).toBeLessThan(0.5);
   });
 });
 

@@ -157,6 +157,12 @@ describe('groups mode', () => {
     expect(scheme.nodeColor('o.md')).toBe(NEUTRALS.light.note);
   });
 
+  it('a rule with no query yet says so in the legend and colors nothing', () => {
+    const g = sampleGraph();
+    const scheme = buildCategorySchemeUncached(g, { mode: 'groups', folderDepth: 1, groups: [{ query: '  ', color: '#ff0000' }], theme: 'light' });
+    expect(scheme.legend[0]).toMatchObject({ key: '0', label: 'New group: type its query', count: 0 });
+  });
+
   it('the view picks the mode; tag mode stays the tag palette with the groups first', () => {
     const g = sampleGraph();
     const groups = [{ query: 'file:o', color: '#123456' }];

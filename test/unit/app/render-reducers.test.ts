@@ -104,6 +104,18 @@ describe('edgeLook', () => {
     expect(edge('a.md', 'b.md', model({ arrows: true })).type).toBe('arrow');
   });
 
+  it('gives plain edges of one kind one shared look (no allocation per edge on a big map), never when something is focused', () => {
+    const m = model();
+    const ab = edge('a.md', 'b.md', m);
+    expect(edge('c.md', 'd.md', m)).toBe(ab);
+    expect(ab).toMatchObject({ type: 'line', color: palette.edge, size: EDGE_SIZE, zIndex: 0 });
+    expect(edge('a.md', '?missing', m)).not.toBe(ab);
+    // Another model (a looks change) has its own shared looks.
+    expect(edge('a.md', 'b.md', model({ arrows: true }))).toMatchObject({ type: 'arrow' });
+    const hovered = model({}, 'b.md');
+    expect(edge('c.md', 'd.md', hovered)).not.toBe(edge('c.md', 'd.md', hovered));
+  });
+
   it('draws edges to dangling targets lighter', () => {
     expect(edge('a.md', '?missing', model()).color).toBe(palette.edgeGhost);
   });

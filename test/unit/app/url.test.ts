@@ -104,6 +104,7 @@ describe('the timeline in the URL', () => {
     const view = { ...DEFAULT_VIEW, timeline: true, timeFrom: 2020 * 12 + 2, timeTo: 2021 * 12 + 5 };
     expect(encodeView(view)).toBe('?timeline=1&from=2020-03&to=2021-06');
     expect(decodeView('?timeline=1&from=2020-03&to=2021-06')).toEqual(view);
+    expect(decodeView('?from=2021-06&to=2020-03')).toMatchObject({ timeFrom: 2020 * 12 + 2, timeTo: 2021 * 12 + 5 });
     expect(decodeView('?from=2020-13&to=soon').timeFrom).toBeNull();
     expect(decodeView('?from=2020-13&to=soon').timeTo).toBeNull();
     expect(decodeView('?time=updated&undated=0')).toMatchObject({ timeField: 'updated', showUndated: false });

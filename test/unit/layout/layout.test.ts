@@ -4,7 +4,8 @@
  * by the real pipeline. What a user would notice: the same vault opens the
  * same way, nothing is lost off-canvas, linked notes sit together, hubs in
  * the middle of their cluster, and the orphans and small components keep to
- * their own tidy band beside the connected part, which keeps most of the canvas.
+ * their own tidy band under the connected part (a landscape block, clear of
+ * it and of the right edge where the panel opens), which keeps most of the canvas.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,8 @@ import { generateVault } from '../../../scripts/lib/vault-generator.js';
 import { writeVault } from '../../../scripts/lib/write-vault.js';
 import type { NotemapGraph } from '../../../src/extract/build-graph.js';
 import { layoutQuality } from '../../../src/extract/layout-quality.js';
+import { BAND_MIN_PITCH } from '../../../src/extract/layout.js';
+import { TARGET_ASPECT } from '../../../src/extract/layout-pack.js';
 import { runPipeline } from '../../../src/extract/pipeline.js';
 import { seededRandom } from '../../../src/extract/metrics.js';
 import { LAYOUT_RADIUS_MAX, layoutRadius } from '../../../src/core/forces.js';
@@ -71,7 +74,7 @@ describe('layout of a generated vault', () => {
     expect(graph.getAttribute('layoutTicks')).toBeGreaterThan(0);
   });
 
-  it('keeps orphans in their own band, beside the connected part, which takes most of the canvas', () => {
+  it('keeps orphans in their own band, under the connected part, which takes most of the canvas', () => {
     const orphans = graph.filterNodes((_k, a) => a.kind === 'note' && a.orphan);
     expect(orphans.length).toBeGreaterThan(5);
     const band = boxOf(graph, (k) => orphans.includes(k));
@@ -80,11 +83,18 @@ describe('layout of a generated vault', () => {
       return a.kind === 'note' && a.component === 0 && !a.orphan;
     });
     expect(overlaps(band, main)).toBe(false);
-    expect(band.minX).toBeGreaterThan(main.maxX);
-    expect(layoutQuality(graph).mainShare).toBeGreaterThan(0.6);
+    // Under the whole connected part (the map draws y upwards), with a clear gap.
+    expect(band.maxY).toBeLessThan(main.minY - BAND_MIN_PITCH);
+    // A landscape block, not a column: wider than tall, and no wider than the map needs.
+    expect(band.maxX - band.minX).toBeGreaterThan(band.maxY - band.minY);
+    const all = boxOf(graph, () => true);
+    expect((all.maxX - all.minX) / (all.maxY - all.minY)).toBeLessThan(TARGET_ASPECT * 1.5);
+    // The band stays small beside the main part, which keeps a good part of a landscape canvas fitted to the whole map.
+    expect((band.maxX - band.minX) * (band.maxY - band.minY)).toBeLessThan(0.5 * (main.maxX - main.minX) * (main.maxY - main.minY));
+    expect(canvasShare(main, all)).toBeGreaterThan(0.33);
   });
 
-  it('puts small components in the band beside the main part, each in one piece, not in a ring around it', () => {
+  it('puts small components in the band under the main part, each in one piece, not in a ring around it', () => {
     const byComponent = new Map<number, string[]>();
     graph.forEachNode((k, a) => {
       if (a.kind !== 'note' || a.orphan) return;
@@ -94,12 +104,12 @@ describe('layout of a generated vault', () => {
     expect(small.length).toBeGreaterThan(2);
     const main = boxOf(graph, (k) => byComponent.get(0)!.includes(k));
     const boxes = small.map(([, keys]) => boxOf(graph, (k) => keys.includes(k)));
-    for (const box of boxes) expect(box.minX).toBeGreaterThan(main.maxX);
+    for (const box of boxes) expect(box.maxY).toBeLessThan(main.minY);
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i], boxes[j])).toBe(false);
-    // They share the band with the orphans (its left edge), and its grid does not run through them.
+    // They share the band with the orphans (above its grid), and the grid does not run through them.
     const orphans = graph.filterNodes((_k, a) => a.kind === 'note' && a.orphan);
     const band = boxOf(graph, (k) => orphans.includes(k));
-    for (const box of boxes) expect(box.minX).toBeGreaterThanOrEqual(band.minX - 1e-6);
+    for (const box of boxes) expect(box.minY).toBeGreaterThan(band.maxY);
     for (const box of boxes) expect(orphans.some((k) => overlaps(box, boxOf(graph, (o) => o === k)))).toBe(false);
   });
 
@@ -173,6 +183,14 @@ describe('layout of the Obsidian corpus', () => {
     }
   });
 });
+
+/** Share of a TARGET_ASPECT canvas fitted to `all` that `part`'s box covers. */
+function canvasShare(part: Box, all: Box): number {
+  const w = all.maxX - all.minX;
+  const h = all.maxY - all.minY;
+  const canvas = Math.max(w, TARGET_ASPECT * h) * Math.max(h, w / TARGET_ASPECT);
+  return ((part.maxX - part.minX) * (part.maxY - part.minY)) / canvas;
+}
 
 function layoutSpan(graph: NotemapGraph): number {
   const b = boxOf(graph, () => true);

@@ -96,3 +96,15 @@ describe('the path panel sentences', () => {
     expect(hiddenLine(2, false)).toBe('Both notes are hidden by the filters.');
   });
 });
+
+describe('a live change that deletes an end of the path', () => {
+  it('ends the path and goes back to the first note\'s summary (its panel would be empty)', async () => {
+    const { pathEndGone } = await import('../../../src/app/path/path-panel.js');
+    const has = (keys: string[]) => ({ hasNode: (k: string) => keys.includes(k) });
+    const state = { selected: 'a.md', pathTo: 'z.md', panel: 'path' as const };
+    expect(pathEndGone(has(['a.md', 'z.md']), state)).toBeNull();
+    expect(pathEndGone(has(['a.md']), state)).toEqual({ pathTo: null, pathDirected: false, panel: 'summary' });
+    expect(pathEndGone(has(['z.md']), state)).toEqual({ pathTo: null, pathDirected: false, panel: null });
+    expect(pathEndGone(has([]), { selected: 'a.md', pathTo: null, panel: 'summary' })).toBeNull();
+  });
+});

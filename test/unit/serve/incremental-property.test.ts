@@ -16,6 +16,7 @@ import type { NotemapGraph } from '../../../src/extract/build-graph.js';
 import { runPipeline } from '../../../src/extract/pipeline.js';
 import { IncrementalBuilder } from '../../../src/serve/incremental-builder.js';
 import { applyDiff } from '../../../src/app/live/apply-diff.js';
+import { comparable } from './graph-compare.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -137,19 +138,6 @@ class RandomVault {
     if (r < 95) return this.attachment();
     return this.renameFolder();
   }
-}
-
-/** A graph as comparable data: every node's attributes but x, y; edges by (source, target). */
-function comparable(graph: NotemapGraph): unknown {
-  const nodes: Record<string, unknown> = {};
-  graph.forEachNode((key, a) => {
-    const { x: _x, y: _y, ...rest } = a;
-    nodes[key] = rest;
-  });
-  const edges: Record<string, unknown> = {};
-  graph.forEachEdge((_e, a, s, t) => (edges[`${s} -> ${t}`] = a));
-  const { builtAt: _b, layoutTicks: _l, ...attributes } = graph.getAttributes();
-  return { nodes, edges, attributes };
 }
 
 const positions = (graph: NotemapGraph): Map<string, string> => new Map(graph.mapNodes((k, a) => [k, `${a.x},${a.y}`]));
