@@ -105,9 +105,9 @@ export function bandWidth(area: number, w: number, h: number, gap: number): numb
  * grid, a unit never split over two rows. Below `main` with a clear gap, as
  * wide as it (wider only when the band is big, so the whole stays
  * landscape), centred under it; without a main part, a landscape block
- * around the origin. The slots are `pitch` apart, shrunk (never below
- * `minimum`) when the band would take more than BAND_AREA_SHARE of the
- * core's area. Returns the band's box. O(nodes + blocks log blocks).
+ * around the origin. The slots are `pitch` apart, shrunk (narrower, then
+ * square and smaller, never below `minimum`) when the band would take more
+ * than BAND_AREA_SHARE of the core's area. Returns the band's box. O(nodes + blocks log blocks).
  */
 export function placeBand(
   units: readonly number[][],
@@ -125,16 +125,18 @@ export function placeBand(
   const mainH = main ? main.maxY - main.minY : 0;
   let column = pitch.column;
   let row = pitch.row;
-  if (main && slots * column * row > BAND_AREA_SHARE * mainW * mainH) {
-    const f = Math.sqrt((BAND_AREA_SHARE * mainW * mainH) / (slots * column * row));
-    column = Math.max(minimum, column * f);
-    row = Math.max(minimum, row * f);
+  const perSlot = main && slots > 0 ? (BAND_AREA_SHARE * mainW * mainH) / slots : Infinity;
+  if (perSlot < column * row) {
+    // Narrower columns first, down to square slots; then smaller squares (never strips of dots).
+    if (perSlot >= row * row) column = perSlot / row;
+    else column = row = Math.max(minimum, Math.sqrt(perSlot));
   }
   const gap = 2 * row;
   const blockArea = boxes.reduce((s, b) => s + (b.maxX - b.minX + gap) * (b.maxY - b.minY + gap), 0);
   const area = slots * column * row + blockArea;
-  // Room between the core and the band: its bottom labels and a visible margin.
-  const sideGap = main ? Math.max(3 * row, 0.05 * Math.max(mainH, mainW)) : 0;
+  // Room between the core and the band: its bottom labels and a visible margin, a tenth of
+  // the core's size (a fixed count of units would be a wide empty strip on a small map).
+  const sideGap = main ? Math.min(3 * row, Math.max(row, 0.1 * Math.max(mainH, mainW))) : 0;
   const widest = units.reduce((w, u) => Math.max(w, u.length), 1);
   const widestBlock = boxes.reduce((w, b) => Math.max(w, b.maxX - b.minX), 0);
   const wanted = main ? bandWidth(area, mainW, mainH, sideGap) : Math.sqrt(area * TARGET_ASPECT);

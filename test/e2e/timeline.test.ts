@@ -196,6 +196,13 @@ describe('the timeline', () => {
       await page.evaluate(() => window.__notemap!.store.set({ selected: 'dated.md', panel: 'summary' }));
       await expect.poll(() => facts.textContent()).toContain('2019-07-01');
       expect(await facts.textContent()).not.toContain('file creation time');
+      // No note has an `updated` date: the bar says so, and offers no "All dates" while nothing is filtered.
+      await page.locator('#timeline-field').selectOption('updated');
+      await expect.poll(() => page.locator('.timeline-empty').textContent()).toBe('No note has a readable updated date.');
+      await page.reload(); // opened so, from the URL
+      await waitForMap(page);
+      await expect.poll(() => page.locator('.timeline-empty').textContent()).toBe('No note has a readable updated date.');
+      expect(await page.locator('#timeline-reset').isHidden()).toBe(true);
       expect(errors).toEqual([]);
       await page.close();
     } finally {

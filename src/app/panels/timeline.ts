@@ -117,6 +117,7 @@ export function mountTimeline(ctx: AppContext): Disposable {
     fileDates.textContent = model.fromFile === 0 ? '' : `${formatCount(model.fromFile)} dated by file creation time`;
     play.textContent = timer !== null ? '⏸' : '▶';
     play.setAttribute('aria-label', timer !== null ? 'Pause' : 'Play: grow the vault month by month');
+    reset.hidden = !timeFilterActive(state);
     const noDates = model.first === null;
     empty.hidden = !noDates;
     empty.textContent = noDates ? `No note has a readable ${state.timeField} date.` : '';
@@ -142,7 +143,6 @@ export function mountTimeline(ctx: AppContext): Disposable {
     const [start, end] = ends.children;
     start.textContent = monthLabel(model.first!);
     end.textContent = monthLabel(model.last!);
-    reset.hidden = !timeFilterActive(state);
   };
 
   /** A range the user set; both ends at the vault's ends means "no range". */

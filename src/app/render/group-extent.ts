@@ -35,7 +35,7 @@ export function framedToViewportNow(sigma: AnySigma): (x: number, y: number) => 
   return (x, y) => ({ x: o.x + (ex.x - o.x) * x + (ey.x - o.x) * y, y: o.y + (ex.y - o.y) * x + (ey.y - o.y) * y });
 }
 
-/** Groups up to this many nodes have their labels measured; bigger ones estimated (~0.55 em a character). */
+/** Groups up to this many nodes have their labels measured; bigger ones keep room for label heights only. */
 export const MEASURED_LABELS = 2_000;
 /** Label widths measured once per font and text (titles do not change; a fit may measure thousands). */
 const widths = new Map<string, number>();
@@ -126,9 +126,9 @@ function graphToFramed(sigma: AnySigma): (x: number, y: number) => { x: number; 
  * O(n) with a small constant: positions go through two affine maps computed
  * once. A group of more than MEASURED_LABELS nodes keeps as fit points only
  * the nodes at least half as far from its centre as its farthest one (along
- * x or y), and reads display data and labels for those only: fitScale holds
- * each point's room to at least half the box, so a nearer node can never
- * bind the zoom (its box edges there count positions only).
+ * x or y), and reads display data for those only (fitScale holds each
+ * point's room to at least half the box, so a nearer node can never bind the
+ * zoom); their labels' widths are not reserved (only their height below).
  */
 export function groupExtent(sigma: AnySigma, keys: Iterable<string>): GroupExtent | null {
   const graph = sigma.getGraph();
@@ -183,7 +183,9 @@ export function groupExtent(sigma: AnySigma, keys: Iterable<string>): GroupExten
     const data = displayData(sigma, list[index[j]]);
     const size = data?.size ?? 4;
     // Labels hang centred under nodes: keep room for them too, or the titles at the edges get cut.
-    const half = Math.max(size, labelHalfWidth(sigma, data?.label, data?.highlighted === true, small));
+    // Not across a big group: few of its labels show at that zoom, and room for the widest
+    // possible one on each side left a quarter of the canvas empty (a 10,000-note map).
+    const half = small ? Math.max(size, labelHalfWidth(sigma, data?.label, data?.highlighted === true, true)) : size;
     // Below a node: its label (2 px down, the text and its halo), or the pill of a highlighted one (4 px down, 8 px taller).
     const below = data?.label ? labelSize + (data.highlighted ? 12 : 4) : 0;
     const point = { dx, dy, half, up: size, down: size + below };

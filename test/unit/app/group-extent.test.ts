@@ -47,20 +47,22 @@ describe('groupExtent', () => {
     expect(n).toBeGreaterThan(MEASURED_LABELS);
     expect(reads()).toBeLessThan(n);
     expect(extent.points.length).toBe(reads());
-    // Every node's constraint, labels estimated as groupExtent does for big groups (0.55 em a character, cut at 42).
+    // Every node's constraint, as groupExtent counts it for a big group: the node, and its label's height below.
     const cx = (extent.cx);
     const cy = (extent.cy);
     const all: FitPoint[] = graph.mapNodes((_k, a) => {
-      const half = Math.max(a.size, (Math.min(a.title.length, 42) * LABEL_SIZE * 0.55) / 2);
-      return { dx: a.x - cx, dy: a.y - cy, half, up: a.size, down: a.size + LABEL_SIZE + 4 };
+      return { dx: a.x - cx, dy: a.y - cy, half: a.size, up: a.size, down: a.size + LABEL_SIZE + 4 };
     });
     for (const [w, h] of [[1280, 800], [600, 900], [300, 200], [4000, 3000]]) expect(fitScale(extent.points, w, h)).toBeCloseTo(fitScale(all, w, h), 9);
   });
 
-  it('measures every node of a small group', () => {
+  it('measures every node of a small group, labels included', () => {
     const small = graph.nodes().slice(0, 500);
     const { sigma, reads } = fakeSigma(graph);
-    expect(groupExtent(sigma, small)!.points.length).toBe(500);
+    const extent = groupExtent(sigma, small)!;
+    expect(extent.points.length).toBe(500);
     expect(reads()).toBe(500);
+    const widest = Math.max(...small.map((k) => (Math.min(graph.getNodeAttribute(k, 'title').length, 42) * LABEL_SIZE * 0.55) / 2));
+    expect(Math.max(...extent.points.map((p) => p.half))).toBeCloseTo(widest, 6);
   });
 });
