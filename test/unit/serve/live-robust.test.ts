@@ -231,6 +231,18 @@ describe('the live map follows real editors and tools', () => {
     for (const k of deleted) expect(removed(sent, k), k).toBe(true);
   });
 
+  it('notes deleted and written back later (a branch switched and back, a delete undone) take their old places', async () => {
+    const notes = ['journal/2020/06-gpt3-api.md', 'topics/open-source/licensing.md', 'index.md'];
+    const texts = new Map(notes.map((k) => [k, fs.readFileSync(abs(k), 'utf8')]));
+    const before = new Map(notes.map((k) => [k, position(k)]));
+    const gone = await scenario(() => notes.forEach((k) => fs.rmSync(abs(k))));
+    await expectFresh(gone);
+    for (const k of notes) expect(graph().hasNode(k), k).toBe(false);
+    const back = await scenario(() => notes.forEach((k) => fs.writeFileSync(abs(k), texts.get(k)!)));
+    await expectFresh(back);
+    for (const k of notes) expect(position(k), k).toBe(before.get(k));
+  });
+
   it("Obsidian's delete (the note moved into .trash) removes it; restoring it brings it back", async () => {
     const note = 'inbox/ai-ethics-boards.md';
     const sent = await scenario(() => {
