@@ -17,6 +17,19 @@ export interface TokenAutomaton {
   /** Number of states (the root is state 0). */
   readonly states: number;
   /**
+   * The state after `token` (an id >= 0) from `state`, failure links
+   * followed: the step of `scan`, for a caller that tokenizes and matches in
+   * one loop (mention-text.ts). From the root, a typed-array lookup: most
+   * tokens are read there.
+   */
+  next(state: number, token: number): number;
+  /** Per state: the deepest state on its failure chain (itself included) where a pattern ends, or -1. */
+  readonly firstOutput: Int32Array;
+  /** Per state: the next shorter state on its failure chain where a pattern ends, or -1. */
+  readonly nextOutput: Int32Array;
+  /** Per state: the pattern ending there, or -1. */
+  readonly outputs: Int32Array;
+  /**
    * Runs over `tokens[0..count)` and calls `onMatch(pattern, endToken)` for
    * every occurrence of every pattern, `endToken` being the index of its last
    * token; at one end, longer patterns are reported first.
@@ -90,40 +103,42 @@ export function buildAutomaton(patterns: readonly ArrayLike<number>[]): TokenAut
   let total = 1;
   for (const p of patterns) total += p.length;
   const table = new TransitionTable(total);
-  // Per state: the pattern ending there (-1 none), and the children for the breadth-first pass.
-  const output: number[] = [-1];
-  const children: number[][] = [[]];
-  const childTokens: number[][] = [[]];
-  patterns.forEach((pattern, id) => {
+  // Per state: the pattern ending there (-1 none); the token leading to it; its children as a list
+  // (first child, next sibling) for the breadth-first pass. Typed arrays: a list per state was half the build.
+  const output = new Int32Array(total).fill(-1);
+  const edge = new Int32Array(total);
+  const firstChild = new Int32Array(total).fill(-1);
+  const nextSibling = new Int32Array(total).fill(-1);
+  let states = 1;
+  for (let id = 0; id < patterns.length; id++) {
+    const pattern = patterns[id];
     let state = 0;
     for (let i = 0; i < pattern.length; i++) {
       const token = pattern[i];
       let next = table.get(state, token);
       if (next === -1) {
-        next = output.length;
-        output.push(-1);
-        children.push([]);
-        childTokens.push([]);
+        next = states++;
+        edge[next] = token;
+        nextSibling[next] = firstChild[state];
+        firstChild[state] = next;
         table.set(state, token, next);
-        children[state].push(next);
-        childTokens[state].push(token);
       }
       state = next;
     }
     if (pattern.length > 0 && output[state] === -1) output[state] = id;
-  });
+  }
 
-  const states = output.length;
+  // Failure links do not depend on the order of siblings: any breadth-first order gives the same.
   const fail = new Int32Array(states);
   // Nearest state on the failure chain (itself excluded) that ends a pattern, or -1.
   const nextOutput = new Int32Array(states).fill(-1);
-  const queue: number[] = [...children[0]];
-  for (let head = 0; head < queue.length; head++) {
+  const queue = new Int32Array(states);
+  let tail = 0;
+  for (let child = firstChild[0]; child !== -1; child = nextSibling[child]) queue[tail++] = child;
+  for (let head = 0; head < tail; head++) {
     const state = queue[head];
-    const kids = children[state];
-    for (let k = 0; k < kids.length; k++) {
-      const child = kids[k];
-      const token = childTokens[state][k];
+    for (let child = firstChild[state]; child !== -1; child = nextSibling[child]) {
+      const token = edge[child];
       let f = fail[state];
       let target = -1;
       while (true) {
@@ -134,29 +149,41 @@ export function buildAutomaton(patterns: readonly ArrayLike<number>[]): TokenAut
       fail[child] = target !== -1 && target !== child ? target : 0;
       const via = fail[child];
       nextOutput[child] = output[via] !== -1 ? via : nextOutput[via];
-      queue.push(child);
+      queue[tail++] = child;
     }
   }
-  const outputs = Int32Array.from(output);
+  const outputs = output.slice(0, states);
+  const firstOutput = new Int32Array(states);
+  for (let s = 0; s < states; s++) firstOutput[s] = outputs[s] !== -1 ? s : nextOutput[s];
+  // The root's children by token, as an array: the root is where most text tokens are read.
+  let maxToken = -1;
+  for (let child = firstChild[0]; child !== -1; child = nextSibling[child]) maxToken = Math.max(maxToken, edge[child]);
+  const root = new Int32Array(maxToken + 1);
+  for (let child = firstChild[0]; child !== -1; child = nextSibling[child]) root[edge[child]] = child;
+
+  const next = (from: number, token: number): number => {
+    let state = from;
+    while (state !== 0) {
+      const child = table.get(state, token);
+      if (child !== -1) return child;
+      state = fail[state];
+    }
+    return token < root.length ? root[token] : 0;
+  };
 
   return {
     states,
+    next,
+    firstOutput,
+    nextOutput,
+    outputs,
     scan(tokens, count, onMatch) {
       let state = 0;
       for (let i = 0; i < count; i++) {
         const token = tokens[i];
-        if (token < 0) {
-          state = 0;
-          continue;
-        }
-        let next = table.get(state, token);
-        while (next === -1 && state !== 0) {
-          state = fail[state];
-          next = table.get(state, token);
-        }
-        state = next === -1 ? 0 : next;
+        state = token < 0 ? 0 : next(state, token);
         // Deeper states first: the longest pattern ending here is reported first.
-        for (let s = outputs[state] !== -1 ? state : nextOutput[state]; s !== -1; s = nextOutput[s]) onMatch(outputs[s], i);
+        for (let s = firstOutput[state]; s !== -1; s = nextOutput[s]) onMatch(outputs[s], i);
       }
     },
   };

@@ -8,11 +8,32 @@
 import type { MentionRule } from '../core/contract.js';
 import { normalizeName } from '../core/normalize.js';
 import { buildAutomaton, type TokenAutomaton } from './aho-corasick.js';
-import { forEachToken, tokenize, Vocabulary } from './mention-text.js';
+import { forEachToken, tokenize, Vocabulary, type NameMatcher } from './mention-text.js';
 import { titleFromFileName } from './parse-note.js';
 import type { ParsedNote } from './types.js';
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/**
+ * Whether `name` holds at least `min` letters or digits (code points),
+ * looking no further than needed: a match of every letter was a third of
+ * building the names.
+ */
+export function hasLettersOrDigits(name: string, min: number): boolean {
+  let count = 0;
+  for (let i = 0; i < name.length && count < min; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 128) {
+      const lower = c | 32;
+      if ((c >= 48 && c <= 57) || (lower >= 97 && lower <= 122)) count++;
+      continue;
+    }
+    const point = name.codePointAt(i)!;
+    if (point > 0xffff) i++;
+    if (LETTER_OR_DIGIT.test(String.fromCodePoint(point))) count++;
+  }
+  return count >= min;
+}
 
 type Named = Pick<ParsedNote, 'path' | 'title' | 'aliases'>;
 
@@ -33,7 +54,7 @@ export class MentionNames {
   readonly tokens: string[][] = [];
   /** Tokens per name. */
   readonly lengths: number[] = [];
-  private built: { vocabulary: Vocabulary; automaton: TokenAutomaton } | null = null;
+  private built: NameMatcher | null = null;
   private index: Map<string, number> | null = null;
 
   /** The names of `notes` (or, with `given`, exactly those names and tokens, in that order). */
@@ -50,7 +71,7 @@ export class MentionNames {
         const name = normalizeName(written);
         if (seen.has(name)) continue;
         seen.add(name);
-        if ((name.match(LETTER_OR_DIGIT)?.length ?? 0) < minLetters) continue;
+        if (!hasLettersOrDigits(name, minLetters)) continue;
         const tokens = tokenize(name);
         if (tokens.length === 0) continue;
         this.names.push(name);
@@ -61,21 +82,23 @@ export class MentionNames {
   }
 
   /** The tokens' ids and the automaton, built when a text is first scanned (counting needs neither). */
-  private build(): { vocabulary: Vocabulary; automaton: TokenAutomaton } {
+  get matcher(): NameMatcher {
     if (!this.built) {
       const vocabulary = new Vocabulary();
       const patterns = this.tokens.map((tokens) => tokens.map((t) => vocabulary.add(t)));
-      this.built = { vocabulary, automaton: buildAutomaton(patterns) };
+      let maxLength = 1;
+      for (const length of this.lengths) maxLength = Math.max(maxLength, length);
+      this.built = { vocabulary, automaton: buildAutomaton(patterns), lengths: this.lengths, maxLength };
     }
     return this.built;
   }
 
   get vocabulary(): Vocabulary {
-    return this.build().vocabulary;
+    return this.matcher.vocabulary;
   }
 
   get automaton(): TokenAutomaton {
-    return this.build().automaton;
+    return this.matcher.automaton;
   }
 
   /** True once the automaton exists. */

@@ -8,6 +8,7 @@
  * lower case) and in Unicode NFC.
  */
 import { maskCode } from './code-spans.js';
+import type { TokenAutomaton } from './aho-corasick.js';
 import { findBlock } from './frontmatter.js';
 
 /** What is not prose, outside code: wiki links and embeds, Markdown links and images, URLs, HTML tags, #tags. */
@@ -34,6 +35,8 @@ function classOf(c: number): number {
   }
   return k;
 }
+// ASCII looked up once here: the loops below read it without a check.
+for (let c = 0; c < 128; c++) classOf(c);
 
 /**
  * Calls `onToken(start, end, hash)` for each token of `s`: a word (letters,
@@ -135,38 +138,6 @@ export class Vocabulary {
   }
 }
 
-/** A note's text ready for the matcher. */
-export interface MentionText {
-  /** The text (NFC, `\n` line ends, no BOM) with its frontmatter blanked out: offsets and lines are the note's. */
-  body: string;
-  /** Token ids (-1 for a token no name uses), and each token's [start, end) in `body`. */
-  tokens: Int32Array;
-  starts: Int32Array;
-  ends: Int32Array;
-  count: number;
-}
-
-/** Token buffers reused from note to note (grown when a note needs more). */
-export class TokenBuffers {
-  tokens: Int32Array = new Int32Array(4096);
-  starts: Int32Array = new Int32Array(4096);
-  ends: Int32Array = new Int32Array(4096);
-
-  ensure(n: number): void {
-    if (n <= this.tokens.length) return;
-    let size = this.tokens.length;
-    while (size < n) size *= 2;
-    const grow = (a: Int32Array): Int32Array => {
-      const b = new Int32Array(size);
-      b.set(a);
-      return b;
-    };
-    this.tokens = grow(this.tokens);
-    this.starts = grow(this.starts);
-    this.ends = grow(this.ends);
-  }
-}
-
 /**
  * `text` with [0, length) blanked out but for its line breaks. Line by line
  * with `repeat`: a per-character regex replace was a tenth of the stage.
@@ -183,35 +154,162 @@ export function blankPrefix(text: string, length: number): string {
   return parts.join('');
 }
 
+/** The names' side of the matcher (mention-names.ts). */
+export interface NameMatcher {
+  vocabulary: Vocabulary;
+  automaton: TokenAutomaton;
+  /** Tokens per name (pattern). */
+  lengths: ArrayLike<number>;
+  /** The longest name, in tokens. */
+  maxLength: number;
+}
+
+/** A note's text as the finder read it. */
+export interface ProseText {
+  /** NFC, `\n` line ends, no BOM: offsets and lines are the note's. */
+  text: string;
+  /** Where the body starts (after the frontmatter block; 0 without one). */
+  bodyStart: number;
+}
+
+/** One flat list of hits: per hit, 5 numbers (see HIT_SIZE). */
+export type Hits = number[];
+/** A hit is [name, first token, last token, start, end): token indices order hits and tell overlaps; offsets are the text's. */
+export const HIT_SIZE = 5;
+
 /**
- * Cuts a note's text into token ids through `vocabulary` (-1 for a token
- * no name uses), into `buffers`.
+ * Lower-casing goes character by character except for two characters: İ
+ * becomes two, Σ becomes ς at a word's end (so what follows counts).
+ * Without them a text can be lower-cased whole before its masks are known.
  */
-export function mentionText(
-  raw: string,
-  vocabulary: Vocabulary,
-  buffers: TokenBuffers,
-): MentionText {
+const CONTEXT_CASE = /[\u0130\u03a3]/;
+
+/** Frontmatter that holds backticks or tildes could open code: blanked before code is looked for, as the body's own. */
+const CODE_MARK = /[`~]/;
+
+/**
+ * Finds every occurrence of every name in a note's prose, pushing each into
+ * `hits` ([name, first token, last token, start, end), in text order,
+ * longer names first at one end). One loop over the text's code units cuts
+ * tokens, looks them up and steps the automaton; masks (links, URLs, tags,
+ * HTML) are ranges that the loop jumps over, not copies of the text.
+ * Equal to tokenizing `prose(text)` (the definition, kept for the odd
+ * texts) and scanning the tokens with the automaton.
+ */
+export function findNames(raw: string, matcher: NameMatcher, hits: Hits): ProseText {
   let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-  if (NON_ASCII.test(text)) text = text.normalize('NFC');
+  const ascii = !NON_ASCII.test(text);
+  if (!ascii) text = text.normalize('NFC');
   const block = findBlock(text);
-  const body = blankPrefix(text, block ? block.bodyStart : 0);
-  const masked = maskCode(body).replace(NOT_PROSE, (m) => MASK.repeat(m.length));
-  const lower = masked.toLowerCase();
-  // A few characters lower-case to two (İ): then each token is lower-cased on its own, offsets stay the text's.
-  const sameLength = lower.length === masked.length;
-  const source = sameLength ? lower : masked;
-  let count = 0;
-  forEachToken(source, (start, end, hash) => {
-    if (count === buffers.tokens.length) buffers.ensure(count + 1);
-    // A line break is no name's token: it ends any name under way.
-    buffers.tokens[count] = sameLength
-      ? vocabulary.find(source, start, end, hash)
-      : vocabulary.find(source.slice(start, end).toLowerCase(), 0, end - start, hashOf(source.slice(start, end).toLowerCase()));
-    buffers.starts[count] = start;
-    buffers.ends[count] = end;
-    count++;
-  });
-  return { body, tokens: buffers.tokens, starts: buffers.starts, ends: buffers.ends, count };
+  const bodyStart = block ? block.bodyStart : 0;
+  // A name holding \x01 would match masked characters (never seen, but the definition allows it).
+  if ((!ascii && CONTEXT_CASE.test(text)) || matcher.vocabulary.find(MASK, 0, 1, MASK_HASH) !== -1) {
+    // The definition, step by step: masks in place, then lower case.
+    const masked = prose(text, bodyStart);
+    const lower = masked.toLowerCase();
+    const sameLength = lower.length === masked.length;
+    scanTokens(sameLength ? lower : masked, 0, NO_MASKS, !sameLength, matcher, hits);
+    return { text, bodyStart };
+  }
+  const code = maskCode(bodyStart > 0 && CODE_MARK.test(text.slice(0, bodyStart)) ? blankPrefix(text, bodyStart) : text);
+  scanTokens(code.toLowerCase(), bodyStart, notProse(code, bodyStart), false, matcher, hits);
+  return { text, bodyStart };
+}
+
+/**
+ * What the finder reads, as a string: the body with code blanked out and
+ * every other mask (NOT_PROSE) as \x01 characters, frontmatter blanked.
+ * Each \x01 is a token of its own that no name uses.
+ */
+export function prose(text: string, bodyStart: number): string {
+  return maskCode(blankPrefix(text, bodyStart)).replace(NOT_PROSE, (m) => MASK.repeat(m.length));
+}
+
+const NO_MASKS: number[] = [];
+const MASK_HASH = hashOf(MASK);
+
+/** [start, end) of each NOT_PROSE match of `code` from `from` on, flat. */
+export function notProse(code: string, from: number): number[] {
+  const ranges: number[] = [];
+  // No match holds a line break, and the body starts after one: matching from `from` finds what matching the whole would there.
+  NOT_PROSE.lastIndex = from;
+  for (let m = NOT_PROSE.exec(code); m !== null; m = NOT_PROSE.exec(code)) ranges.push(m.index, m.index + m[0].length);
+  return ranges;
+}
+
+/** Positions of token starts in a ring (a name's first token is at most maxLength tokens back). */
+let ring = new Int32Array(256);
+
+/**
+ * The tokenizer of forEachToken and the automaton's step in one loop over
+ * `src` from `from` on. `masks`: sorted [start, end) ranges, each read as
+ * one token no name uses. `lowerEach`: `src` is not lower case yet (İ):
+ * each token is lower-cased on its own.
+ */
+function scanTokens(src: string, from: number, masks: readonly number[], lowerEach: boolean, matcher: NameMatcher, hits: Hits): void {
+  const { vocabulary, automaton, lengths } = matcher;
+  const { firstOutput, nextOutput, outputs } = automaton;
+  if (ring.length < matcher.maxLength) {
+    let size = ring.length;
+    while (size < matcher.maxLength) size *= 2;
+    ring = new Int32Array(size);
+  }
+  const ringMask = ring.length - 1;
+  const n = src.length;
+  let m = 0;
+  let maskAt = masks.length > 0 ? masks[0] : n;
+  let state = 0;
+  let token = 0;
+  let i = from;
+  while (i < n) {
+    if (i === maskAt) {
+      // A masked range: one token that no name uses.
+      i = masks[m + 1];
+      m += 2;
+      maskAt = m < masks.length ? masks[m] : n;
+      state = 0;
+      token++;
+      continue;
+    }
+    const start = i;
+    const c = src.charCodeAt(i);
+    const k = c < 128 ? classes[c] : classOf(c);
+    if (k === BLANK) {
+      i++;
+      continue;
+    }
+    let hash = Math.imul(0x811c9dc5 ^ c, 16777619);
+    i++;
+    if (k === WORD) {
+      // A mask ends a word (`naïvehttps://…`: the URL starts at the `h`).
+      const limit = maskAt < n ? maskAt : n;
+      while (i < limit) {
+        const d = src.charCodeAt(i);
+        if ((d < 128 ? classes[d] : classOf(d)) !== WORD) break;
+        hash = Math.imul(hash ^ d, 16777619);
+        i++;
+      }
+    }
+    let id: number;
+    if (lowerEach) {
+      const word = src.slice(start, i).toLowerCase();
+      id = vocabulary.find(word, 0, word.length, hashOf(word));
+    } else id = vocabulary.find(src, start, i, hash >>> 0);
+    if (id < 0) {
+      // A token no name uses (a line break among them): it ends any name under way.
+      state = 0;
+      token++;
+      continue;
+    }
+    ring[token & ringMask] = start;
+    state = automaton.next(state, id);
+    // Deeper states first: the longest name ending here is reported first.
+    for (let s = firstOutput[state]; s !== -1; s = nextOutput[s]) {
+      const name = outputs[s];
+      const first = token - lengths[name] + 1;
+      hits.push(name, first, token, ring[first & ringMask], i);
+    }
+    token++;
+  }
 }

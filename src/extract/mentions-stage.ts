@@ -1,20 +1,23 @@
 /**
  * The mentions stage of the pipeline: after resolve (when every note's names
- * are known), the notes are read again batch by batch and each batch runs
- * through the one automaton of MentionFinder. Reading again instead of
- * keeping the texts from the parse: at 100,000 notes the texts are ~200 MB,
- * while a batch is a few MB and the second read is served from the page cache.
+ * are known), the notes are read again one by one and each runs through the
+ * one automaton of MentionFinder. Reading again instead of keeping the texts
+ * from the parse: at 100,000 notes the texts are ~200 MB, while one text is a
+ * few KB and the second read is served from the page cache, synchronously
+ * (mentions-read.ts: much cheaper than a promise per file), with a pause for
+ * the event loop after each batch.
  */
 import type { MentionsReport } from '../core/contract.js';
 import { MentionFinder } from './mentions.js';
-import { readFiles } from './read.js';
+import { readNoteSync } from './mentions-read.js';
 import { buildResolveIndex } from './resolve.js';
 import type { ScanResult } from './scan.js';
 import type { ParsedNote, ResolvedLink } from './types.js';
 
 export interface MentionsStageOptions {
+  /** Unused since the reads are synchronous (kept for callers that pass the build's). */
   concurrency?: number;
-  /** Files read per batch. Default 2048 (as the parse). */
+  /** Files read between two pauses for the event loop. Default 2048 (the parse's batch). */
   batch?: number;
 }
 
@@ -31,10 +34,11 @@ export async function mentionsStage(
   const kept = new Set(notes.map((n) => n.path));
   const files = scan.notes.filter((f) => kept.has(f.path));
   const batch = Math.max(1, options.batch ?? 2048);
-  for (let from = 0; from < files.length; from += batch) {
-    const read = await readFiles(files.slice(from, from + batch), { concurrency: options.concurrency });
+  for (let i = 0; i < files.length; i++) {
+    if (i > 0 && i % batch === 0) await new Promise((resolve) => setImmediate(resolve));
+    const text = readNoteSync(files[i].absPath);
     // A file left unread (too big) or unreadable now is left out, as the parse leaves out its links.
-    for (const r of read) if (r.text !== null && !r.tooLarge) finder.add(r.file.path, r.text);
+    if (text !== null) finder.add(files[i].path, text);
   }
   return finder.finish();
 }

@@ -19,7 +19,7 @@ import { byCodeUnit } from '../core/order.js';
 import { contextAround } from './context.js';
 import { lineCounter } from './line-index.js';
 import { MentionNames } from './mention-names.js';
-import { mentionText, TokenBuffers } from './mention-text.js';
+import { blankPrefix, findNames, HIT_SIZE, type Hits } from './mention-text.js';
 import { resolveTarget, stripNoteExtension, type ResolveIndex } from './resolve.js';
 import type { ParsedNote, ResolvedLink } from './types.js';
 
@@ -63,7 +63,8 @@ export class MentionFinder {
   private readonly noteCounts: Int32Array;
   private readonly lastNote: Int32Array;
   private readonly threshold: number;
-  private readonly buffers = new TokenBuffers();
+  /** Hits of the note being scanned (reused). */
+  private readonly hits: Hits = [];
   private readonly found: (UnlinkedMention & { name: number })[] = [];
   private added = 0;
 
@@ -94,25 +95,31 @@ export class MentionFinder {
    * overlapping ones, leftmost first: what depends on the text and the set of
    * names only (the incremental builder keeps it per note, src/serve/incremental-mentions.ts).
    */
-  scan(text: string): NameOccurrence[] {
-    const { body, tokens, starts, ends, count } = mentionText(text, this.nameSet.vocabulary, this.buffers);
-    // Every occurrence, then the longest of overlapping ones, leftmost first.
-    const hits: number[] = [];
-    this.nameSet.automaton.scan(tokens, count, (name, end) => hits.push(end - this.lengths[name] + 1, end, name));
+  scan(raw: string): NameOccurrence[] {
+    const hits = this.hits;
+    hits.length = 0;
+    const { text, bodyStart } = findNames(raw, this.nameSet.matcher, hits);
     if (hits.length === 0) return [];
-    const order = Array.from({ length: hits.length / 3 }, (_, i) => i * 3);
-    order.sort((a, b) => hits[a] - hits[b] || hits[b + 1] - hits[a + 1]);
-    const lineAt = lineCounter(body);
+    // Every occurrence, then the longest of overlapping ones, leftmost first.
+    const order = Array.from({ length: hits.length / HIT_SIZE }, (_, i) => i * HIT_SIZE);
+    order.sort((a, b) => hits[a + 1] - hits[b + 1] || hits[b + 2] - hits[a + 2]);
+    const lineAt = lineCounter(text);
+    // The sentence is read in the body with its frontmatter blanked (as a paragraph's start is found), made once when asked.
+    let body: string | null = null;
     const found: NameOccurrence[] = [];
     let covered = -1;
     for (const i of order) {
-      const [first, last, name] = [hits[i], hits[i + 1], hits[i + 2]];
-      if (first <= covered) continue;
-      covered = last;
-      const start = starts[first];
-      const end = ends[last];
+      if (hits[i + 1] <= covered) continue;
+      covered = hits[i + 2];
+      const start = hits[i + 3];
+      const end = hits[i + 4];
       // Line and sentence only for the few that become mentions (lineAt: asked in text order).
-      found.push({ name, written: body.slice(start, end), line: () => lineAt(start), context: () => contextAround(body, start, end) });
+      found.push({
+        name: hits[i],
+        written: text.slice(start, end),
+        line: () => lineAt(start),
+        context: () => contextAround((body ??= blankPrefix(text, bodyStart)), start, end),
+      });
     }
     return found;
   }
