@@ -16,11 +16,13 @@ function isVimProbe(name: string): boolean {
 export function isEditorTempFile(name: string): boolean {
   return (
     /^\..+\.sw[a-px]$/.test(name) || // vim swap: .note.md.swp, then .swo ... .swa; .swx is its probe
+    name.endsWith('.kate-swp') || // Kate's swap
     name.endsWith('~') || // vim, emacs, gedit backups: note.md~
     isVimProbe(name) ||
     name.startsWith('.#') || // emacs lock link (a dangling symlink): .#note.md
     /^#.+#$/.test(name) || // emacs autosave: #note.md#
     /^\.~lock\..+#$/.test(name) || // LibreOffice lock
+    name.startsWith('~$') || // Microsoft Office owner file
     /___jb_(tmp|old)___$/.test(name) || // JetBrains safe write
     name.startsWith('.goutputstream-') || // GNOME (gedit) atomic save
     /^\..+\.tmp$/.test(name) // hidden atomic-save temporaries: .note.md.tmp, .syncthing.note.md.tmp

@@ -71,6 +71,9 @@ export interface CoreResult {
   links: readonly ResolvedLink[];
 }
 
+/** Places of removed nodes remembered (a checkout of this many files and back keeps them all). */
+const GONE_PLACES = 20_000;
+
 export class IncrementalCore {
   readonly resolver: IncrementalResolver;
   graph: NotemapGraph | null = null;
@@ -79,6 +82,8 @@ export class IncrementalCore {
   private attachmentNames = new Map<string, string>();
   private suggestions = new Map<string, Suggestion | null>();
   private suggestionIndex: SuggestionIndex | null = null;
+  /** Where nodes removed lately were (oldest first): one that comes back takes its place again. */
+  private readonly gonePlaces = new Map<string, { x: number; y: number }>();
 
   constructor(private readonly options: CoreOptions) {
     this.resolver = new IncrementalResolver(options.extensions);
@@ -162,11 +167,27 @@ export class IncrementalCore {
       graph.mergeNodeAttributes(to, { x: p.x, y: p.y });
     }
     const carried = new Set(moved.map((m) => m.to));
+    // A note back where it was (a branch switched back, a delete undone, a save seen in two builds) takes its old place.
+    for (const key of fresh) {
+      const p = this.gonePlaces.get(key);
+      if (!p || carried.has(key)) continue;
+      graph.mergeNodeAttributes(key, { x: p.x, y: p.y });
+      carried.add(key);
+    }
+    for (const key of fresh) this.gonePlaces.delete(key);
+    for (const [key, a] of before.nodes) if (!graph.hasNode(key)) this.rememberPlace(key, a);
     placeNewNodes(graph, fresh.filter((k) => !carried.has(k)));
     lap('place');
     const diff = diffGraph(before, graph, moved);
     lap('diff');
     return { graph, diff, timings, notes, links: assembled.links };
+  }
+
+  /** Keeps a removed node's place, the newest GONE_PLACES only. */
+  private rememberPlace(key: string, a: { x: number; y: number }): void {
+    this.gonePlaces.delete(key);
+    this.gonePlaces.set(key, { x: a.x, y: a.y });
+    if (this.gonePlaces.size > GONE_PLACES) this.gonePlaces.delete(this.gonePlaces.keys().next().value!);
   }
 
   /** What the cache keeps of the core beside the notes: the metrics and the "did you mean" answers. */

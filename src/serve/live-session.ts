@@ -87,6 +87,9 @@ export function statusLine(notes: number, seconds: number): string {
   return `updated ${notes} note${notes === 1 ? '' : 's'} in ${seconds < 0.1 ? seconds.toFixed(2) : seconds.toFixed(1)} s`;
 }
 
+/** The vault path of a read error ("path: reason"). */
+const errorPath = (error: string): string => error.slice(0, error.indexOf(': '));
+
 export async function startLiveSession(options: LiveSessionOptions): Promise<LiveSession> {
   const log = options.log ?? (() => undefined);
   let builderOptions: BuilderOptions = options;
@@ -167,10 +170,18 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     });
   };
 
+  /** Files whose read failed in the last build, by vault path. */
+  let failing = new Set<string>();
   const publish = (diff: GraphDiff | null, report: BuildReport): void => {
     const shown = diff && !isEmptyDiff(diff) ? diff : null;
-    options.hub.publish({ diff: shown, notes: report.notesChanged, seconds: report.seconds, errors: report.errors });
-    if (report.notesChanged > 0 || shown) log(statusLine(report.notesChanged, report.seconds));
+    // A file readable again with the text it had is no changed note, but it is news: the page
+    // clears its error line only on an update that counts a note (mount-live.ts).
+    const now = new Set(report.errors.map(errorPath));
+    const recovered = [...failing].filter((file) => !now.has(file)).length;
+    failing = now;
+    const notes = Math.max(report.notesChanged, recovered);
+    options.hub.publish({ diff: shown, notes, seconds: report.seconds, errors: report.errors });
+    if (notes > 0 || shown) log(statusLine(notes, report.seconds));
   };
 
   const saveLater = (): void => {
@@ -204,7 +215,7 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
       publish(report.diff, report);
       for (const error of report.errors) log(`could not read ${error} (kept as it was; trying again)`);
       if (report.errors.length > 0 && retries++ < MAX_RETRIES) {
-        for (const error of report.errors) pending.add(error.slice(0, error.indexOf(': ')));
+        for (const error of report.errors) pending.add(errorPath(error));
         schedule(250 * retries);
       } else if (report.errors.length === 0) retries = 0;
       await report.written;

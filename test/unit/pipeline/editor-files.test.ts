@@ -23,6 +23,8 @@ describe('isEditorTempFile', () => {
     ['.#note.md', true],
     ['#note.md#', true],
     ['.~lock.report.odt#', true],
+    ['.note.md.kate-swp', true],
+    ['~$report.docx', true],
     ['note.md___jb_tmp___', true],
     ['note.md___jb_old___', true],
     ['.goutputstream-ABC123', true],

@@ -13,7 +13,7 @@ const session = await startLiveSession({ vault, cacheFile, out: null, hub, ticks
 hub.subscribe((m) => {
   const graph = session.builder.core.graph!;
   const title = graph.hasNode(note) ? graph.getNodeAttribute(note, 'title') : null;
-  console.log(JSON.stringify({ seq: m.seq, errors: m.errors, removed: m.diff?.removedNodes ?? [], title }));
+  console.log(JSON.stringify({ seq: m.seq, notes: m.notes, errors: m.errors, removed: m.diff?.removedNodes ?? [], title }));
 });
 console.log('ready');
 process.stdin.resume();

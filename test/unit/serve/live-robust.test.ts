@@ -231,6 +231,18 @@ describe('the live map follows real editors and tools', () => {
     for (const k of deleted) expect(removed(sent, k), k).toBe(true);
   });
 
+  it('notes deleted and written back later (a branch switched and back, a delete undone) take their old places', async () => {
+    const notes = ['journal/2020/06-gpt3-api.md', 'topics/open-source/licensing.md', 'index.md'];
+    const texts = new Map(notes.map((k) => [k, fs.readFileSync(abs(k), 'utf8')]));
+    const before = new Map(notes.map((k) => [k, position(k)]));
+    const gone = await scenario(() => notes.forEach((k) => fs.rmSync(abs(k))));
+    await expectFresh(gone);
+    for (const k of notes) expect(graph().hasNode(k), k).toBe(false);
+    const back = await scenario(() => notes.forEach((k) => fs.writeFileSync(abs(k), texts.get(k)!)));
+    await expectFresh(back);
+    for (const k of notes) expect(position(k), k).toBe(before.get(k));
+  });
+
   it("Obsidian's delete (the note moved into .trash) removes it; restoring it brings it back", async () => {
     const note = 'inbox/ai-ethics-boards.md';
     const sent = await scenario(() => {
@@ -242,6 +254,15 @@ describe('the live map follows real editors and tools', () => {
     const back = await scenario(() => fs.renameSync(abs('.trash/ai-ethics-boards.md'), abs(note)));
     await expectFresh(back);
     expect(graph().hasNode(note)).toBe(true);
+    // A whole folder to the trash, and back.
+    const folder = await scenario(() => fs.renameSync(abs('journal/2019'), abs('.trash/2019')));
+    await expectFresh(folder);
+    expect(removed(folder, 'journal/2019/12-year-in-review.md')).toBe(true);
+    const restored = await scenario(() => fs.renameSync(abs('.trash/2019'), abs('journal/2019')));
+    await expectFresh(restored);
+    const edit = await scenario(() => fs.appendFileSync(abs('journal/2019/12-year-in-review.md'), '\nRestored: [[Zero trust]].\n'));
+    await expectFresh(edit);
+    expect(edit.length).toBe(1);
   });
 
   it("editors' swap, backup, probe and lock files are no notes and start no build", async () => {
@@ -269,6 +290,7 @@ describe('the live map follows real editors and tools', () => {
 
 interface ChildLine {
   seq: number;
+  notes: number;
   errors: string[];
   removed: string[];
   title: string | null;
@@ -306,6 +328,15 @@ describe.skipIf(!CAN_DROP_PERMISSIONS)('a note unreadable for a moment', () => {
       fs.chmodSync(path.join(root, 'a.md'), 0o644);
       await expect.poll(() => seen().at(-1), { timeout: 20_000 }).toMatchObject({ errors: [], title: 'Alpha two' });
       expect(seen().some((m) => m.removed.includes('a.md'))).toBe(false);
+
+      // Unreadable, then readable again with the same text: no note changed, but the page's error line must go.
+      const count = seen().length;
+      fs.chmodSync(path.join(root, 'a.md'), 0o000);
+      fs.writeFileSync(path.join(root, 'a.md'), '# Alpha two\n\nSee [[b]].\n');
+      await expect.poll(() => seen().slice(count).find((m) => m.errors.length > 0), { timeout: 20_000 }).toBeTruthy();
+      fs.chmodSync(path.join(root, 'a.md'), 0o644);
+      await expect.poll(() => seen().at(-1), { timeout: 20_000 }).toMatchObject({ errors: [], title: 'Alpha two' });
+      expect(seen().at(-1)!.notes).toBeGreaterThan(0);
       proc.stdin.end();
       await new Promise((resolve) => proc.on('exit', resolve));
     } finally {
