@@ -221,7 +221,7 @@ export function findNames(raw: string, matcher: NameMatcher, hits: Hits): ProseT
 /**
  * What the finder reads, as a string: the body with code blanked out and
  * every other mask (NOT_PROSE) as \x01 characters, frontmatter blanked.
- * Each \x01 is a token of its own that no name uses.
+ * Each \x01 is a token of its own, which no name uses but a freak one.
  */
 export function prose(text: string, bodyStart: number): string {
   return maskCode(blankPrefix(text, bodyStart)).replace(NOT_PROSE, (m) => MASK.repeat(m.length));

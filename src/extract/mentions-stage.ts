@@ -10,7 +10,7 @@
 import type { MentionsReport } from '../core/contract.js';
 import { MentionFinder } from './mentions.js';
 import { readNoteSync } from './mentions-read.js';
-import { buildResolveIndex } from './resolve.js';
+import { buildResolveIndex, type ResolveIndex } from './resolve.js';
 import type { ScanResult } from './scan.js';
 import type { ParsedNote, ResolvedLink } from './types.js';
 
@@ -19,6 +19,8 @@ export interface MentionsStageOptions {
   concurrency?: number;
   /** Files read between two pauses for the event loop. Default 2048 (the parse's batch). */
   batch?: number;
+  /** The resolve stage's index of exactly these notes and the scan's other files; built when absent. */
+  index?: ResolveIndex;
 }
 
 /** Unlinked mentions among `notes` (the scan's note files that made it into the graph). */
@@ -29,7 +31,7 @@ export async function mentionsStage(
   extensions: readonly string[],
   options: MentionsStageOptions = {},
 ): Promise<MentionsReport> {
-  const index = buildResolveIndex(notes, scan.others.map((f) => f.path), extensions);
+  const index = options.index ?? buildResolveIndex(notes, scan.others.map((f) => f.path), extensions);
   const finder = new MentionFinder({ notes, links, index });
   const kept = new Set(notes.map((n) => n.path));
   const files = scan.notes.filter((f) => kept.has(f.path));

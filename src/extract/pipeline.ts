@@ -18,7 +18,7 @@ import { addFileCreatedDates } from './file-created.js';
 import { parseNote, titleFromFileName } from './parse-note.js';
 import { createProgress, type Progress } from './progress.js';
 import { readFiles, type ReadFile } from './read.js';
-import { buildResolveIndex, resolveLinks, type ResolveResult } from './resolve.js';
+import { buildResolveIndex, resolveLinks, type ResolveIndex, type ResolveResult } from './resolve.js';
 import { DEFAULT_NOTE_EXTENSIONS, scanVault, type ScanResult } from './scan.js';
 import type { ParsedNote, ParseOptions, ScannedFile } from './types.js';
 import type { PathMatcher } from '../config/glob.js';
@@ -134,8 +134,10 @@ export function parseStage(files: readonly ReadFile[], parse?: ParseOptions): { 
 }
 
 /** The resolve stage: the lookup index of `notes` and the vault's other files, then every link through it. */
-export function resolveStage(notes: readonly ParsedNote[], scan: ScanResult, extensions: readonly string[]): ResolveResult {
-  return resolveLinks(notes, buildResolveIndex(notes, scan.others.map((f) => f.path), extensions));
+export function resolveStage(notes: readonly ParsedNote[], scan: ScanResult, extensions: readonly string[], keepIndex?: (index: ResolveIndex) => void): ResolveResult {
+  const index = buildResolveIndex(notes, scan.others.map((f) => f.path), extensions);
+  keepIndex?.(index); // the mentions stage resolves with it too (mentions, 14.1)
+  return resolveLinks(notes, index);
 }
 
 /** Files read, then parsed, per batch in runPipeline. */
@@ -225,7 +227,8 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
   let notes = parsed.notes;
   // Notes the frontmatter does not date get their file's creation time (counted as reading: a stat each).
   await timed('read', () => addFileCreatedDates(notes, vault, options.concurrency));
-  let resolved = await timed('resolve', () => resolveStage(notes, scan, extensions));
+  let resolveIndex: ResolveIndex | undefined;
+  let resolved = await timed('resolve', () => resolveStage(notes, scan, extensions, (index) => (resolveIndex = index)));
   let buildWarnings = [...(settings.warnings ?? []), ...scan.warnings, ...parsed.warnings];
   let omitted = 0;
   if (options.omitDrafts) ({ notes, resolved, warnings: buildWarnings, omitted } = omitUnpublished(notes, resolved, buildWarnings));
@@ -248,9 +251,12 @@ export async function runPipeline(vault: string, options: PipelineOptions = {}):
     return report;
   });
   if (options.mentions !== false) {
-    const mentions = await timed('mentions', () => mentionsStage(notes, resolved.links, scan, extensions, { concurrency: options.concurrency }));
+    // With drafts left out the names resolve otherwise: then the stage builds its own index.
+    const index = omitted === 0 ? resolveIndex : undefined;
+    const mentions = await timed('mentions', () => mentionsStage(notes, resolved.links, scan, extensions, { concurrency: options.concurrency, index }));
     graph.setAttribute('mentions', mentions);
   }
+  resolveIndex = undefined;
   await timed('layout', () => {
     const planned = options.layoutTicks ?? layoutTicks(graph.order);
     progress.stage('layout', planned);
