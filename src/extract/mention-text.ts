@@ -10,10 +10,7 @@
 import { maskCode } from './code-spans.js';
 import type { TokenAutomaton } from './aho-corasick.js';
 import { findBlock } from './frontmatter.js';
-
-/** What is not prose, outside code: wiki links and embeds, Markdown links and images, URLs, HTML tags, #tags. */
-const NOT_PROSE =
-  /!?\[\[[^\n]*?\]\]|!?\[[^\]\n]*\]\([^)\n]*\)|\b(?:https?|ftp|file|mailto):[^\s<>()[\]]+|<\/?[A-Za-z][^>\n]*>|(?<![^\s>(])#[^\s#.,;:!?()[\]{}"']+/g;
+import { maskRanges, NOT_PROSE } from './mention-masks.js';
 
 const MASK = '\x01';
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -184,8 +181,10 @@ export const HIT_SIZE = 5;
  */
 const CONTEXT_CASE = /[\u0130\u03a3]/;
 
-/** Frontmatter that holds backticks or tildes could open code: blanked before code is looked for, as the body's own. */
-const CODE_MARK = /[`~]/;
+/** Whether the text's first `length` characters hold a backtick or a tilde (looking at those only). */
+function holdsCodeMark(text: string, length: number): boolean {
+  return length > 0 && (text.lastIndexOf('`', length - 1) !== -1 || text.lastIndexOf('~', length - 1) !== -1);
+}
 
 /**
  * Finds every occurrence of every name in a note's prose, pushing each into
@@ -212,8 +211,10 @@ export function findNames(raw: string, matcher: NameMatcher, hits: Hits): ProseT
     scanTokens(sameLength ? lower : masked, 0, NO_MASKS, !sameLength, matcher, hits);
     return { text, bodyStart };
   }
-  const code = maskCode(bodyStart > 0 && CODE_MARK.test(text.slice(0, bodyStart)) ? blankPrefix(text, bodyStart) : text);
-  scanTokens(code.toLowerCase(), bodyStart, notProse(code, bodyStart), false, matcher, hits);
+  // Frontmatter that holds backticks or tildes could open code: then it is blanked first, as in the definition.
+  const code = maskCode(holdsCodeMark(text, bodyStart) ? blankPrefix(text, bodyStart) : text);
+  // No mask holds a line break, and the body starts after one: masks from there on are the body's.
+  scanTokens(code.toLowerCase(), bodyStart, maskRanges(code, bodyStart), false, matcher, hits);
   return { text, bodyStart };
 }
 
@@ -228,15 +229,6 @@ export function prose(text: string, bodyStart: number): string {
 
 const NO_MASKS: number[] = [];
 const MASK_HASH = hashOf(MASK);
-
-/** [start, end) of each NOT_PROSE match of `code` from `from` on, flat. */
-export function notProse(code: string, from: number): number[] {
-  const ranges: number[] = [];
-  // No match holds a line break, and the body starts after one: matching from `from` finds what matching the whole would there.
-  NOT_PROSE.lastIndex = from;
-  for (let m = NOT_PROSE.exec(code); m !== null; m = NOT_PROSE.exec(code)) ranges.push(m.index, m.index + m[0].length);
-  return ranges;
-}
 
 /** Positions of token starts in a ring (a name's first token is at most maxLength tokens back). */
 let ring = new Int32Array(256);

@@ -58,7 +58,9 @@ export class MentionFinder {
   private readonly nameSet: MentionNames;
   private readonly names: readonly string[];
   private readonly lengths: readonly number[];
-  private readonly linked = new Map<string, Set<string>>();
+  /** Each source's link targets, made when a first mention needs it (most occurrences are a note's own name). */
+  private linkedBySource: Map<string, Set<string>> | null = null;
+  private readonly links: MentionFinderInput['links'];
   /** Per name: notes it was found in, and the last note counted (notes are numbered as added). */
   private readonly noteCounts: Int32Array;
   private readonly lastNote: Int32Array;
@@ -78,11 +80,7 @@ export class MentionFinder {
     this.lengths = names.lengths;
     this.noteCounts = new Int32Array(this.names.length);
     this.lastNote = new Int32Array(this.names.length).fill(-1);
-    for (const link of input.links) {
-      let targets = this.linked.get(link.source);
-      if (!targets) this.linked.set(link.source, (targets = new Set()));
-      targets.add(link.target);
-    }
+    this.links = input.links;
   }
 
   /** Finds the mentions in one note's text (`path`: its key). */
@@ -143,7 +141,6 @@ export class MentionFinder {
   accept(path: string, occurrences: readonly NameOccurrence[]): void {
     const note = this.added++;
     if (occurrences.length === 0) return;
-    const linked = this.linked.get(path);
     const byTarget = new Map<string, UnlinkedMention & { name: number }>();
     for (const { name, written, line, context } of occurrences) {
       if (this.lastNote[name] !== note) {
@@ -152,7 +149,7 @@ export class MentionFinder {
       }
       if (this.noteCounts[name] > this.threshold) continue;
       const target = resolveTarget({ target: written, kind: 'inline', line: 0, context: '' }, path, this.index);
-      if (!target || target.kind !== 'note' || target.key === path || linked?.has(target.key)) continue;
+      if (!target || target.kind !== 'note' || target.key === path || this.linked(path, target.key)) continue;
       const seen = byTarget.get(target.key);
       if (seen) {
         seen.count++;
@@ -171,6 +168,19 @@ export class MentionFinder {
       byTarget.set(target.key, mention);
       this.found.push(mention);
     }
+  }
+
+  /** Whether `source` links `target`. */
+  private linked(source: string, target: string): boolean {
+    if (!this.linkedBySource) {
+      this.linkedBySource = new Map();
+      for (const link of this.links) {
+        let targets = this.linkedBySource.get(link.source);
+        if (!targets) this.linkedBySource.set(link.source, (targets = new Set()));
+        targets.add(link.target);
+      }
+    }
+    return this.linkedBySource.get(source)?.has(target) ?? false;
   }
 
   /** The wiki link to paste for `written` (which resolves to `target` from the source). */

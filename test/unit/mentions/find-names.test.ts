@@ -9,11 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { normalizeName } from '../../../src/core/normalize.js';
 import { findBlock } from '../../../src/extract/frontmatter.js';
 import { hasLettersOrDigits, MentionNames } from '../../../src/extract/mention-names.js';
-import { findNames, forEachToken, HIT_SIZE, notProse, prose, type NameMatcher } from '../../../src/extract/mention-text.js';
+import { findNames, forEachToken, HIT_SIZE, prose, type NameMatcher } from '../../../src/extract/mention-text.js';
 import { createRandom } from '../../../scripts/lib/prng.js';
-
-const NOT_PROSE_DEFINITION =
-  /!?\[\[[^\n]*?\]\]|!?\[[^\]\n]*\]\([^)\n]*\)|\b(?:https?|ftp|file|mailto):[^\s<>()[\]]+|<\/?[A-Za-z][^>\n]*>|(?<![^\s>(])#[^\s#.,;:!?()[\]{}"']+/g;
 
 function matcherOf(titles: string[]): { matcher: NameMatcher; names: string[] } {
   const names = new MentionNames(
@@ -91,18 +88,6 @@ describe('findNames', () => {
     const text = 'a[[b';
     expect(found('a<i>b', odd)).toEqual(byDefinition('a<i>b', odd));
     expect(found(text, odd)).toEqual(byDefinition(text, odd));
-  });
-});
-
-describe('notProse', () => {
-  it('gives the ranges of the masks, from the body start on', () => {
-    const code = '---\nx: [[a]]\n---\nSee [[b]], https://c.io and #tag.';
-    const from = code.indexOf('See');
-    const expected: number[] = [];
-    NOT_PROSE_DEFINITION.lastIndex = 0;
-    for (const m of code.matchAll(NOT_PROSE_DEFINITION)) if (m.index >= from) expected.push(m.index, m.index + m[0].length);
-    expect(notProse(code, from)).toEqual(expected);
-    expect(expected).toHaveLength(6);
   });
 });
 
