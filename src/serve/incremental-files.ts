@@ -159,10 +159,16 @@ export class VaultFiles {
     if (!record && hash) arrived.push({ path: rel, hash });
   }
 
-  /** Removes the records of notes gone; a note gone and one arrived with the same text are a move. */
+  /**
+   * Removes the records of notes gone. A note gone and one arrived with the same text are a
+   * move; so are the only note gone and the only one arrived with a file name (a sync client
+   * delivering a move and an edit at once): the page keeps its selection and place either way.
+   */
   private finish(check: FileCheck, gone: string[], arrived: { path: string; hash: string }[]): void {
     const byHash = new Map<string, string>();
     for (const a of arrived) if (!byHash.has(a.hash)) byHash.set(a.hash, a.path);
+    const unmatched: string[] = [];
+    const taken = new Set<string>();
     for (const rel of gone.sort()) {
       const record = this.records.get(rel)!;
       this.records.delete(rel);
@@ -172,8 +178,22 @@ export class VaultFiles {
       const to = record.hash ? byHash.get(record.hash) : undefined;
       if (to) {
         byHash.delete(record.hash);
+        taken.add(to);
         (check.change.moved ??= []).push({ from: rel, to });
+      } else if (record.note) unmatched.push(rel);
+    }
+    const byName = (paths: string[]): Map<string, string[]> => {
+      const out = new Map<string, string[]>();
+      for (const p of paths) {
+        const name = p.slice(p.lastIndexOf('/') + 1);
+        out.set(name, [...(out.get(name) ?? []), p]);
       }
+      return out;
+    };
+    const arrivedByName = byName(arrived.map((a) => a.path).filter((p) => !taken.has(p)));
+    for (const [name, [from, ...others]] of byName(unmatched)) {
+      const to = arrivedByName.get(name);
+      if (others.length === 0 && to?.length === 1) (check.change.moved ??= []).push({ from, to: to[0] });
     }
     for (const file of check.change.removeFiles) this.others.delete(file);
     for (const file of check.change.addFiles) this.others.add(file);

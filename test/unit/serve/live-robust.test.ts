@@ -168,6 +168,20 @@ describe('the live map follows real editors and tools', () => {
     expect(position(to)).toBe(before);
   });
 
+  it('a note moved and edited at once (a sync client) is still one move', async () => {
+    const from = 'inbox/keyboards.md';
+    const to = 'topics/tooling/keyboards.md';
+    const before = position(from);
+    const sent = await scenario(() => {
+      const text = fs.readFileSync(abs(from), 'utf8');
+      fs.rmSync(abs(from));
+      fs.writeFileSync(abs(to), text + '\nMoved, with a new link to [[Home lab]].\n');
+    });
+    await expectFresh(sent);
+    expect(sent.flatMap((m) => m.diff?.moved ?? [])).toEqual([{ from, to }]);
+    expect(position(to)).toBe(before);
+  });
+
   it('a folder renamed moves its notes, and the renamed folder is still followed', async () => {
     const sent = await scenario(() => fs.renameSync(abs('topics/cloud'), abs('topics/sky')));
     await expectFresh(sent);
