@@ -80,6 +80,16 @@ function hashOf(s: string): number {
   return hash >>> 0;
 }
 
+/** Whether s[start, start + word.length) is `word` once its ASCII capitals are lower-cased. */
+function sameFolded(s: string, start: number, word: string): boolean {
+  for (let q = 0; q < word.length; q++) {
+    let c = s.charCodeAt(start + q);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== word.charCodeAt(q)) return false;
+  }
+  return true;
+}
+
 /**
  * The names' tokens and their ids. A text token is looked up by hash, then
  * checked in place (`startsWith` at its offset): no string is made for the
@@ -115,6 +125,19 @@ export class Vocabulary {
       if (this.hashes[i] === (hash | 0)) {
         const word = this.words[id];
         if (word.length === end - start && s.startsWith(word, start)) return id;
+      }
+    }
+  }
+
+  /** find, for a token of ASCII text not lower-cased yet (`hash`: of its lower case). */
+  findFolded(s: string, start: number, end: number, hash: number): number {
+    const mask = this.ids.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const id = this.ids[i];
+      if (id === -1) return -1;
+      if (this.hashes[i] === (hash | 0)) {
+        const word = this.words[id];
+        if (word.length === end - start && sameFolded(s, start, word)) return id;
       }
     }
   }
@@ -208,13 +231,15 @@ export function findNames(raw: string, matcher: NameMatcher, hits: Hits): ProseT
     const masked = prose(text, bodyStart);
     const lower = masked.toLowerCase();
     const sameLength = lower.length === masked.length;
-    scanTokens(sameLength ? lower : masked, 0, NO_MASKS, !sameLength, matcher, hits);
+    scanTokens(sameLength ? lower : masked, 0, NO_MASKS, sameLength ? LOWER : LOWER_EACH, matcher, hits);
     return { text, bodyStart };
   }
   // Frontmatter that holds backticks or tildes could open code: then it is blanked first, as in the definition.
   const code = maskCode(holdsCodeMark(text, bodyStart) ? blankPrefix(text, bodyStart) : text);
   // No mask holds a line break, and the body starts after one: masks from there on are the body's.
-  scanTokens(code.toLowerCase(), bodyStart, maskRanges(code, bodyStart), false, matcher, hits);
+  // ASCII is lower-cased as it is read: no copy of the text (at 100,000 notes its copies cost young-generation collections).
+  if (ascii) scanTokens(code, bodyStart, maskRanges(code, bodyStart), FOLD_ASCII, matcher, hits);
+  else scanTokens(code.toLowerCase(), bodyStart, maskRanges(code, bodyStart), LOWER, matcher, hits);
   return { text, bodyStart };
 }
 
@@ -230,16 +255,21 @@ export function prose(text: string, bodyStart: number): string {
 const NO_MASKS: number[] = [];
 const MASK_HASH = hashOf(MASK);
 
+/** How scanTokens reads case: `src` lower case already; ASCII to fold as read; each token lower-cased on its own (İ). */
+type Casing = 0 | 1 | 2;
+const LOWER = 0;
+const FOLD_ASCII = 1;
+const LOWER_EACH = 2;
+
 /** Positions of token starts in a ring (a name's first token is at most maxLength tokens back). */
 let ring = new Int32Array(256);
 
 /**
  * The tokenizer of forEachToken and the automaton's step in one loop over
  * `src` from `from` on. `masks`: sorted [start, end) ranges, each read as
- * one token no name uses. `lowerEach`: `src` is not lower case yet (İ):
- * each token is lower-cased on its own.
+ * one token no name uses. `casing`: see Casing.
  */
-function scanTokens(src: string, from: number, masks: readonly number[], lowerEach: boolean, matcher: NameMatcher, hits: Hits): void {
+function scanTokens(src: string, from: number, masks: readonly number[], casing: Casing, matcher: NameMatcher, hits: Hits): void {
   const { vocabulary, automaton, lengths } = matcher;
   const { firstOutput, nextOutput, outputs } = automaton;
   if (ring.length < matcher.maxLength) {
@@ -265,7 +295,8 @@ function scanTokens(src: string, from: number, masks: readonly number[], lowerEa
       continue;
     }
     const start = i;
-    const c = src.charCodeAt(i);
+    let c = src.charCodeAt(i);
+    if (casing === FOLD_ASCII && c >= 65 && c <= 90) c += 32;
     const k = c < 128 ? classes[c] : classOf(c);
     if (k === BLANK) {
       i++;
@@ -277,17 +308,20 @@ function scanTokens(src: string, from: number, masks: readonly number[], lowerEa
       // A mask ends a word (`naïvehttps://…`: the URL starts at the `h`).
       const limit = maskAt < n ? maskAt : n;
       while (i < limit) {
-        const d = src.charCodeAt(i);
+        let d = src.charCodeAt(i);
+        if (casing === FOLD_ASCII && d >= 65 && d <= 90) d += 32;
         if ((d < 128 ? classes[d] : classOf(d)) !== WORD) break;
         hash = Math.imul(hash ^ d, 16777619);
         i++;
       }
     }
     let id: number;
-    if (lowerEach) {
+    if (casing === LOWER) id = vocabulary.find(src, start, i, hash >>> 0);
+    else if (casing === FOLD_ASCII) id = vocabulary.findFolded(src, start, i, hash >>> 0);
+    else {
       const word = src.slice(start, i).toLowerCase();
       id = vocabulary.find(word, 0, word.length, hashOf(word));
-    } else id = vocabulary.find(src, start, i, hash >>> 0);
+    }
     if (id < 0) {
       // A token no name uses (a line break among them): it ends any name under way.
       state = 0;

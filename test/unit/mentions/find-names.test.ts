@@ -64,6 +64,7 @@ describe('findNames', () => {
     ['frontmatter is not prose, and backticks in it open no code', '---\nk: `Deep\n---\nLearning` deep learning', ['learning', 'deep learning', 'learning']],
     // Before the URL's mask Σ ends a word (ς), as in the masked text: not σ as in `ΟΔΟΣhttps`.
     ['Σ at a word end lowers to ς as in the masked text', 'ΟΔΟΣ [[x]]. ΟΔΟΣhttps://x ελλάδα', ['οδος', 'οδος', 'ελλάδα']],
+    ['ASCII capitals are read as lower case (no lower-cased copy)', 'DEEP Learning SyStEmS; ML-2020 and LANG/C# NOTES', ['deep learning', 'learning', 'deep learning systems', 'ml-2020', 'lang/c# notes']],
     ['İ lowers to two characters: tokens are lowered one by one', 'İstanbul and ISTANBUL', ['istanbul']],
     ['CRLF, BOM and decomposed accents', '\ufeffZu\u0308rich\r\nDEEP LEARNING SYSTEMS', ['zürich', 'deep learning', 'learning', 'deep learning systems']],
   ])('%s', (_what, text, expected) => {
