@@ -107,10 +107,12 @@ describe('suggested links (unlinked mentions)', () => {
     const edges = await page.evaluate(() => window.__notemap!.graph.size);
     expect(edges).toBe(graph.size);
 
-    // The tooltip somewhere along the line (not every point is clear of nodes and links).
+    // The tooltip somewhere along the line: the line crosses the core, where most
+    // points lie near a node or a link (those win the tooltip), so walk it in steps of a few pixels.
     const [p, q] = await page.evaluate(([a, b]) => [window.__notemap!.nodeScreenPosition(a)!, window.__notemap!.nodeScreenPosition(b)!], [A, B] as const);
     let named = false;
-    for (let t = 0.3; t <= 0.71 && !named; t += 0.05) {
+    const step = 3 / Math.hypot(q.x - p.x, q.y - p.y);
+    for (let t = 0.1; t <= 0.9 && !named; t += step) {
       await page.mouse.move(p.x + (q.x - p.x) * t, p.y + (q.y - p.y) * t);
       named = (await page.locator('#tooltip').isVisible()) && ((await page.locator('#tooltip').textContent()) ?? '').includes('suggested link (unlinked mention)');
     }

@@ -139,12 +139,14 @@ describe('the dev server (scripts/start.ts, npm run dev)', () => {
   it('watches no folder outside the vault, and a change outside rebuilds nothing', async () => {
     const [node, ...args] = nodeTsx('scripts/start.ts');
     child = spawn(node, [...args, '--vault', vault, '--port', '0', '--host', '127.0.0.1'], {
-      cwd: ROOT, env: { ...process.env, XDG_CACHE_HOME: path.join(tmp, 'cache') }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT,
+      // Vite colors its URL line where CI is set ("Local" and ":" split by escapes): ask for none, and strip any.
+      env: { ...process.env, XDG_CACHE_HOME: path.join(tmp, 'cache'), NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    await expect.poll(() => output, { timeout: 60_000, interval: 200 }).toMatch(/Local:/);
+    await expect.poll(() => output.replace(/\x1b\[[0-9;]*m/g, ''), { timeout: 60_000, interval: 200 }).toMatch(/Local:/);
     await settle(1000);
     const watched = inotifyInodes(child.pid!);
     expect(watched.length).toBeGreaterThan(0);
