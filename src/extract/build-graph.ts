@@ -147,8 +147,10 @@ export function buildGraph(input: BuildInput): NotemapGraph {
     // byte, so `graph.export()` would differ between runs; "source->target" could collide.
     graph.addDirectedEdgeWithKey(`e${edgeIndex++}`, e.source, e.target, e.attrs);
   }
-  graph.forEachNode((key) => {
-    graph.mergeNodeAttributes(key, { inDegree: graph.inDegree(key), outDegree: graph.outDegree(key) });
+  // Set in place (the placeholders are there): mergeNodeAttributes per node emits an event each (~0.1 s at 10,000 notes).
+  graph.forEachNode((key, attrs) => {
+    attrs.inDegree = graph.inDegree(key);
+    attrs.outDegree = graph.outDegree(key);
   });
 
   const attributes: Omit<GraphAttributes, 'stats' | 'health'> = {

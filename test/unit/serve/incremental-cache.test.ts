@@ -20,7 +20,7 @@ function body(notes: number): CacheBody {
     others: ['a.png'],
     positions: records.map(([p], i) => [p, i * 1.25, -i] as [string, number, number]),
     layoutTicks: 300,
-    mentions: { names: ['note 1'], notes: records.map(([p]) => [p, [['note 1', 'Note 1', 3, 'See Note 1.']], 'AAEC'] as [string, [string, string, number, string][], string]) },
+    mentions: { names: ['note 1'], notes: records.map(([p]) => [p, [['note 1', 'Note 1', 3, 'See Note 1.']], new Uint8Array([0, 1, 2])] as [string, [string, string, number, string][], Uint8Array]) },
     metrics: { structure: 'x', nodes: records.map(([p], i) => [p, 1 / (i + 1), i % 7, 0] as [string, number, number, number]), components: { count: 1, largest: notes } },
     suggestions: { names: 'y', answers: [['?gone', null]] },
   };
