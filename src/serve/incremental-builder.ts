@@ -85,7 +85,7 @@ export class IncrementalBuilder {
     const start = now();
     const { graph, diff } = result;
     const before = graph.getAttribute('mentions');
-    const mentions = await this.mentions.update({ notes: result.notes, links: result.links, index: this.core.resolver.live.index, changed: changed.map((n) => n.path) });
+    const mentions = await this.mentions.update({ notes: result.notes, links: result.links, index: this.core.resolver.live.index, changed: changed.map((n) => n.path), namesHash: result.namesHash });
     graph.setAttribute('mentions', mentions);
     // The core's diff was taken before: the page gets the mentions when they changed.
     if (diff && !sameMentions(before, mentions)) diff.attributes.mentions = mentions;
