@@ -30,23 +30,32 @@ export function structureKey(graph: NotemapGraph): string {
   return createHash('sha1').update(parts.join('\u0001')).digest('hex');
 }
 
-/** The graph's metrics, to cache. */
-export function takeMetrics(graph: NotemapGraph): CachedMetrics {
+/** The graph's metrics, to cache; `structure`: its structureKey when the caller knows it. */
+export function takeMetrics(graph: NotemapGraph, structure = structureKey(graph)): CachedMetrics {
   const nodes: CachedMetrics['nodes'] = [];
   graph.forEachNode((key, a) => {
     if (a.kind === 'note') nodes.push([key, a.pagerank, a.community, a.component]);
   });
   const { components, largestComponent } = graph.getAttribute('stats');
-  return { structure: structureKey(graph), nodes, components: { count: components, largest: largestComponent } };
+  return { structure, nodes, components: { count: components, largest: largestComponent } };
 }
 
-/** Puts cached metrics on `graph` when its note structure is the cached one; false (nothing done) otherwise. */
-export function restoreMetrics(graph: NotemapGraph, cached: CachedMetrics | undefined): boolean {
-  if (!cached || cached.structure !== structureKey(graph)) return false;
+/**
+ * Puts cached metrics on `graph` when its note structure is the cached one and returns that
+ * structure's key; null (nothing done) otherwise.
+ */
+export function restoreMetrics(graph: NotemapGraph, cached: CachedMetrics | undefined): string | null {
+  if (!cached) return null;
+  const structure = structureKey(graph);
+  if (cached.structure !== structure) return null;
+  for (const [key] of cached.nodes) if (!graph.hasNode(key)) return null;
   for (const [key, pagerank, community, component] of cached.nodes) {
-    if (!graph.hasNode(key)) return false;
-    graph.mergeNodeAttributes(key, { pagerank, community, component });
+    // In place, as the graph is being built (no one listens yet): no event per node.
+    const a = graph.getNodeAttributes(key) as { pagerank: number; community: number; component: number };
+    a.pagerank = pagerank;
+    a.community = community;
+    a.component = component;
   }
   graph.setAttribute('stats', countStats(graph, cached.components));
-  return true;
+  return structure;
 }

@@ -22,7 +22,7 @@ import { applyGraphEdit, sourcesToRewrite } from './incremental-graph.js';
 import type { VaultSettings } from './incremental-files.js';
 import { IncrementalResolver, type VaultChange } from './incremental-resolve.js';
 import { placeNewNodes } from './place-new-nodes.js';
-import { restoreMetrics, takeMetrics, type CachedMetrics } from './cached-metrics.js';
+import { restoreMetrics, structureKey, takeMetrics, type CachedMetrics } from './cached-metrics.js';
 import { namesHash, type CachedSuggestions } from './cached-suggestions.js';
 
 export interface CoreChange extends VaultChange {
@@ -84,6 +84,8 @@ export class IncrementalCore {
   private suggestionIndex: SuggestionIndex | null = null;
   /** Where nodes removed lately were (oldest first): one that comes back takes its place again. */
   private readonly gonePlaces = new Map<string, { x: number; y: number }>();
+  /** structureKey of the graph as it is (cached-metrics.ts), null until asked for again after a change. */
+  private structure: string | null = null;
 
   constructor(private readonly options: CoreOptions) {
     this.resolver = new IncrementalResolver(options.extensions);
@@ -124,7 +126,8 @@ export class IncrementalCore {
       if (cached && cached.names === namesHash(notes)) this.suggestions = new Map(cached.answers);
       lap('edit');
       // From the cache: the metrics stand when no note and no link between notes changed.
-      this.finish(graph, notes, assembled.links, lap, !restoreMetrics(graph, this.options.metrics));
+      this.structure = restoreMetrics(graph, this.options.metrics);
+      this.finish(graph, notes, assembled.links, lap, this.structure === null);
       this.positionFirst(graph);
       lap('place');
       this.graph = graph;
@@ -156,6 +159,7 @@ export class IncrementalCore {
     graph.setAttribute('warnings', warnings);
     graph.setAttribute('vaultApp', detectVaultApp(this.options.vault));
     lap('edit');
+    if (structure) this.structure = null;
     this.finish(graph, notes, assembled.links, lap, structure);
     const fresh: string[] = [];
     graph.forEachNode((key) => {
@@ -193,7 +197,8 @@ export class IncrementalCore {
   /** What the cache keeps of the core beside the notes: the metrics and the "did you mean" answers. */
   cacheParts(): { metrics: CachedMetrics; suggestions: CachedSuggestions } {
     const notes = this.resolver.sortedPaths().map((p) => this.resolver.notes.get(p)!);
-    return { metrics: takeMetrics(this.graph!), suggestions: { names: namesHash(notes), answers: [...this.suggestions] } };
+    this.structure ??= structureKey(this.graph!);
+    return { metrics: takeMetrics(this.graph!, this.structure), suggestions: { names: namesHash(notes), answers: [...this.suggestions] } };
   }
 
   /** Measure and health, with "did you mean" answers kept while no note name changes. */

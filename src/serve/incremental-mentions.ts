@@ -32,10 +32,10 @@ export interface NoteMentionText {
   accepted?: { names: MentionNames; list: NameOccurrence[] };
 }
 
-/** What the cache keeps (filters as base64). */
+/** What the cache keeps (the cache file is V8's serialization: filters as they are). */
 export interface MentionsCache {
   names: string[];
-  notes: [path: string, occurrences: StoredOccurrence[], words: string | null][];
+  notes: [path: string, occurrences: StoredOccurrence[], words: Uint8Array | null][];
 }
 
 export interface MentionsInput {
@@ -64,13 +64,14 @@ export class IncrementalMentions {
   restore(cache: MentionsCache | undefined): void {
     if (!cache) return;
     this.names = new Set(cache.names);
-    this.texts = new Map(cache.notes.map(([path, occurrences, words]) => [path, { occurrences, words: words === null ? null : new Uint8Array(Buffer.from(words, 'base64')) }]));
+    this.texts = new Map(cache.notes.map(([path, occurrences, words]) => [path, { occurrences, words }]));
   }
 
   toCache(): MentionsCache | undefined {
     if (!this.names) return undefined;
     const notes: MentionsCache['notes'] = [];
-    for (const [path, text] of this.texts) notes.push([path, text.occurrences, text.words ? Buffer.from(text.words).toString('base64') : null]);
+    // A view into a larger buffer would be serialized with all of it: such a filter is copied.
+    for (const [path, { occurrences, words }] of this.texts) notes.push([path, occurrences, words && words.byteLength !== words.buffer.byteLength ? words.slice() : words]);
     return { names: [...this.names], notes };
   }
 
