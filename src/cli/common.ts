@@ -27,6 +27,21 @@ export function formatWarning(w: BuildWarning): string {
   return safeText(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
 }
 
+/** Warnings the server prints before the map's address: a few, then how many more (`check` and `graph` print them all). */
+export const SERVE_WARNINGS_SHOWN = 5;
+
+/**
+ * The serve command's warning lines: the first SERVE_WARNINGS_SHOWN, then one
+ * line naming how many more and the command that lists them, so a vault with
+ * many unfilled templates does not bury the address under its warnings.
+ */
+export function briefWarnings(warnings: readonly BuildWarning[], vault: string): string[] {
+  const lines = warnings.slice(0, SERVE_WARNINGS_SHOWN).map(formatWarning);
+  const more = warnings.length - lines.length;
+  if (more > 0) lines.push(safeText(`… and ${more} more warning${more === 1 ? '' : 's'}: notemap check ${/^[\w./~+-]+$/.test(vault) ? vault : JSON.stringify(vault)} lists them all`));
+  return lines;
+}
+
 /** The vault's absolute path; CliExit 2 when it is not a folder. */
 export function vaultFolder(vault: string): string {
   const abs = path.resolve(vault);

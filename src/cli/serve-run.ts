@@ -15,7 +15,7 @@ import { CACHE_FILE } from '../serve/incremental-cache.js';
 import { createLiveHub, type LiveHub } from '../serve/live-hub.js';
 import { startLiveSession, type LiveSession } from '../serve/live-session.js';
 import type { CliOptions } from './args.js';
-import { formatWarning, safeText, settingsLine, vaultSettings } from './common.js';
+import { briefWarnings, safeText, settingsLine, vaultSettings } from './common.js';
 import { openBrowser } from './open-browser.js';
 import { appDir, codeFingerprint } from './package-paths.js';
 import { isSettingsFile, SETTINGS_FOLDERS } from './settings-files.js';
@@ -48,7 +48,7 @@ async function startLive(vault: string, graphPath: string, options: CliOptions, 
     },
   });
   const first = session.first;
-  if (!options.quiet) for (const w of first.graph.getAttribute('warnings')) process.stderr.write(formatWarning(w) + '\n');
+  if (!options.quiet) for (const line of briefWarnings(first.graph.getAttribute('warnings'), vault)) process.stderr.write(line + '\n');
   const how = first.full ? 'full build' : `from the cache, ${first.notesChanged} note(s) read again`;
   process.stdout.write(`notemap: ${summaryOf(first.graph.getAttribute('stats'), first.seconds)}, ${how}\n`);
   return session;
@@ -59,7 +59,7 @@ async function buildOnce(vault: string, graphPath: string, options: CliOptions):
   const started = Date.now();
   const settings = vaultSettings(vault, options);
   const result = await runPipeline(vault, { extensions: settings.extensions, settings, omitDrafts: true, out: graphPath });
-  if (!options.quiet) for (const w of result.warnings) process.stderr.write(formatWarning(w) + '\n');
+  if (!options.quiet) for (const line of briefWarnings(result.warnings, vault)) process.stderr.write(line + '\n');
   process.stdout.write(`notemap: ${summaryOf(result.stats, (Date.now() - started) / 1000)}; drafts left out, so changes show when notemap starts again\n`);
 }
 

@@ -22,7 +22,9 @@ import {
   type NoteNodeAttributes,
 } from '../core/contract.js';
 import { byCodeUnit } from '../core/order.js';
-import { noteLinkEnds } from './health.js';
+import { useDictionaryAdjacency } from './dictionary-adjacency.js';
+import { mergeSorted } from './merge-sorted.js';
+import { sortedEdges } from './sorted-edges.js';
 import { dedupeTags } from './tags.js';
 import type { ResolveResult } from './resolve.js';
 import type { ParsedNote, ResolvedLink } from './types.js';
@@ -109,47 +111,53 @@ export function noteNodeAttributes(note: ParsedNote, orphan: boolean): NoteNodeA
 export function buildGraph(input: BuildInput): NotemapGraph {
   const graph: NotemapGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
   const { links, attachments } = input.resolved;
-
-  const edges = aggregateEdges(links);
   const danglingTitles = new Map<string, string>();
   for (const link of links) {
     if (link.targetKind === 'dangling' && !danglingTitles.has(link.target)) danglingTitles.set(link.target, link.written);
   }
+  const notes = [...input.notes].sort((a, b) => byCodeUnit(a.path, b.path));
+  const danglingKeys = [...danglingTitles.keys()].sort(byCodeUnit);
+  const attachmentKeys = [...attachments.keys()].sort(byCodeUnit);
+
+  // Every node key's rank in code-unit order: edges come out sorted by it (sorted-edges.ts).
+  const rank = new Map<string, number>();
+  const notePaths = notes.map((n) => n.path);
+  const keys = mergeSorted([notePaths, danglingKeys, attachmentKeys]);
+  for (const key of keys) rank.set(key, rank.size);
+  const isNote = new Uint8Array(rank.size);
+  for (const key of notePaths) isNote[rank.get(key)!] = 1;
+  const edges = sortedEdges(links, rank, isNote);
+  const degrees = <T extends NodeAttributes>(key: string, attrs: T): T => {
+    const r = rank.get(key)!;
+    attrs.inDegree = edges.inDegree[r];
+    attrs.outDegree = edges.outDegree[r];
+    return attrs;
+  };
 
   // A note is an orphan when no link joins it to another existing note (the health report's rule).
-  const { hasOut, hasIn } = noteLinkEnds(new Set(input.notes.map((n) => n.path)), links);
-
-  for (const note of [...input.notes].sort((a, b) => byCodeUnit(a.path, b.path))) {
-    const attrs = noteNodeAttributes(note, !hasOut.has(note.path) && !hasIn.has(note.path));
-    graph.addNode(note.path, attrs);
-  }
-  for (const [key, title] of [...danglingTitles].sort((a, b) => byCodeUnit(a[0], b[0]))) {
+  for (const note of notes) graph.addNode(note.path, degrees(note.path, noteNodeAttributes(note, !edges.joinsNote[rank.get(note.path)!])));
+  for (const key of danglingKeys) {
     const attrs: DanglingNodeAttributes = {
       kind: 'dangling',
-      title,
+      title: danglingTitles.get(key)!,
       dangling: true,
       suggestion: null,
       ...placeholders,
     };
-    graph.addNode(key, attrs);
+    graph.addNode(key, degrees(key, attrs));
   }
-  for (const key of [...attachments.keys()].sort(byCodeUnit)) {
+  for (const key of attachmentKeys) {
     const a = attachments.get(key)!;
     const attrs: AttachmentNodeAttributes = { kind: 'attachment', title: a.title, dangling: false, path: a.path, ...placeholders };
-    graph.addNode(key, attrs);
+    graph.addNode(key, degrees(key, attrs));
   }
 
-  const sortedEdges = [...edges.values()].sort((a, b) => byCodeUnit(a.source, b.source) || byCodeUnit(a.target, b.target));
-  let edgeIndex = 0;
-  for (const e of sortedEdges) {
-    if (e.source === e.target) continue;
+  useDictionaryAdjacency(graph);
+  for (let i = 0; i < edges.attrs.length; i++) {
     // Keys e0, e1, ... in sorted order: graphology's generated keys start from a random
     // byte, so `graph.export()` would differ between runs; "source->target" could collide.
-    graph.addDirectedEdgeWithKey(`e${edgeIndex++}`, e.source, e.target, e.attrs);
+    graph.addDirectedEdgeWithKey(`e${i}`, keys[edges.source[i]], keys[edges.target[i]], edges.attrs[i]);
   }
-  graph.forEachNode((key) => {
-    graph.mergeNodeAttributes(key, { inDegree: graph.inDegree(key), outDegree: graph.outDegree(key) });
-  });
 
   const attributes: Omit<GraphAttributes, 'stats' | 'health'> = {
     schemaVersion: SCHEMA_VERSION,

@@ -20,18 +20,11 @@ import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { NotemapGraph } from './build-graph.js';
-import { round2 } from './layout.js';
+import { roundedJson } from './round-json.js';
 import { byCodeUnit } from '../core/order.js';
 
-/** Rounds coordinates to 2 decimals and any other fraction to 6 significant digits. */
-function roundValue(key: string, value: unknown): unknown {
-  if (typeof value !== 'number' || Number.isInteger(value)) return value;
-  if (!Number.isFinite(value)) return 0;
-  if (key === 'x' || key === 'y') return round2(value);
-  return Number(value.toPrecision(6));
-}
-
-const json = (value: unknown): string => JSON.stringify(value, roundValue);
+// graph.json's number rule (coordinates to 2 decimals, other fractions to 6 significant digits), applied without a replacer.
+const json = roundedJson;
 
 /**
  * The serialized graph, chunk by chunk (joined, they are the file), made as

@@ -57,7 +57,7 @@ export interface BuildReport {
   /** Seconds from the call to the graph being ready (graph.json written after, see `written`). */
   seconds: number;
   /** Seconds per step (files: stat, read and parse; then the core's steps; then the mentions). */
-  timings: { files: number } & CoreTimings & { mentions: number };
+  timings: { cache?: number; files: number } & CoreTimings & { mentions: number };
   /** Resolves when graph.json has been written (immediately when `out` is null). */
   written: Promise<void>;
 }
@@ -85,7 +85,7 @@ export class IncrementalBuilder {
     const start = now();
     const { graph, diff } = result;
     const before = graph.getAttribute('mentions');
-    const mentions = await this.mentions.update({ notes: result.notes, links: result.links, index: this.core.resolver.live.index, changed: changed.map((n) => n.path) });
+    const mentions = await this.mentions.update({ notes: result.notes, links: result.links, index: this.core.resolver.live.index, changed: changed.map((n) => n.path), namesHash: result.namesHash });
     graph.setAttribute('mentions', mentions);
     // The core's diff was taken before: the page gets the mentions when they changed.
     if (diff && !sameMentions(before, mentions)) diff.attributes.mentions = mentions;
@@ -99,6 +99,7 @@ export class IncrementalBuilder {
     const root = await realpath(options.vault);
     const vault = path.resolve(options.vault);
     const cache = options.cacheFile ? await loadCache(options.cacheFile, { vault, extensions, codeVersion: options.codeVersion ?? '' }) : { body: null, problem: null };
+    const cacheSeconds = since(start);
     const files = new VaultFiles(root, extensions, options.settings);
     const positions = new Map<string, { x: number; y: number }>();
     // Records parsed under other settings are read again; positions stay good either way.
@@ -153,7 +154,7 @@ export class IncrementalBuilder {
         notesChanged: records ? check.changedNotes : files.records.size,
         errors: check.errors,
         seconds,
-        timings: { files: filesSeconds, ...timings, mentions: mentionsSeconds },
+        timings: { cache: cacheSeconds, files: filesSeconds - cacheSeconds, ...timings, mentions: mentionsSeconds },
         written: builder.write(graph),
       },
     };

@@ -22,7 +22,7 @@ import { applyGraphEdit, sourcesToRewrite } from './incremental-graph.js';
 import type { VaultSettings } from './incremental-files.js';
 import { IncrementalResolver, type VaultChange } from './incremental-resolve.js';
 import { placeNewNodes } from './place-new-nodes.js';
-import { restoreMetrics, takeMetrics, type CachedMetrics } from './cached-metrics.js';
+import { restoreMetrics, structureKey, takeMetrics, type CachedMetrics } from './cached-metrics.js';
 import { namesHash, type CachedSuggestions } from './cached-suggestions.js';
 
 export interface CoreChange extends VaultChange {
@@ -69,6 +69,8 @@ export interface CoreResult {
   /** Every note, sorted by path, and every resolved link (for the mentions, incremental-mentions.ts). */
   notes: ParsedNote[];
   links: readonly ResolvedLink[];
+  /** namesHash of `notes` (the suggestions' and the mention names' key), taken once per apply. */
+  namesHash: string;
 }
 
 /** Places of removed nodes remembered (a checkout of this many files and back keeps them all). */
@@ -84,6 +86,10 @@ export class IncrementalCore {
   private suggestionIndex: SuggestionIndex | null = null;
   /** Where nodes removed lately were (oldest first): one that comes back takes its place again. */
   private readonly gonePlaces = new Map<string, { x: number; y: number }>();
+  /** structureKey of the graph as it is (cached-metrics.ts), null until asked for again after a change. */
+  private structure: string | null = null;
+  /** namesHash of the notes as they are (the last apply's). */
+  private namesHash = '';
 
   constructor(private readonly options: CoreOptions) {
     this.resolver = new IncrementalResolver(options.extensions);
@@ -112,6 +118,7 @@ export class IncrementalCore {
     const assembled = this.resolver.assemble();
     const notes = this.resolver.sortedPaths().map((p) => this.resolver.notes.get(p)!);
     const warnings = sortWarnings([...(this.options.settings?.warnings ?? []), ...this.scanWarnings, ...[...this.fileWarnings.values()].flat()]);
+    const names = (this.namesHash = namesHash(notes));
     lap('resolve');
 
     if (!this.graph) {
@@ -121,15 +128,16 @@ export class IncrementalCore {
       const view = this.options.settings?.view;
       if (view && Object.keys(view).length) graph.setAttribute('view', view);
       const cached = this.options.suggestions;
-      if (cached && cached.names === namesHash(notes)) this.suggestions = new Map(cached.answers);
+      if (cached && cached.names === names) this.suggestions = new Map(cached.answers);
       lap('edit');
       // From the cache: the metrics stand when no note and no link between notes changed.
-      this.finish(graph, notes, assembled.links, lap, !restoreMetrics(graph, this.options.metrics));
+      this.structure = restoreMetrics(graph, this.options.metrics);
+      this.finish(graph, notes, assembled.links, lap, this.structure === null);
       this.positionFirst(graph);
       lap('place');
       this.graph = graph;
       this.attachmentNames = assembled.byAttachmentName;
-      return { graph, diff: null, timings, notes, links: assembled.links };
+      return { graph, diff: null, timings, notes, links: assembled.links, namesHash: names };
     }
 
     const graph = this.graph;
@@ -156,6 +164,7 @@ export class IncrementalCore {
     graph.setAttribute('warnings', warnings);
     graph.setAttribute('vaultApp', detectVaultApp(this.options.vault));
     lap('edit');
+    if (structure) this.structure = null;
     this.finish(graph, notes, assembled.links, lap, structure);
     const fresh: string[] = [];
     graph.forEachNode((key) => {
@@ -180,7 +189,7 @@ export class IncrementalCore {
     lap('place');
     const diff = diffGraph(before, graph, moved);
     lap('diff');
-    return { graph, diff, timings, notes, links: assembled.links };
+    return { graph, diff, timings, notes, links: assembled.links, namesHash: names };
   }
 
   /** Keeps a removed node's place, the newest GONE_PLACES only. */
@@ -192,8 +201,8 @@ export class IncrementalCore {
 
   /** What the cache keeps of the core beside the notes: the metrics and the "did you mean" answers. */
   cacheParts(): { metrics: CachedMetrics; suggestions: CachedSuggestions } {
-    const notes = this.resolver.sortedPaths().map((p) => this.resolver.notes.get(p)!);
-    return { metrics: takeMetrics(this.graph!), suggestions: { names: namesHash(notes), answers: [...this.suggestions] } };
+    this.structure ??= structureKey(this.graph!);
+    return { metrics: takeMetrics(this.graph!, this.structure), suggestions: { names: this.namesHash, answers: [...this.suggestions] } };
   }
 
   /** Measure and health, with "did you mean" answers kept while no note name changes. */

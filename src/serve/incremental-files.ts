@@ -13,6 +13,7 @@
  * its last good version, and the error is reported (`errors`) for a retry.
  */
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
 import type { BuildWarning } from '../core/contract.js';
 import { withFileCreated } from '../extract/file-created.js';
@@ -82,7 +83,10 @@ export class VaultFiles {
     for (const file of this.others) if (!present.has(file)) check.change.removeFiles.push(file);
     for (const file of present) if (!this.others.has(file)) check.change.addFiles.push(file);
     const arrived: { path: string; hash: string }[] = [];
-    await pool(scan.notes, 64, (f) => this.checkNote(f.path, f.absPath, check, arrived));
+    // Most notes did not change: their stat (synchronous: ~15 ms for 10,000 files, against ~80 ms
+    // through the thread pool's promises) matches the record, and nothing more is asked of them.
+    const differ = scan.notes.filter((f) => !this.statMatches(f.path, f.absPath));
+    await pool(differ, 64, (f) => this.checkNote(f.path, f.absPath, check, arrived));
     this.finish(check, gone, arrived);
     return check;
   }
@@ -122,6 +126,18 @@ export class VaultFiles {
     });
     this.finish(check, gone, arrived);
     return check;
+  }
+
+  /** True when the file's size and modification time are its record's (false on any doubt: checkNote looks again). */
+  private statMatches(rel: string, abs: string): boolean {
+    const record = this.records.get(rel);
+    if (!record) return false;
+    try {
+      const info = statSync(abs, { throwIfNoEntry: false });
+      return info !== undefined && record.size === info.size && record.mtimeMs === info.mtimeMs;
+    } catch {
+      return false;
+    }
   }
 
   /** Compares one note file with its record: stat first, then the content hash. */

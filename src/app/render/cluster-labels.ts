@@ -15,18 +15,12 @@ import { mixColor, PALETTES, withAlpha } from './palette.js';
 import type { MapRenderer } from './renderer.js';
 import { LABEL_FONT } from './settings.js';
 import { clusterFocusAlpha, placeClusterLabels, type ClusterSpot, type PlacedClusterLabel } from './cluster-label-place.js';
+import { fitLayerCanvas } from './layer-canvas.js';
 
 export const CLUSTER_LAYER = 'clusterLabels';
 
-interface Centroid {
-  key: string;
-  name: string;
-  count: number;
-  x: number;
-  y: number;
-  color: string | null;
-  spread: number;
-}
+/** A cluster's spot in graph coordinates (placement takes it in viewport pixels). */
+type Centroid = Required<ClusterSpot>;
 
 export interface ClusterLabelsOptions {
   renderer: MapRenderer;
@@ -85,13 +79,7 @@ export function mountClusterLabels({ renderer, store, theme }: ClusterLabelsOpti
 
   function draw(): void {
     const { width, height } = sigma.getDimensions();
-    const ratio = window.devicePixelRatio || 1;
-    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-      canvas.width = Math.round(width * ratio);
-      canvas.height = Math.round(height * ratio);
-      canvas.style.width = `${width}px`;
-      canvas.style.height = `${height}px`;
-    }
+    const ratio = fitLayerCanvas(canvas, width, height);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     if (drawn) ctx.clearRect(0, 0, width, height);
     drawn = false;

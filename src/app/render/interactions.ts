@@ -18,6 +18,8 @@ const DRAG_THRESHOLD = 4;
 export const NODE_SLOP = 8;
 /** A link's hit area: this many pixels either side of its line. */
 export const EDGE_SLOP = 5;
+/** Pixels from a dashed suggested link within which it wins over a real link nearby. */
+export const DASH_SLOP = 2;
 
 /** What a key press on the map does (null: not ours). */
 export function mapKeyAction(key: string): 'left' | 'right' | 'up' | 'down' | 'zoomIn' | 'zoomOut' | 'fit' | 'deselect' | null {
@@ -136,9 +138,12 @@ export function bindInteractions({ renderer, store, layout, tooltip, hoverExtra 
     const index = renderer.hitIndex();
     nearNode = index.nearestNode(e.x, e.y, NODE_SLOP);
     showHover(nearNode);
-    const edge = nearNode === null ? index.nearestEdge(e.x, e.y, EDGE_SLOP) : null;
+    // Right on a dashed suggested link, it wins over a real link passing close by
+    // (in a dense core one always is); a little off it, the real link wins.
+    const onDash = nearNode === null ? hoverExtra?.(e.x, e.y, DASH_SLOP) : null;
+    const edge = nearNode === null && !onDash ? index.nearestEdge(e.x, e.y, EDGE_SLOP) : null;
     showEdge(edge, e.x, e.y);
-    const extra = nearNode === null && edge === null ? hoverExtra?.(e.x, e.y, EDGE_SLOP) : null;
+    const extra = onDash ?? (nearNode === null && edge === null ? hoverExtra?.(e.x, e.y, EDGE_SLOP) : null);
     if (extra) showTooltip(extra.title, extra.text, e.x, e.y);
   };
   mouse.on('mousemove', onPointer);

@@ -18,6 +18,7 @@ import type { MapRenderer } from '../render/renderer.js';
 import type { Disposable, Store } from '../state/types.js';
 import type { ThemeController } from '../theme.js';
 import { describePair, pairTouches, suggestedPairs, type SuggestedPair } from './suggested-pairs.js';
+import { fitLayerCanvas } from '../render/layer-canvas.js';
 
 /** A muted indigo: apart from the grey links and from the tag palette's saturated hues. */
 export const SUGGESTED_COLORS = { light: '#8a87c4', dark: '#8c89c9' } as const;
@@ -74,14 +75,7 @@ export function mountSuggestedLinks(renderer: MapRenderer, store: Store, theme: 
   function draw(): void {
     if (!painted && !store.get().showMentions) return;
     const { width, height } = sigma.getDimensions();
-    const ratio = window.devicePixelRatio || 1;
-    // Sigma sizes the layers it made itself; this one follows the same frame.
-    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-      canvas.width = Math.round(width * ratio);
-      canvas.height = Math.round(height * ratio);
-      canvas.style.width = `${width}px`;
-      canvas.style.height = `${height}px`;
-    }
+    const ratio = fitLayerCanvas(canvas, width, height);
     ctx2d.setTransform(1, 0, 0, 1, 0, 0);
     ctx2d.clearRect(0, 0, canvas.width, canvas.height);
     segments = [];

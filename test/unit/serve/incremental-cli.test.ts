@@ -37,9 +37,16 @@ describe('npm run graph -- --incremental', () => {
     for (const [key, p] of before) expect(after.get(key), key).toBe(p);
 
     const cacheFile = path.join(vaultCacheDir(vault, { ...process.env, ...env }), CACHE_FILE);
-    fs.writeFileSync(cacheFile, fs.readFileSync(cacheFile, 'utf8').replace(`"version":${CACHE_VERSION}`, '"version":0'));
+    // The header line is JSON; the body after it is binary (edited as bytes).
+    const bytes = fs.readFileSync(cacheFile);
+    const newline = bytes.indexOf(10);
+    const header = bytes.toString('utf8', 0, newline).replace(`"version":${CACHE_VERSION}`, '"version":0');
+    fs.writeFileSync(cacheFile, Buffer.concat([Buffer.from(header), bytes.subarray(newline)]));
     expect((await run()).stdout).toMatch(/\(full build: the cache was written by another version of notemap/);
-    fs.writeFileSync(cacheFile, fs.readFileSync(cacheFile, 'utf8').slice(0, 500));
+    fs.writeFileSync(cacheFile, bytes.subarray(0, bytes.length - 100));
+    expect((await run()).stdout).toMatch(/\(full build: the cache is damaged/);
+    bytes[bytes.length - 50] ^= 1;
+    fs.writeFileSync(cacheFile, bytes);
     expect((await run()).stdout).toMatch(/\(full build: the cache is damaged/);
     // Unlinked mentions come from the cache too, equal to a full build's: a new note's name, already in
     // another note's text, is found there without that note having changed.
