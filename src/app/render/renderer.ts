@@ -5,7 +5,7 @@
  * (`refresh({ partialGraph, skipIndexation: true })`); filter, size and
  * program changes do a full refresh.
  */
-import Sigma from 'sigma';
+import type Sigma from 'sigma';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core/contract.js';
 import { disposeOnce } from '../disposable.js';
 import { computeVisible, type MapGraph } from '../state/visibility.js';
@@ -24,6 +24,7 @@ import { mapSettings } from './settings.js';
 import { buildHitIndex, type HitIndex, type ScreenEdge, type ScreenNode } from './hit-index.js';
 import { lightPrograms, performanceSettings } from './performance.js';
 import { withLightPrograms } from './light-programs.js';
+import { createSigmaFramedLater, redrawAfterDrag } from './needless-redraws.js';
 import { pathHighlight } from '../path/path-look.js';
 import { pathViewOf } from '../path/path-view.js';
 import { withMentionPartners } from '../suggested/suggested-pairs.js';
@@ -152,8 +153,10 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   );
   // Every setting goes in at construction: sigma indexes the whole graph once, not again per setting (viewer).
   // Links are picked by the hit index (interactions.ts), never by sigma: its clickEdge would swallow clickStage.
-  const sigma: MapSigma = new Sigma(graph, container, { ...withLightPrograms(settings, lightPrograms(graph.order, graph.size)), ...labelSettings(), ...performanceSettings(graph.order, graph.size), enableEdgeEvents: false });
+  // Drawn first at the next frame, framed (needless-redraws.ts).
+  const sigma: MapSigma = createSigmaFramedLater(graph, container, { ...withLightPrograms(settings, lightPrograms(graph.order, graph.size)), ...labelSettings(), ...performanceSettings(graph.order, graph.size), enableEdgeEvents: false });
   sigmaRef = sigma;
+  const undoDragRedraw = redrawAfterDrag(sigma);
   sigma.on('beforeRender', startFrame);
   sigma.on('afterRender', endFrame);
   // A fixed frame: the layout moving nodes must not rescale the whole view under the user.
@@ -246,6 +249,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   const { dispose } = disposeOnce(() => {
     unsubscribe();
     offTheme();
+    undoDragRedraw();
     sigma.kill();
   });
   return {
