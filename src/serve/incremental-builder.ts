@@ -100,9 +100,12 @@ export class IncrementalBuilder {
     const extensions = options.extensions ?? DEFAULT_NOTE_EXTENSIONS;
     const root = await realpath(options.vault);
     const vault = path.resolve(options.vault);
+    const files = new VaultFiles(root, extensions, options.settings);
+    // The vault's folders are listed while the cache is read (the listing waits on the disk, the cache on the CPU).
+    const listing = files.listVault();
+    listing.catch(() => undefined); // awaited below; a failure must not count as unhandled meanwhile
     const cache = options.cacheFile ? await loadCache(options.cacheFile, { vault, extensions, codeVersion: options.codeVersion ?? '' }) : { body: null, problem: null, slices: undefined };
     const cacheSeconds = since(start);
-    const files = new VaultFiles(root, extensions, options.settings);
     const positions = new Map<string, { x: number; y: number }>();
     // Records parsed under other settings are read again; positions stay good either way.
     const records = cache.body && (cache.body.parseKey ?? '{}') === parseKey(options.settings);
@@ -111,7 +114,7 @@ export class IncrementalBuilder {
       for (const file of cache.body.others) files.others.add(file);
       for (const [key, x, y] of cache.body.positions) positions.set(key, { x, y });
     }
-    const check = await files.scanAll();
+    const check = await files.scanAll(listing);
     for (const { from, to } of check.change.moved ?? []) {
       const p = positions.get(from);
       if (p) positions.set(to, p);
