@@ -15,6 +15,7 @@ import {
   type DetailsChunk,
 } from '../core/compact.js';
 import type { MapGraph } from './state/visibility.js';
+import { useDictionaryAdjacency } from './dictionary-adjacency.js';
 
 function health(compact: CompactGraph): HealthReport {
   const h = compact.header.health;
@@ -86,6 +87,7 @@ export function graphFromCompact(compact: CompactGraph): MapGraph {
     for (const [i, value] of values) (graph.getNodeAttributes(keys[i]) as unknown as Record<string, unknown>)[field] = value;
   }
 
+  useDictionaryAdjacency(graph);
   const ends = compact.section('edgeEnds');
   const kinds = compact.section('edgeKinds');
   const counts = compact.section('edgeCount');

@@ -5,9 +5,9 @@
  * reuses them instead of asking again for every dangling target (about 0.25 s
  * at 10,000 notes).
  */
-import { createHash } from 'node:crypto';
 import type { Suggestion } from '../core/contract.js';
 import type { ParsedNote } from '../extract/types.js';
+import { FastHash } from './fast-hash.js';
 
 export interface CachedSuggestions {
   /** namesHash of the notes the answers were found among. */
@@ -15,9 +15,13 @@ export interface CachedSuggestions {
   answers: [target: string, answer: Suggestion | null][];
 }
 
-/** A hash of what the suggestion index reads: each note's path, title and aliases. */
+/** A fingerprint (fast-hash.ts) of what the suggestion index reads: each note's path, title and aliases. */
 export function namesHash(notes: readonly Pick<ParsedNote, 'path' | 'title' | 'aliases'>[]): string {
-  const hash = createHash('sha1');
-  for (const n of notes) hash.update(`${n.path}\u0000${n.title}\u0000${n.aliases.join('\u0000')}\u0001`);
-  return hash.digest('hex');
+  const hash = new FastHash();
+  for (const n of notes) {
+    hash.update(n.path).update(n.title);
+    hash.update(String(n.aliases.length));
+    for (const alias of n.aliases) hash.update(alias);
+  }
+  return hash.digest();
 }

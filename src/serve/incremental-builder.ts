@@ -17,7 +17,7 @@ import { DEFAULT_NOTE_EXTENSIONS } from '../extract/scan.js';
 import { serializeGraph, writeFileAtomic } from '../extract/write.js';
 import { writeCompactFiles } from '../extract/compact.js';
 import type { GraphDiff } from './graph-diff.js';
-import { loadCache, saveCache, type CacheBody } from './incremental-cache.js';
+import { loadCache, saveCache, type CacheBody, type CacheSlices } from './incremental-cache.js';
 import { IncrementalCore, type CoreResult, type CoreTimings } from './incremental-core.js';
 import { IncrementalMentions, sameMentions } from './incremental-mentions.js';
 import { VaultFiles, type FileCheck, type VaultSettings } from './incremental-files.js';
@@ -71,6 +71,8 @@ const since = (start: bigint): number => Number(now() - start) / 1e9;
 export class IncrementalBuilder {
   private writing: Promise<void> = Promise.resolve();
   private writeWanted = false;
+  /** The cache's slices as read, for the first save to reuse where unchanged (then let go: memory). */
+  private readSlices: CacheSlices | null = null;
 
   private constructor(
     private readonly options: BuilderOptions,
@@ -85,7 +87,7 @@ export class IncrementalBuilder {
     const start = now();
     const { graph, diff } = result;
     const before = graph.getAttribute('mentions');
-    const mentions = await this.mentions.update({ notes: result.notes, links: result.links, index: this.core.resolver.live.index, changed: changed.map((n) => n.path) });
+    const mentions = await this.mentions.update({ notes: result.notes, links: result.links, index: this.core.resolver.live.index, changed: changed.map((n) => n.path), namesHash: result.namesHash });
     graph.setAttribute('mentions', mentions);
     // The core's diff was taken before: the page gets the mentions when they changed.
     if (diff && !sameMentions(before, mentions)) diff.attributes.mentions = mentions;
@@ -98,7 +100,7 @@ export class IncrementalBuilder {
     const extensions = options.extensions ?? DEFAULT_NOTE_EXTENSIONS;
     const root = await realpath(options.vault);
     const vault = path.resolve(options.vault);
-    const cache = options.cacheFile ? await loadCache(options.cacheFile, { vault, extensions, codeVersion: options.codeVersion ?? '' }) : { body: null, problem: null };
+    const cache = options.cacheFile ? await loadCache(options.cacheFile, { vault, extensions, codeVersion: options.codeVersion ?? '' }) : { body: null, problem: null, slices: undefined };
     const cacheSeconds = since(start);
     const files = new VaultFiles(root, extensions, options.settings);
     const positions = new Map<string, { x: number; y: number }>();
@@ -142,6 +144,7 @@ export class IncrementalBuilder {
     const mentions = options.mentions === false ? null : new IncrementalMentions(root);
     if (records) mentions?.restore(cache.body?.mentions);
     const builder = new IncrementalBuilder(options, files, core, mentions);
+    builder.readSlices = cache.slices ?? null;
     const mentionsSeconds = await builder.updateMentions(result, check.change.upsert);
     const seconds = since(start);
     return {
@@ -208,7 +211,10 @@ export class IncrementalBuilder {
 
   /** Writes the cache (when there is a cache file). */
   async saveCache(): Promise<void> {
-    if (this.options.cacheFile) await saveCache(this.options.cacheFile, this.cacheBody());
+    if (!this.options.cacheFile) return;
+    const previous = this.readSlices;
+    this.readSlices = null;
+    await saveCache(this.options.cacheFile, this.cacheBody(), previous);
   }
 
   /**

@@ -44,8 +44,8 @@ interface CacheHeader {
   format: 'notemap-incremental';
   version: number;
   schemaVersion: number;
-  /** sha1 of the bytes after the header line: catches a damaged file (not an attacker: the cache is the user's own). */
-  sha1: string;
+  /** sha1 of each part after the header line, in order: catches a damaged file (not an attacker: the cache is the user's own). */
+  sha1: string[];
   /** How many slices each of SPLIT's lists was cut into, in SPLIT's order. */
   slices: number[];
 }
@@ -53,14 +53,36 @@ interface CacheHeader {
 // Why V8's serializer and not JSON: at 10,000 notes the body is ~20 MB, and its JSON text (written
 // piece by piece, then encoded) took a third of a one-note `notemap graph --incremental`; V8's
 // binary form is written ~5x and read ~1.5x faster, straight to and from bytes. The big lists are
-// cut into slices so that no single buffer grows to hundreds of MB at 100,000 notes.
+// cut into slices so that no single buffer grows to hundreds of MB at 100,000 notes, and so that a
+// slice none of whose items changed since the cache was read is written again as the bytes read.
 const digest = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex');
 
 /** The body's big lists (a path of keys from the body), each serialized in slices. */
-const SPLIT: readonly (readonly string[])[] = [['records'], ['positions'], ['mentions', 'notes'], ['metrics', 'nodes'], ['suggestions', 'answers']];
-const SLICE = 2000;
+const SPLIT: readonly (readonly string[])[] = [
+  ['records'],
+  ['positions'],
+  ['mentions', 'notes'],
+  ['mentions', 'names'],
+  ['mentions', 'built', 'names'],
+  ['mentions', 'built', 'tokens'],
+  ['metrics', 'nodes'],
+  ['suggestions', 'answers'],
+];
+const SLICE = 500;
 
 type Tree = Record<string, unknown>;
+
+/** One slice of a list as read or written: its items, its bytes and their sha1. */
+interface Slice {
+  items: readonly unknown[];
+  bytes: Buffer;
+  sha1: string;
+}
+
+/** The slices of a cache as read (per SPLIT list), for the next write to reuse. */
+export interface CacheSlices {
+  lists: Slice[][];
+}
 
 /** The list at `keys` in `tree` (undefined when a step is missing). */
 function listAt(tree: Tree, keys: readonly string[]): unknown[] | undefined {
@@ -76,6 +98,24 @@ function withListAt(tree: Tree, keys: readonly string[], list: unknown[]): Tree 
   return { ...tree, [key]: rest.length === 0 ? list : withListAt(tree[key] as Tree, rest, list) };
 }
 
+/**
+ * Whether two list items are the same for the cache: the same value, or tuples whose parts are each
+ * the same value or the same object. Objects the builder changes it replaces, never edits in place
+ * (a record, a note's occurrences), so the same object holds the same data.
+ */
+function sameItem(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameItem(a[i], b[i])) return false;
+  return true;
+}
+
 /** A length-prefixed part: 4 bytes (little endian) then the bytes. */
 function framed(bytes: Buffer): Buffer[] {
   const size = Buffer.alloc(4);
@@ -83,25 +123,35 @@ function framed(bytes: Buffer): Buffer[] {
   return [size, bytes];
 }
 
-/** The cache as the file's bytes: the header line, then the body's parts (V8-serialized, each length-prefixed). */
-export function serializeCache(body: CacheBody): Buffer[] {
+/**
+ * The cache as the file's bytes: the header line, then the body's parts (V8-serialized, each
+ * length-prefixed). `previous`: the slices of the cache as read (loadCache), reused where unchanged.
+ */
+export function serializeCache(body: CacheBody, previous?: CacheSlices | null): Buffer[] {
   let shell = body as unknown as Tree;
   for (const keys of SPLIT) shell = withListAt(shell, keys, []);
-  const parts: Buffer[] = [...framed(v8.serialize(shell))];
+  const shellBytes = v8.serialize(shell);
+  const parts: Buffer[] = [...framed(shellBytes)];
+  const sha1: string[] = [digest(shellBytes)];
   const slices: number[] = [];
-  for (const keys of SPLIT) {
+  SPLIT.forEach((keys, i) => {
     const list = listAt(body as unknown as Tree, keys) ?? [];
     let count = 0;
-    for (let from = 0; from < list.length; from += SLICE, count++) parts.push(...framed(v8.serialize(list.slice(from, from + SLICE))));
+    for (let from = 0; from < list.length; from += SLICE, count++) {
+      const items = list.slice(from, from + SLICE);
+      const before = previous?.lists[i]?.[count];
+      const reuse = before && sameItems(before.items, items);
+      const bytes = reuse ? before.bytes : v8.serialize(items);
+      parts.push(...framed(bytes));
+      sha1.push(reuse ? before.sha1 : digest(bytes));
+    }
     slices.push(count);
-  }
-  const hash = createHash('sha1');
-  for (const part of parts) hash.update(part);
-  const header: CacheHeader = { format: 'notemap-incremental', version: CACHE_VERSION, schemaVersion: SCHEMA_VERSION, sha1: hash.digest('hex'), slices };
+  });
+  const header: CacheHeader = { format: 'notemap-incremental', version: CACHE_VERSION, schemaVersion: SCHEMA_VERSION, sha1, slices };
   return [Buffer.from(JSON.stringify(header) + '\n'), ...parts];
 }
 
-export type CacheLoad = { body: CacheBody; problem: null } | { body: null; problem: string };
+export type CacheLoad = { body: CacheBody; problem: null; slices: CacheSlices } | { body: null; problem: string; slices?: undefined };
 
 /** Checks a cache file's text; `problem` says why it is not used. */
 export interface CacheExpect {
@@ -110,27 +160,35 @@ export interface CacheExpect {
   codeVersion: string;
 }
 
-/** The body from the parts after the header; throws on a malformed file. */
-function readBody(bytes: Buffer, slices: readonly number[]): CacheBody {
+class Damaged extends Error {}
+
+/** The body from the parts after the header, each checked against its sha1; throws Damaged on a mismatch. */
+function readBody(bytes: Buffer, header: CacheHeader): { body: CacheBody; slices: CacheSlices } {
   let offset = 0;
-  const next = (): unknown => {
+  let part = 0;
+  const next = (): { value: unknown; bytes: Buffer; sha1: string } => {
+    if (offset + 4 > bytes.length) throw new Damaged();
     const size = bytes.readUInt32LE(offset);
-    const part = bytes.subarray(offset + 4, offset + 4 + size);
-    if (part.length !== size) throw new Error('truncated');
+    const slice = bytes.subarray(offset + 4, offset + 4 + size);
+    const sha1 = header.sha1[part++];
+    if (slice.length !== size || digest(slice) !== sha1) throw new Damaged();
     offset += 4 + size;
-    return v8.deserialize(part);
+    return { value: v8.deserialize(slice), bytes: slice, sha1 };
   };
-  const body = next() as Tree;
-  SPLIT.forEach((keys, i) => {
+  const body = next().value as Tree;
+  const lists: Slice[][] = SPLIT.map((keys, i) => {
     const list = listAt(body, keys);
-    for (let n = 0; n < (slices[i] ?? 0); n++) {
-      const slice = next() as unknown[];
-      if (!list) continue;
-      for (const item of slice) list.push(item);
+    const out: Slice[] = [];
+    for (let n = 0; n < (header.slices[i] ?? 0); n++) {
+      const { value, bytes: sliceBytes, sha1 } = next();
+      const items = value as unknown[];
+      out.push({ items, bytes: sliceBytes, sha1 });
+      if (list) for (const item of items) list.push(item);
     }
+    return out;
   });
-  if (offset !== bytes.length) throw new Error('trailing bytes');
-  return body as unknown as CacheBody;
+  if (offset !== bytes.length || part !== header.sha1.length) throw new Damaged();
+  return { body: body as unknown as CacheBody, slices: { lists } };
 }
 
 export function parseCache(file: Buffer, expect: CacheExpect): CacheLoad {
@@ -145,19 +203,20 @@ export function parseCache(file: Buffer, expect: CacheExpect): CacheLoad {
   if (header.version !== CACHE_VERSION || header.schemaVersion !== SCHEMA_VERSION) {
     return { body: null, problem: `the cache was written by another version of notemap (cache ${header.version}, this one ${CACHE_VERSION})` };
   }
-  const bytes = file.subarray(newline + 1);
-  if (newline < 0 || header.sha1 !== digest(bytes) || !Array.isArray(header.slices)) return { body: null, problem: 'the cache is damaged (checksum mismatch)' };
-  let body: CacheBody;
+  if (newline < 0 || !Array.isArray(header.sha1) || !Array.isArray(header.slices)) return { body: null, problem: 'the cache is damaged (checksum mismatch)' };
+  let read: { body: CacheBody; slices: CacheSlices };
   try {
-    body = readBody(bytes, header.slices);
-  } catch {
-    // The checksum matched but the parts do not read: written by a node whose serializer differs.
+    read = readBody(file.subarray(newline + 1), header as CacheHeader);
+  } catch (err) {
+    if (err instanceof Damaged) return { body: null, problem: 'the cache is damaged (checksum mismatch)' };
+    // The checksums matched but the parts do not read: written by a Node.js whose serializer differs.
     return { body: null, problem: 'the cache could not be read (written by another version of Node.js?)' };
   }
+  const { body } = read;
   if (body.codeVersion !== expect.codeVersion) return { body: null, problem: 'the cache was written by another version of notemap (its code changed)' };
   if (body.vault !== expect.vault) return { body: null, problem: 'the cache belongs to another vault' };
   if (body.extensions.join() !== expect.extensions.join()) return { body: null, problem: 'the cache was built with other note extensions' };
-  return { body, problem: null };
+  return { body, problem: null, slices: read.slices };
 }
 
 /** Reads the cache at `file`; a missing file is `problem: 'no cache yet'`. */
@@ -174,8 +233,8 @@ export async function loadCache(file: string, expect: CacheExpect): Promise<Cach
 /** The file name of caches before version 4 (JSON): removed when a new one is written beside it. */
 const LEGACY_FILE = 'incremental.json';
 
-/** Writes the cache atomically. */
-export async function saveCache(file: string, body: CacheBody): Promise<void> {
-  await writeFileAtomic(file, serializeCache(body));
+/** Writes the cache atomically; `previous`: the slices as read, reused where unchanged. */
+export async function saveCache(file: string, body: CacheBody, previous?: CacheSlices | null): Promise<void> {
+  await writeFileAtomic(file, serializeCache(body, previous));
   if (path.basename(file) !== LEGACY_FILE) await unlink(path.join(path.dirname(file), LEGACY_FILE)).catch(() => undefined);
 }

@@ -69,6 +69,8 @@ export interface CoreResult {
   /** Every note, sorted by path, and every resolved link (for the mentions, incremental-mentions.ts). */
   notes: ParsedNote[];
   links: readonly ResolvedLink[];
+  /** namesHash of `notes` (the suggestions' and the mention names' key), taken once per apply. */
+  namesHash: string;
 }
 
 /** Places of removed nodes remembered (a checkout of this many files and back keeps them all). */
@@ -86,6 +88,8 @@ export class IncrementalCore {
   private readonly gonePlaces = new Map<string, { x: number; y: number }>();
   /** structureKey of the graph as it is (cached-metrics.ts), null until asked for again after a change. */
   private structure: string | null = null;
+  /** namesHash of the notes as they are (the last apply's). */
+  private namesHash = '';
 
   constructor(private readonly options: CoreOptions) {
     this.resolver = new IncrementalResolver(options.extensions);
@@ -114,6 +118,7 @@ export class IncrementalCore {
     const assembled = this.resolver.assemble();
     const notes = this.resolver.sortedPaths().map((p) => this.resolver.notes.get(p)!);
     const warnings = sortWarnings([...(this.options.settings?.warnings ?? []), ...this.scanWarnings, ...[...this.fileWarnings.values()].flat()]);
+    const names = (this.namesHash = namesHash(notes));
     lap('resolve');
 
     if (!this.graph) {
@@ -123,7 +128,7 @@ export class IncrementalCore {
       const view = this.options.settings?.view;
       if (view && Object.keys(view).length) graph.setAttribute('view', view);
       const cached = this.options.suggestions;
-      if (cached && cached.names === namesHash(notes)) this.suggestions = new Map(cached.answers);
+      if (cached && cached.names === names) this.suggestions = new Map(cached.answers);
       lap('edit');
       // From the cache: the metrics stand when no note and no link between notes changed.
       this.structure = restoreMetrics(graph, this.options.metrics);
@@ -132,7 +137,7 @@ export class IncrementalCore {
       lap('place');
       this.graph = graph;
       this.attachmentNames = assembled.byAttachmentName;
-      return { graph, diff: null, timings, notes, links: assembled.links };
+      return { graph, diff: null, timings, notes, links: assembled.links, namesHash: names };
     }
 
     const graph = this.graph;
@@ -184,7 +189,7 @@ export class IncrementalCore {
     lap('place');
     const diff = diffGraph(before, graph, moved);
     lap('diff');
-    return { graph, diff, timings, notes, links: assembled.links };
+    return { graph, diff, timings, notes, links: assembled.links, namesHash: names };
   }
 
   /** Keeps a removed node's place, the newest GONE_PLACES only. */
@@ -196,9 +201,8 @@ export class IncrementalCore {
 
   /** What the cache keeps of the core beside the notes: the metrics and the "did you mean" answers. */
   cacheParts(): { metrics: CachedMetrics; suggestions: CachedSuggestions } {
-    const notes = this.resolver.sortedPaths().map((p) => this.resolver.notes.get(p)!);
     this.structure ??= structureKey(this.graph!);
-    return { metrics: takeMetrics(this.graph!, this.structure), suggestions: { names: namesHash(notes), answers: [...this.suggestions] } };
+    return { metrics: takeMetrics(this.graph!, this.structure), suggestions: { names: this.namesHash, answers: [...this.suggestions] } };
   }
 
   /** Measure and health, with "did you mean" answers kept while no note name changes. */

@@ -159,8 +159,8 @@ export class VaultFiles {
     }
     const hash = read.text === null ? '' : hashText(read.text);
     if (record && hash !== '' && record.hash === hash) {
-      record.size = info.size;
-      record.mtimeMs = info.mtimeMs;
+      // A new record, not this one edited: the cache writes again only the records that are new objects.
+      this.records.set(rel, { ...record, size: info.size, mtimeMs: info.mtimeMs });
       return;
     }
     const parsed = parseStage([read], this.settings.parse);

@@ -5,7 +5,7 @@
  * (`refresh({ partialGraph, skipIndexation: true })`); filter, size and
  * program changes do a full refresh.
  */
-import Sigma from 'sigma';
+import type Sigma from 'sigma';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../core/contract.js';
 import { disposeOnce } from '../disposable.js';
 import { computeVisible, type MapGraph } from '../state/visibility.js';
@@ -24,6 +24,8 @@ import { mapSettings } from './settings.js';
 import { buildHitIndex, type HitIndex, type ScreenEdge, type ScreenNode } from './hit-index.js';
 import { lightPrograms, performanceSettings } from './performance.js';
 import { withLightPrograms } from './light-programs.js';
+import { createSigmaFramedLater, redrawAfterDrag } from './needless-redraws.js';
+import { SHIFT_PAN_NODES, shiftWhilePanning } from './pan-shift.js';
 import { pathHighlight } from '../path/path-look.js';
 import { pathViewOf } from '../path/path-view.js';
 import { withMentionPartners } from '../suggested/suggested-pairs.js';
@@ -152,8 +154,10 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   );
   // Every setting goes in at construction: sigma indexes the whole graph once, not again per setting (viewer).
   // Links are picked by the hit index (interactions.ts), never by sigma: its clickEdge would swallow clickStage.
-  const sigma: MapSigma = new Sigma(graph, container, { ...withLightPrograms(settings, lightPrograms(graph.order, graph.size)), ...labelSettings(), ...performanceSettings(graph.order, graph.size), enableEdgeEvents: false });
+  // Drawn first at the next frame, framed (needless-redraws.ts).
+  const sigma: MapSigma = createSigmaFramedLater(graph, container, { ...withLightPrograms(settings, lightPrograms(graph.order, graph.size)), ...labelSettings(), ...performanceSettings(graph.order, graph.size), enableEdgeEvents: false });
   sigmaRef = sigma;
+  const undoDragRedraw = redrawAfterDrag(sigma);
   sigma.on('beforeRender', startFrame);
   sigma.on('afterRender', endFrame);
   // A fixed frame: the layout moving nodes must not rescale the whole view under the user.
@@ -172,6 +176,8 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   let frame = 0;
   let hit: { frame: number; index: HitIndex } | null = null;
   sigma.on('afterRender', () => frame++);
+  // A big map pans by moving its drawn layers (pan-shift.ts); what measured the screen is stale after each move too.
+  const undoPanShift = graph.order > SHIFT_PAN_NODES ? shiftWhilePanning(sigma, () => frame++) : () => {};
   function hitIndex(): HitIndex {
     if (hit !== null && hit.frame === frame) return hit.index;
     const nodes: ScreenNode[] = [];
@@ -246,6 +252,8 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   const { dispose } = disposeOnce(() => {
     unsubscribe();
     offTheme();
+    undoDragRedraw();
+    undoPanShift();
     sigma.kill();
   });
   return {

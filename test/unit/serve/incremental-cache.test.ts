@@ -30,12 +30,29 @@ const file = (b: CacheBody): Buffer => Buffer.concat(serializeCache(b));
 
 describe('incremental cache file', () => {
   it('reads back what was written, big lists in several slices', () => {
-    for (const n of [0, 1, 4500]) {
+    for (const n of [0, 1, 1200]) {
       const b = body(n);
       const read = parseCache(file(b), expectFor);
       expect(read.problem).toBeNull();
       expect(read.body).toEqual(b);
     }
+  });
+
+  it('writes again only the slices whose items changed, reusing the bytes read for the others', () => {
+    const read = parseCache(file(body(1200)), expectFor);
+    if (!read.body) throw new Error(read.problem);
+    const reused = new Set(read.slices.lists.flat().map((s) => s.bytes));
+    const next = read.body;
+    // One record replaced (as the builder does: a new object), one position moved.
+    next.records[700] = [next.records[700][0], { ...next.records[700][1], hash: 'changed' }];
+    next.positions[10] = [next.positions[10][0], 99, 99];
+    const out = serializeCache(next, read.slices);
+    const kept = out.filter((b) => reused.has(b)).length;
+    const slices = read.slices.lists.flat().length;
+    expect(kept).toBe(slices - 2);
+    const again = parseCache(Buffer.concat(out), expectFor);
+    expect(again.body).toEqual(next);
+    expect(again.body?.records[700][1].hash).toBe('changed');
   });
 
   it('keeps absent optional parts absent', () => {
@@ -46,7 +63,7 @@ describe('incremental cache file', () => {
   });
 
   it('refuses another version, another vault or code, and a damaged file, saying why', () => {
-    const bytes = file(body(2500));
+    const bytes = file(body(1200));
     const newline = bytes.indexOf(10);
     const old = Buffer.concat([Buffer.from(bytes.toString('utf8', 0, newline).replace(`"version":${CACHE_VERSION}`, '"version":3')), bytes.subarray(newline)]);
     expect(parseCache(old, expectFor).problem).toMatch(/another version of notemap \(cache 3/);
