@@ -1,16 +1,30 @@
 /**
  * Redraws a big map cannot afford (src/app/render/needless-redraws.ts): the
  * map opens with one drawn frame, framed (sigma's constructor used to draw
- * one at its default camera first), and a drag of the stage ends with a
- * redraw, not with the whole graph indexed again.
+ * one at its default camera first), a drag of the stage ends with a
+ * redraw, not with the whole graph indexed again, and on a big map a pan
+ * moves the drawn layers until the release (pan-shift.ts).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openMap, type Session } from './browser.js';
+import type { NoteNodeAttributes } from '../../src/core/contract.js';
+import { runPipeline } from '../../src/extract/pipeline.js';
+import { serializeGraph } from '../../src/extract/write.js';
+import { SHIFT_PAN_NODES } from '../../src/app/render/pan-shift.js';
+import { launchBrowser, openMap, serveGraphJson, type Session } from './browser.js';
 
 let session: Session;
+/** The sample vault with enough extra orphans for a big map's pan (pan-shift.ts). */
+let bigBody = '';
 beforeAll(async () => {
   session = await launchBrowser();
+  const { graph } = await runPipeline('data/vault', { builtAt: '2026-01-01T00:00:00.000Z' });
+  const model = graph.getNodeAttributes(graph.findNode((_k, a) => a.kind === 'note')!) as NoteNodeAttributes;
+  for (let i = 0; graph.order <= SHIFT_PAN_NODES; i++) {
+    const key = `extra/${i}.md`;
+    graph.addNode(key, { ...model, title: `extra ${i}`, path: key, orphan: true, x: 2000 + (i % 80) * 10, y: Math.floor(i / 80) * 10 });
+  }
+  bigBody = serializeGraph(graph).join('');
 }, 60_000);
 afterAll(async () => {
   await session?.close();
@@ -101,6 +115,46 @@ describe('redraws', () => {
       return mouse.isMoving || mouse.draggedEvents > 0;
     });
     expect(moving).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a big map pans by moving its layers, and draws once at the release', async () => {
+    const { page, errors } = await openMap(session, '', (p) => serveGraphJson(p, bigBody));
+    const start = await page.evaluate(() => {
+      const sigma = window.__notemap!.sigma as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null; getDimensions(): { height: number } };
+      const { height } = sigma.getDimensions();
+      for (let y = 12; y < height - 12; y += 8) if (sigma.getNodeAtPosition({ x: 12, y }) === null) return { x: 12, y };
+      return null;
+    });
+    expect(start).not.toBeNull();
+    await page.waitForTimeout(200);
+    await page.evaluate(() => {
+      const w = window as unknown as { __renders: number };
+      w.__renders = 0;
+      window.__notemap!.sigma.on('afterRender', () => w.__renders++);
+    });
+    const layers = () =>
+      page.evaluate(() => {
+        const sigma = window.__notemap!.sigma;
+        const mouse = sigma.getMouseCaptor().container;
+        return [...sigma.getContainer().children].filter((el) => el !== mouse).map((el) => (el as HTMLElement).style.transform);
+      });
+    const renders = () => page.evaluate(() => (window as unknown as { __renders: number }).__renders);
+    const box = (await page.locator('#graph').boundingBox())!;
+    await page.mouse.move(box.x + start!.x, box.y + start!.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + start!.x + i * 20, box.y + start!.y + i * 10);
+    await page.waitForTimeout(100);
+    // Mid-drag: every drawn layer moved by the drag (200, 100), nothing drawn.
+    const moved = await layers();
+    expect(moved.length).toBeGreaterThan(3);
+    for (const t of moved) expect(t).toBe('translate(200px, 100px)');
+    expect(await renders()).toBe(0);
+    await page.mouse.up();
+    await page.waitForTimeout(400);
+    expect(new Set(await layers())).toEqual(new Set(['']));
+    expect(await renders()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -121,7 +121,10 @@ export function bindInteractions({ renderer, store, layout, tooltip, hoverExtra 
     const target = graph.getNodeAttribute(graph.target(edge), 'title');
     showTooltip(`${source} → ${target}`, attrs.context, x, y);
   };
+  const mouse = sigma.getMouseCaptor();
   listen('enterNode', ({ node }) => {
+    // The stage being dragged passes under nodes: no hover then (at 100,000 notes one costs a full looks refresh).
+    if (mouse.isMouseDown && dragged === null) return;
     sigmaNode = node;
     nearNode = null;
     showHover(node);
@@ -130,7 +133,6 @@ export function bindInteractions({ renderer, store, layout, tooltip, hoverExtra 
   listen('leaveNode', () => {
     sigmaNode = null;
   });
-  const mouse = sigma.getMouseCaptor();
   // Registered after sigma's own handler, so sigma's enter/leave for this move have run.
   const onPointer = (e: { x: number; y: number }) => {
     if (dragged !== null || mouse.isMouseDown) return;

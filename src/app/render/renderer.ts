@@ -25,6 +25,7 @@ import { buildHitIndex, type HitIndex, type ScreenEdge, type ScreenNode } from '
 import { lightPrograms, performanceSettings } from './performance.js';
 import { withLightPrograms } from './light-programs.js';
 import { createSigmaFramedLater, redrawAfterDrag } from './needless-redraws.js';
+import { SHIFT_PAN_NODES, shiftWhilePanning } from './pan-shift.js';
 import { pathHighlight } from '../path/path-look.js';
 import { pathViewOf } from '../path/path-view.js';
 import { withMentionPartners } from '../suggested/suggested-pairs.js';
@@ -175,6 +176,8 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   let frame = 0;
   let hit: { frame: number; index: HitIndex } | null = null;
   sigma.on('afterRender', () => frame++);
+  // A big map pans by moving its drawn layers (pan-shift.ts); what measured the screen is stale after each move too.
+  const undoPanShift = graph.order > SHIFT_PAN_NODES ? shiftWhilePanning(sigma, () => frame++) : () => {};
   function hitIndex(): HitIndex {
     if (hit !== null && hit.frame === frame) return hit.index;
     const nodes: ScreenNode[] = [];
@@ -250,6 +253,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     unsubscribe();
     offTheme();
     undoDragRedraw();
+    undoPanShift();
     sigma.kill();
   });
   return {
