@@ -40,6 +40,12 @@ export interface BuilderOptions {
   builtAt?: () => string;
   /** Find unlinked mentions (graph attribute `mentions`), as the pipeline does. Default true. */
   mentions?: boolean;
+  /**
+   * Keep the cache's bytes as read until the first saveCache, which writes unchanged slices as they
+   * were (a one-off build: `notemap graph --incremental`). Default false: a long-running session
+   * would hold them (hundreds of MB at 100,000 notes) until its first save, off the critical path.
+   */
+  reuseCacheBytes?: boolean;
 }
 
 export interface BuildReport {
@@ -147,7 +153,7 @@ export class IncrementalBuilder {
     const mentions = options.mentions === false ? null : new IncrementalMentions(root);
     if (records) mentions?.restore(cache.body?.mentions);
     const builder = new IncrementalBuilder(options, files, core, mentions);
-    builder.readSlices = cache.slices ?? null;
+    if (options.reuseCacheBytes) builder.readSlices = cache.slices ?? null;
     const mentionsSeconds = await builder.updateMentions(result, check.change.upsert);
     const seconds = since(start);
     return {
