@@ -41,11 +41,12 @@ export interface BuilderOptions {
   /** Find unlinked mentions (graph attribute `mentions`), as the pipeline does. Default true. */
   mentions?: boolean;
   /**
-   * Keep the cache's bytes as read until the first saveCache, which writes unchanged slices as they
-   * were (a one-off build: `notemap graph --incremental`). Default false: a long-running session
-   * would hold them (hundreds of MB at 100,000 notes) until its first save, off the critical path.
+   * A one-off build (`notemap graph --incremental`): one open, one save, no update. The cache's bytes
+   * as read are kept for the save (unchanged slices written as they were), and what only later
+   * updates need is not prepared. Default false (a live session: it would hold the bytes, hundreds
+   * of MB at 100,000 notes, until its first save, and its first update would pay for the rest).
    */
-  reuseCacheBytes?: boolean;
+  oneOff?: boolean;
 }
 
 export interface BuildReport {
@@ -135,6 +136,7 @@ export class IncrementalBuilder {
       settings: options.settings,
       metrics: cache.body?.metrics,
       suggestions: cache.body?.suggestions,
+      oneOff: options.oneOff,
     });
     const fileWarnings = new Map<string, BuildWarning[]>();
     for (const [file, record] of files.records) fileWarnings.set(file, record.warnings);
@@ -153,7 +155,7 @@ export class IncrementalBuilder {
     const mentions = options.mentions === false ? null : new IncrementalMentions(root);
     if (records) mentions?.restore(cache.body?.mentions);
     const builder = new IncrementalBuilder(options, files, core, mentions);
-    if (options.reuseCacheBytes) builder.readSlices = cache.slices ?? null;
+    if (options.oneOff) builder.readSlices = cache.slices ?? null;
     const mentionsSeconds = await builder.updateMentions(result, check.change.upsert);
     const seconds = since(start);
     return {

@@ -49,6 +49,8 @@ export interface CoreOptions {
   metrics?: CachedMetrics;
   /** The cache's "did you mean" answers: used by the first build when the notes' names are the same. */
   suggestions?: CachedSuggestions;
+  /** No update will follow the first build (BuilderOptions.oneOff): what only updates need is not prepared. */
+  oneOff?: boolean;
 }
 
 /** Seconds per step of one apply (the first build lays out in `place`; snapshot time counts in `resolve`). */
@@ -94,7 +96,7 @@ export class IncrementalCore {
   private namesHash = '';
 
   constructor(private readonly options: CoreOptions) {
-    this.resolver = new IncrementalResolver(options.extensions);
+    this.resolver = new IncrementalResolver(options.extensions, { eagerDependents: !options.oneOff });
   }
 
   /** Applies a change; returns the graph and, after the first build, the diff from the previous one. */

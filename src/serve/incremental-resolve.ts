@@ -44,7 +44,11 @@ export class IncrementalResolver {
   private dependents: Map<string, Set<string>> | null = null;
   private sorted: string[] | null = null;
 
-  constructor(noteExtensions: readonly string[]) {
+  /** `eagerDependents` (default true): make the dependents index with the first build, not with the first change after it. */
+  constructor(
+    noteExtensions: readonly string[],
+    private readonly options: { eagerDependents?: boolean } = {},
+  ) {
     this.live = new LiveResolveIndex(noteExtensions);
   }
 
@@ -95,6 +99,8 @@ export class IncrementalResolver {
       const note = this.notes.get(path);
       if (note) this.resolveOne(note);
     }
+    // A live session's first change should not pay for it (~0.3 s at 100,000 notes).
+    if (this.options.eagerDependents !== false) this.dependentsIndex();
     return { resolved: again, namesChanged };
   }
 
