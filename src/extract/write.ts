@@ -35,18 +35,21 @@ const json = roundedJson;
 export function* serializeGraphChunks(graph: NotemapGraph): Generator<string> {
   yield `{"options":${json({ type: 'directed', multi: false, allowSelfLoops: false })},\n`;
   yield `"attributes":${json(graph.getAttributes())},\n"nodes":[`;
-  const nodes = graph.nodes().sort(byCodeUnit);
-  for (let i = 0; i < nodes.length; i++) {
-    yield `${i ? ',' : ''}\n${json({ key: nodes[i], attributes: graph.getNodeAttributes(nodes[i]) })}`;
-  }
+  // Keys with their attributes as the graph hands them over: no look-up by key per node or edge (at 100,000
+  // notes those ~400,000 random look-ups took ~0.2 s). A fresh build gives them in a few sorted runs (a cheap sort).
+  const nodes: { key: string; attributes: unknown }[] = [];
+  graph.forEachNode((key, attributes) => {
+    nodes.push({ key, attributes });
+  });
+  nodes.sort((a, b) => byCodeUnit(a.key, b.key));
+  for (let i = 0; i < nodes.length; i++) yield `${i ? ',' : ''}\n${json(nodes[i])}`;
   yield '\n],\n"edges":[';
-  const edges: { source: string; target: string; edge: string }[] = [];
-  graph.forEachEdge((edge, _a, source, target) => edges.push({ source, target, edge }));
+  const edges: { source: string; target: string; attributes: unknown }[] = [];
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    edges.push({ source, target, attributes });
+  });
   edges.sort((a, b) => byCodeUnit(a.source, b.source) || byCodeUnit(a.target, b.target));
-  for (let i = 0; i < edges.length; i++) {
-    const { source, target, edge } = edges[i];
-    yield `${i ? ',' : ''}\n${json({ source, target, attributes: graph.getEdgeAttributes(edge) })}`;
-  }
+  for (let i = 0; i < edges.length; i++) yield `${i ? ',' : ''}\n${json(edges[i])}`;
   yield '\n]}\n';
 }
 

@@ -106,8 +106,14 @@ function withListAt(tree: Tree, keys: readonly string[], list: unknown[]): Tree 
 function sameItem(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameBytes(a[i], b[i])) return false;
   return true;
+}
+
+/** Two byte arrays with the same bytes (a mention filter is copied from the cache as read). */
+function sameBytes(a: unknown, b: unknown): boolean {
+  if (!(a instanceof Uint8Array) || !(b instanceof Uint8Array) || a.length !== b.length) return false;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }
 
 function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
