@@ -252,8 +252,8 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   const { dispose } = disposeOnce(() => {
     unsubscribe();
     offTheme();
-    undoDragRedraw();
     undoPanShift();
+    undoDragRedraw();
     sigma.kill();
   });
   return {
