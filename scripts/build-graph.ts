@@ -78,6 +78,7 @@ async function main(): Promise<void> {
       codeVersion: String(newestMtime(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src'))),
       ticks: options.layoutTicks ?? undefined,
       builtAt: options.builtAt ? () => options.builtAt! : undefined,
+      oneOff: true,
     });
     await report.written;
     await builder.saveCache();

@@ -27,6 +27,7 @@ export async function buildIncremental(vault: string, settings: VaultSettings, o
     cacheFile: path.join(vaultCacheDir(vault), CACHE_FILE),
     codeVersion: codeFingerprint(),
     builtAt: options.builtAt ? () => options.builtAt! : undefined,
+    oneOff: true,
   });
   const built = now();
   const steps: Record<string, number> = { ...report.timings };

@@ -20,12 +20,16 @@ export interface CachedMetrics {
 /** The fingerprint of the notes and the links between them (graph order). */
 export function structureKey(graph: NotemapGraph): string {
   const hash = new FastHash();
+  // Notes by key, in graph order; then each edge by its ends' numbers in that order.
+  const number = new Map<string, number>();
   graph.forEachNode((key, a) => {
-    if (a.kind === 'note') hash.update(key);
+    if (a.kind !== 'note') return;
+    number.set(key, number.size);
+    hash.update(key);
   });
   hash.update('\u0000edges');
   graph.forEachEdge((_e, _a, source, target, s, t) => {
-    if (s.kind === 'note' && t.kind === 'note') hash.update(source).update(target);
+    if (s.kind === 'note' && t.kind === 'note') hash.updateInt(number.get(source)!).updateInt(number.get(target)!);
   });
   return hash.digest();
 }

@@ -6,6 +6,8 @@
  * at 10,000 notes).
  */
 import type { Suggestion } from '../core/contract.js';
+import v8 from 'node:v8';
+import type { SuggestionIndex } from '../extract/suggest.js';
 import type { ParsedNote } from '../extract/types.js';
 import { FastHash } from './fast-hash.js';
 
@@ -13,7 +15,18 @@ export interface CachedSuggestions {
   /** namesHash of the notes the answers were found among. */
   names: string;
   answers: [target: string, answer: Suggestion | null][];
+  /**
+   * The suggestion index of those notes (suggest.ts), V8-serialized: a new dangling target in a new
+   * process asks it without building it again (~0.15 s at 10,000 notes). Read only when asked.
+   */
+  index?: Uint8Array;
 }
+
+/** The index as bytes for the cache. */
+export const indexBytes = (index: SuggestionIndex): Uint8Array => v8.serialize(index);
+
+/** The index from the cache's bytes (copied first: the views it holds must not keep the whole cache file alive). */
+export const indexFromBytes = (bytes: Uint8Array): SuggestionIndex => v8.deserialize(Buffer.from(bytes)) as SuggestionIndex;
 
 /** A fingerprint (fast-hash.ts) of what the suggestion index reads: each note's path, title and aliases. */
 export function namesHash(notes: readonly Pick<ParsedNote, 'path' | 'title' | 'aliases'>[]): string {

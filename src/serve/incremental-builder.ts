@@ -40,6 +40,13 @@ export interface BuilderOptions {
   builtAt?: () => string;
   /** Find unlinked mentions (graph attribute `mentions`), as the pipeline does. Default true. */
   mentions?: boolean;
+  /**
+   * A one-off build (`notemap graph --incremental`): one open, one save, no update. The cache's bytes
+   * as read are kept for the save (unchanged slices written as they were), and what only later
+   * updates need is not prepared. Default false (a live session: it would hold the bytes, hundreds
+   * of MB at 100,000 notes, until its first save, and its first update would pay for the rest).
+   */
+  oneOff?: boolean;
 }
 
 export interface BuildReport {
@@ -100,9 +107,12 @@ export class IncrementalBuilder {
     const extensions = options.extensions ?? DEFAULT_NOTE_EXTENSIONS;
     const root = await realpath(options.vault);
     const vault = path.resolve(options.vault);
+    const files = new VaultFiles(root, extensions, options.settings);
+    // The vault's folders are listed while the cache is read (the listing waits on the disk, the cache on the CPU).
+    const listing = files.listVault();
+    listing.catch(() => undefined); // awaited below; a failure must not count as unhandled meanwhile
     const cache = options.cacheFile ? await loadCache(options.cacheFile, { vault, extensions, codeVersion: options.codeVersion ?? '' }) : { body: null, problem: null, slices: undefined };
     const cacheSeconds = since(start);
-    const files = new VaultFiles(root, extensions, options.settings);
     const positions = new Map<string, { x: number; y: number }>();
     // Records parsed under other settings are read again; positions stay good either way.
     const records = cache.body && (cache.body.parseKey ?? '{}') === parseKey(options.settings);
@@ -111,7 +121,7 @@ export class IncrementalBuilder {
       for (const file of cache.body.others) files.others.add(file);
       for (const [key, x, y] of cache.body.positions) positions.set(key, { x, y });
     }
-    const check = await files.scanAll();
+    const check = await files.scanAll(listing);
     for (const { from, to } of check.change.moved ?? []) {
       const p = positions.get(from);
       if (p) positions.set(to, p);
@@ -126,6 +136,7 @@ export class IncrementalBuilder {
       settings: options.settings,
       metrics: cache.body?.metrics,
       suggestions: cache.body?.suggestions,
+      oneOff: options.oneOff,
     });
     const fileWarnings = new Map<string, BuildWarning[]>();
     for (const [file, record] of files.records) fileWarnings.set(file, record.warnings);
@@ -144,7 +155,7 @@ export class IncrementalBuilder {
     const mentions = options.mentions === false ? null : new IncrementalMentions(root);
     if (records) mentions?.restore(cache.body?.mentions);
     const builder = new IncrementalBuilder(options, files, core, mentions);
-    builder.readSlices = cache.slices ?? null;
+    if (options.oneOff) builder.readSlices = cache.slices ?? null;
     const mentionsSeconds = await builder.updateMentions(result, check.change.upsert);
     const seconds = since(start);
     return {

@@ -23,7 +23,7 @@ import type { VaultSettings } from './incremental-files.js';
 import { IncrementalResolver, type VaultChange } from './incremental-resolve.js';
 import { placeNewNodes } from './place-new-nodes.js';
 import { restoreMetrics, structureKey, takeMetrics, type CachedMetrics } from './cached-metrics.js';
-import { namesHash, type CachedSuggestions } from './cached-suggestions.js';
+import { indexBytes, indexFromBytes, namesHash, type CachedSuggestions } from './cached-suggestions.js';
 
 export interface CoreChange extends VaultChange {
   /** Warnings per note file (read and parse), replacing the file's previous ones; [] clears. */
@@ -49,6 +49,8 @@ export interface CoreOptions {
   metrics?: CachedMetrics;
   /** The cache's "did you mean" answers: used by the first build when the notes' names are the same. */
   suggestions?: CachedSuggestions;
+  /** No update will follow the first build (BuilderOptions.oneOff): what only updates need is not prepared. */
+  oneOff?: boolean;
 }
 
 /** Seconds per step of one apply (the first build lays out in `place`; snapshot time counts in `resolve`). */
@@ -84,6 +86,8 @@ export class IncrementalCore {
   private attachmentNames = new Map<string, string>();
   private suggestions = new Map<string, Suggestion | null>();
   private suggestionIndex: SuggestionIndex | null = null;
+  /** The suggestion index as bytes (from the cache, or made for it), for the same names as `suggestions`. */
+  private suggestionBytes: Uint8Array | null = null;
   /** Where nodes removed lately were (oldest first): one that comes back takes its place again. */
   private readonly gonePlaces = new Map<string, { x: number; y: number }>();
   /** structureKey of the graph as it is (cached-metrics.ts), null until asked for again after a change. */
@@ -92,7 +96,7 @@ export class IncrementalCore {
   private namesHash = '';
 
   constructor(private readonly options: CoreOptions) {
-    this.resolver = new IncrementalResolver(options.extensions);
+    this.resolver = new IncrementalResolver(options.extensions, { eagerDependents: !options.oneOff });
   }
 
   /** Applies a change; returns the graph and, after the first build, the diff from the previous one. */
@@ -114,6 +118,7 @@ export class IncrementalCore {
     if (update.namesChanged) {
       this.suggestions.clear();
       this.suggestionIndex = null;
+      this.suggestionBytes = null;
     }
     const assembled = this.resolver.assemble();
     const notes = this.resolver.sortedPaths().map((p) => this.resolver.notes.get(p)!);
@@ -128,7 +133,11 @@ export class IncrementalCore {
       const view = this.options.settings?.view;
       if (view && Object.keys(view).length) graph.setAttribute('view', view);
       const cached = this.options.suggestions;
-      if (cached && cached.names === names) this.suggestions = new Map(cached.answers);
+      if (cached && cached.names === names) {
+        this.suggestions = new Map(cached.answers);
+        // A live session copies them: a view into the cache file's bytes would keep all of those alive.
+        this.suggestionBytes = cached.index ? (this.options.oneOff ? cached.index : new Uint8Array(cached.index)) : null;
+      }
       lap('edit');
       // From the cache: the metrics stand when no note and no link between notes changed.
       this.structure = restoreMetrics(graph, this.options.metrics);
@@ -202,7 +211,9 @@ export class IncrementalCore {
   /** What the cache keeps of the core beside the notes: the metrics and the "did you mean" answers. */
   cacheParts(): { metrics: CachedMetrics; suggestions: CachedSuggestions } {
     this.structure ??= structureKey(this.graph!);
-    return { metrics: takeMetrics(this.graph!, this.structure), suggestions: { names: this.namesHash, answers: [...this.suggestions] } };
+    if (!this.suggestionBytes && this.suggestionIndex) this.suggestionBytes = indexBytes(this.suggestionIndex);
+    const index = this.suggestionBytes ? { index: this.suggestionBytes } : {};
+    return { metrics: takeMetrics(this.graph!, this.structure), suggestions: { names: this.namesHash, answers: [...this.suggestions], ...index } };
   }
 
   /** Measure and health, with "did you mean" answers kept while no note name changes. */
@@ -216,7 +227,7 @@ export class IncrementalCore {
     lap('measure');
     const suggest = (target: string): Suggestion | null => {
       if (this.suggestions.has(target)) return this.suggestions.get(target)!;
-      this.suggestionIndex ??= buildSuggestionIndex(notes);
+      this.suggestionIndex ??= this.suggestionBytes ? indexFromBytes(this.suggestionBytes) : buildSuggestionIndex(notes);
       const answer = suggestFor(this.suggestionIndex, target);
       this.suggestions.set(target, answer);
       return answer;

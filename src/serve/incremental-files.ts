@@ -19,7 +19,7 @@ import type { BuildWarning } from '../core/contract.js';
 import { withFileCreated } from '../extract/file-created.js';
 import { parseStage, type PipelineOptions } from '../extract/pipeline.js';
 import { readFiles } from '../extract/read.js';
-import { errorText, hasNoteExtension, isSkippedFolder, scanVault } from '../extract/scan.js';
+import { errorText, hasNoteExtension, isSkippedFolder, scanVault, type ScanResult } from '../extract/scan.js';
 import type { ParsedNote } from '../extract/types.js';
 import type { CoreChange } from './incremental-core.js';
 
@@ -72,9 +72,14 @@ export class VaultFiles {
     private readonly settings: VaultSettings = {},
   ) {}
 
-  /** Walks the whole vault and compares every file with what is known. */
-  async scanAll(): Promise<FileCheck> {
-    const scan = await scanVault(this.root, { extensions: this.extensions, ignore: this.settings.ignore });
+  /** Lists the vault's files (the scan's rules), for scanAll. */
+  listVault(): Promise<ScanResult> {
+    return scanVault(this.root, { extensions: this.extensions, ignore: this.settings.ignore });
+  }
+
+  /** Walks the whole vault (or takes `listing`, started earlier) and compares every file with what is known. */
+  async scanAll(listing: Promise<ScanResult> = this.listVault()): Promise<FileCheck> {
+    const scan = await listing;
     const check: FileCheck = { change: emptyChange(), errors: [], changedNotes: 0, needsScan: false };
     check.change.scanWarnings = scan.warnings;
     const seen = new Set(scan.notes.map((f) => f.path));

@@ -69,15 +69,15 @@ export class IncrementalMentions {
   restore(cache: MentionsCache | undefined): void {
     if (!cache) return;
     this.names = new Set(cache.names);
-    this.texts = new Map(cache.notes.map(([path, occurrences, words]) => [path, { occurrences, words }]));
+    // Filters copied: as read they are views into the cache file's bytes, and would keep all of them alive.
+    this.texts = new Map(cache.notes.map(([path, occurrences, words]) => [path, { occurrences, words: words && words.slice() }]));
     if (cache.built) this.built = { key: cache.built.key, names: new MentionNames([], MENTION_RULE.minLetters, cache.built) };
   }
 
   toCache(): MentionsCache | undefined {
     if (!this.names) return undefined;
     const notes: MentionsCache['notes'] = [];
-    // A view into a larger buffer would be serialized with all of it: such a filter is copied.
-    for (const [path, { occurrences, words }] of this.texts) notes.push([path, occurrences, words && words.byteLength !== words.buffer.byteLength ? words.slice() : words]);
+    for (const [path, { occurrences, words }] of this.texts) notes.push([path, occurrences, words]);
     const built = this.built && { key: this.built.key, names: this.built.names.names, tokens: this.built.names.tokens };
     return { names: [...this.names], notes, ...(built ? { built } : {}) };
   }

@@ -119,7 +119,7 @@ describe('redraws', () => {
     await page.close();
   });
 
-  it('a big map pans by moving its layers, and draws once at the release', async () => {
+  it('a big map pans and zooms by moving its layers, and draws once at the release or the glide\'s end', async () => {
     const { page, errors } = await openMap(session, '', (p) => serveGraphJson(p, bigBody));
     const start = await page.evaluate(() => {
       const sigma = window.__notemap!.sigma as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null; getDimensions(): { height: number } };
@@ -155,6 +155,46 @@ describe('redraws', () => {
     await page.waitForTimeout(400);
     expect(new Set(await layers())).toEqual(new Set(['']));
     expect(await renders()).toBeGreaterThan(0);
+
+    // A zoom step glides (200 ms): its frames scale the drawn layers; its last frame draws for real.
+    const drawnBefore = await renders();
+    const during = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          document.getElementById('btn-zoom-in')!.click();
+          const sigma = window.__notemap!.sigma;
+          const mouse = sigma.getMouseCaptor().container;
+          const seen: string[] = [];
+          let frames = 0;
+          const look = () => {
+            const first = [...sigma.getContainer().children].find((el) => el !== mouse) as HTMLElement;
+            if (first.style.transform) seen.push(first.style.transform);
+            if (++frames < 8) requestAnimationFrame(look);
+            else resolve(seen);
+          };
+          requestAnimationFrame(look);
+        }),
+    );
+    expect(during.length).toBeGreaterThan(0);
+    for (const t of during) expect(t).toMatch(/^translate\(.*\) scale\(1\.\d+\)$/);
+    await page.waitForTimeout(500);
+    expect(new Set(await layers())).toEqual(new Set(['']));
+    expect(await renders()).toBeGreaterThan(drawnBefore);
+
+    // A change of the looks during a glide (a selection) is drawn at once, not at the glide's end.
+    const drawnMidGlide = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const w = window as unknown as { __renders: number };
+          document.getElementById('btn-zoom-out')!.click();
+          requestAnimationFrame(() => {
+            const before = w.__renders;
+            window.__notemap!.store.set({ selected: 'extra/0.md' });
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve(w.__renders - before)));
+          });
+        }),
+    );
+    expect(drawnMidGlide).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -64,10 +64,11 @@ export function mountTimeline(ctx: AppContext): Disposable {
   /** The notes the other filters leave: the visible set as if the bar set no range. */
   const othersShown = (state: ViewState): Set<string> =>
     computeVisibleUncached(ctx.graph, { ...state, timeFrom: null, timeTo: null, showUndated: true }).nodes;
-  let model: TimelineModel = timelineModel(ctx.graph, store.get().timeField, othersShown(store.get()));
-  /** The view and graph size the model was counted for. */
+  // Counted when the bar first shows: a closed bar reads nothing of it (at 100,000 notes that is ~0.1 s the opening map skips).
+  let model: TimelineModel = { first: null, last: null, counts: [], max: 0, dated: 0, undated: 0, fromFile: 0 };
+  /** The view and graph size the model was counted for (never yet: no revision is -1). */
   let modelState: ViewState = store.get();
-  let modelRevision = graphRevision(ctx.graph);
+  let modelRevision = -1;
   let timer: ReturnType<typeof setInterval> | null = null;
   /** The month a pause left the range's end at: play resumes there; any other range plays from its start. */
   let pausedAt: number | null = null;

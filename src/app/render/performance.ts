@@ -17,6 +17,21 @@ export const HIDE_LABELS_ON_MOVE = 20_000;
 export const HAIRLINE_EDGES = 20_000;
 /** Above this many nodes, plain discs are drawn as round points. */
 export const POINT_NODES = 5_000;
+/** Above this many nodes, a hover highlights once the pointer rests (HOVER_REST_MS). */
+export const HOVER_REST_NODES = 20_000;
+export const HOVER_REST_MS = 120;
+
+/**
+ * How long the pointer rests on a node before the map highlights it. A
+ * highlight fades every other node and link, so it redraws all of them: at
+ * 100,000 notes ~0.8 s of reducers and a full frame (~0.9 s in software
+ * WebGL). Crossing a big map passed over dozens of nodes, each one such
+ * freeze; a highlight waits for the pointer to stop there (the cursor and
+ * tooltips do not). The same for a link under the pointer.
+ */
+export function hoverRestMs(nodes: number): number {
+  return nodes > HOVER_REST_NODES ? HOVER_REST_MS : 0;
+}
 
 export function performanceSettings(nodes: number, edges: number): MapSettings {
   return {

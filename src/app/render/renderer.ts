@@ -22,7 +22,7 @@ import { mixColor, PALETTES, type CanvasPalette } from './palette.js';
 import { edgeLook, neighbourSet, nodeLook, type LookModel } from './reducers.js';
 import { mapSettings } from './settings.js';
 import { buildHitIndex, type HitIndex, type ScreenEdge, type ScreenNode } from './hit-index.js';
-import { lightPrograms, performanceSettings } from './performance.js';
+import { hoverRestMs, lightPrograms, performanceSettings } from './performance.js';
 import { withLightPrograms } from './light-programs.js';
 import { createSigmaFramedLater, redrawAfterDrag } from './needless-redraws.js';
 import { SHIFT_PAN_NODES, shiftWhilePanning } from './pan-shift.js';
@@ -241,6 +241,17 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     }
   });
 
+  /** Pending highlights of a node or a link on a big map (performance.ts hoverRestMs). */
+  let hoverTimer: ReturnType<typeof setTimeout> | null = null;
+  let edgeTimer: ReturnType<typeof setTimeout> | null = null;
+  function applyHover(key: string | null): void {
+    if (key === hovered) return;
+    hovered = key !== null && graph.hasNode(key) ? key : null;
+    hoverSet = hovered === null ? new Set() : withMentionPartners(neighbourSet(graph, hovered), graph, hovered, store.get().showMentions);
+    model = { ...model, hovered, hoverSet };
+    refreshLooks();
+  }
+
   const offTheme = theme.onChange((resolved) => {
     palette = PALETTES[resolved];
     model = buildModel(store.get());
@@ -252,26 +263,36 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   const { dispose } = disposeOnce(() => {
     unsubscribe();
     offTheme();
-    undoDragRedraw();
+    if (hoverTimer !== null) clearTimeout(hoverTimer);
+    if (edgeTimer !== null) clearTimeout(edgeTimer);
     undoPanShift();
+    undoDragRedraw();
     sigma.kill();
   });
   return {
     sigma,
     graph,
     setHovered(key) {
+      if (hoverTimer !== null) clearTimeout(hoverTimer);
+      hoverTimer = null;
       if (key === hovered) return;
-      hovered = key !== null && graph.hasNode(key) ? key : null;
-      hoverSet = hovered === null ? new Set() : withMentionPartners(neighbourSet(graph, hovered), graph, hovered, store.get().showMentions);
-      model = { ...model, hovered, hoverSet };
-      refreshLooks();
+      const rest = hoverRestMs(graph.order);
+      if (rest > 0) hoverTimer = setTimeout(() => ((hoverTimer = null), applyHover(key)), rest);
+      else applyHover(key);
     },
     setHoveredEdge(edge) {
+      if (edgeTimer !== null) clearTimeout(edgeTimer);
+      edgeTimer = null;
       const next = edge !== null && graph.hasEdge(edge) ? edge : null;
       if (next === hoveredEdge) return;
-      hoveredEdge = next;
-      model = { ...model, hoveredEdge };
-      refreshLooks();
+      const apply = (): void => {
+        hoveredEdge = next;
+        model = { ...model, hoveredEdge };
+        refreshLooks();
+      };
+      const rest = hoverRestMs(graph.order);
+      if (rest > 0) edgeTimer = setTimeout(() => ((edgeTimer = null), apply()), rest);
+      else apply();
     },
     hitIndex,
     followLayout(on) {

@@ -142,9 +142,10 @@ export function neighbourhood(graph: MapGraph, root: string, depth: number, dire
 
 /** Compute the visible set without memoization (see computeVisible). */
 export function computeVisibleUncached(graph: MapGraph, state: ViewState): VisibleSet {
-  const tagKeys = noteTagKeys(graph);
   const hidden = state.hiddenTags.map(tagKey);
   const only = state.onlyTags.map(tagKey);
+  // Read only by a tag filter (building it costs ~0.1 s at 100,000 notes, on the opening map's path).
+  const tagKeys = hidden.length > 0 || only.length > 0 ? noteTagKeys(graph) : null;
   const localRoot = state.localDepth > 0 && state.selected !== null && graph.hasNode(state.selected) ? state.selected : null;
   const local = localRoot === null ? null : neighbourhood(graph, localRoot, state.localDepth, state.localDirection);
   const months = timeFilterActive(state) ? noteMonths(graph, state.timeField) : null;
@@ -182,9 +183,11 @@ export function computeVisibleUncached(graph: MapGraph, state: ViewState): Visib
       if (!state.showDrafts && attrs.draft) return;
       if (!state.showOrphans && attrs.orphan) return;
       if (attrs.inDegree + attrs.outDegree < state.minLinks) return;
-      const tags = tagKeys.get(key) ?? [];
-      if (hidden.length > 0 && anyTagMatches(tags, hidden)) return;
-      if (only.length > 0 && !anyTagMatches(tags, only)) return;
+      if (tagKeys !== null) {
+        const tags = tagKeys.get(key) ?? [];
+        if (hidden.length > 0 && anyTagMatches(tags, hidden)) return;
+        if (only.length > 0 && !anyTagMatches(tags, only)) return;
+      }
       if (months !== null) {
         const month = months.get(key) ?? null;
         if (month === null ? !state.showUndated : month < from || month > to) return;

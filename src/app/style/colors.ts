@@ -167,10 +167,12 @@ export function buildTagPalette(graph: MapGraph, options: PaletteOptions): TagPa
     perGraph = new Map();
     cache.set(graph, perGraph);
   }
-  const id = `${options.tagDepth}|${options.colorCommonTags ? 1 : 0}|${options.theme}|${options.groups ? JSON.stringify(options.groups) : ''}`;
+  // Groups resolved as the palette reads them, so the legend (vault groups by default) and the map ([] for none) share one.
+  const groups = options.groups ?? graph.getAttribute('view')?.colorGroups ?? [];
+  const id = `${options.tagDepth}|${options.colorCommonTags ? 1 : 0}|${options.theme}|${groups.length > 0 ? JSON.stringify(groups) : ''}`;
   let palette = perGraph.get(id);
   if (!palette) {
-    palette = buildTagPaletteUncached(graph, options);
+    palette = buildTagPaletteUncached(graph, { ...options, groups });
     perGraph.set(id, palette);
   }
   return palette;

@@ -16,6 +16,11 @@ function manyTags(tagCount: number) {
 }
 
 describe('buildTagPalette', () => {
+  it('is built once for the legend (groups left out) and the map (the groups in force, [] for none)', () => {
+    const g = sampleGraph();
+    expect(buildTagPalette(g, { ...light, groups: [] })).toBe(buildTagPalette(g, light));
+  });
+
   it('lists tags by count, then name, with counts of notes', () => {
     const p = buildTagPaletteUncached(sampleGraph(), light);
     expect(p.legend.map((e) => [e.tag, e.count])).toEqual([

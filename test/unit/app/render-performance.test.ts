@@ -4,7 +4,7 @@
  * thresholds, and the map's other programs (arrows) kept as they are.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HAIRLINE_EDGES, lightPrograms, POINT_NODES } from '../../../src/app/render/performance.js';
+import { HAIRLINE_EDGES, HOVER_REST_MS, HOVER_REST_NODES, hoverRestMs, lightPrograms, POINT_NODES } from '../../../src/app/render/performance.js';
 import type { MapSettings } from '../../../src/app/render/settings.js';
 
 describe('lightPrograms', () => {
@@ -12,6 +12,15 @@ describe('lightPrograms', () => {
     expect(lightPrograms(180, 400)).toEqual({ hairlineEdges: false, pointNodes: false });
     expect(lightPrograms(POINT_NODES + 1, HAIRLINE_EDGES)).toEqual({ hairlineEdges: false, pointNodes: true });
     expect(lightPrograms(10_354, 28_483)).toEqual({ hairlineEdges: true, pointNodes: true });
+  });
+});
+
+describe('hoverRestMs', () => {
+  it('highlights at once on a map whose full redraw is cheap, after a rest on a big one', () => {
+    expect(hoverRestMs(10_354)).toBe(0);
+    expect(hoverRestMs(HOVER_REST_NODES)).toBe(0);
+    expect(hoverRestMs(102_889)).toBe(HOVER_REST_MS);
+    expect(HOVER_REST_MS).toBeGreaterThan(0);
   });
 });
 

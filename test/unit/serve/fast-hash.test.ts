@@ -23,3 +23,11 @@ describe('FastHash', () => {
     expect(seen.size).toBe(20_000);
   });
 });
+
+describe('FastHash.updateInt', () => {
+  it('tells pairs of numbers apart', () => {
+    const seen = new Set<string>();
+    for (let a = 0; a < 200; a++) for (let b = 0; b < 200; b++) seen.add(new FastHash().update('k').updateInt(a).updateInt(b).digest());
+    expect(seen.size).toBe(40_000);
+  });
+});
