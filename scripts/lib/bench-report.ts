@@ -119,6 +119,8 @@ export function formatSizeTable(result: SizeResult): string {
     lines.push(`${label.padEnd(22)}${s.toFixed(3).padStart(9)}${(s > 0 ? fmtInt(result.notes / s) : '-').padStart(12)}${ratio.toFixed(2).padStart(9)}${cpuCells(result, keys)}`);
   }
   lines.push(`where the time goes: ${timeShares(result).slice(0, 3).map(([stage, share]) => `${stage} ${(share * 100).toFixed(0)}%`).join(', ')}`);
+  const added = mentionsShare(result);
+  if (!Number.isNaN(added)) lines.push(`unlinked mentions add ${(added * 100).toFixed(1)}% to the rest of the build (${cpuView(result) ? 'CPU' : 'wall'} seconds; at most ${MENTIONS_SHARE_LIMIT * 100}%)`);
   const share = median(result.cpu.map((c, i) => c / result.wall[i]));
   lines.push(`process CPU / wall time during the pipeline: ${share.toFixed(2)}${share < 0.8 ? ' (the machine was busy: wall times are inflated, ratios less so)' : ''}`);
   lines.push(`peak RSS ${mb(result.peakRss)}, peak heap used ${mb(result.peakHeap)}, graph.json ${fmtInt(result.graphBytes)} bytes (${mb(result.graphBytes)})`);
@@ -128,6 +130,22 @@ export function formatSizeTable(result: SizeResult): string {
   }
   for (const error of result.extrasErrors ?? []) lines.push(`provider failed: ${error}`);
   return lines.join('\n');
+}
+
+/** Issue 14.1: the unlinked-mentions stage adds at most this much to the rest of the build. */
+export const MENTIONS_SHARE_LIMIT = 0.2;
+
+/**
+ * What the mentions stage adds to the build: per run, its seconds over the
+ * other stages' (CPU seconds when measured: steadier on a busy machine), the
+ * median over runs. NaN without a mentions stage.
+ */
+export function mentionsShare(result: SizeResult): number {
+  const view = cpuView(result) ?? result;
+  const mentions = view.stages.mentions;
+  if (!mentions) return NaN;
+  const others = Object.keys(view.stages).filter((s) => s !== 'mentions');
+  return median(runSums(view, others).map((rest, i) => (rest > 0 ? mentions[i] / rest : NaN)));
 }
 
 /** Each pipeline stage's share of the total (medians), largest first. */

@@ -4,7 +4,7 @@
  * the floor at 10,000 notes; 100,000 notes within 60 s and 1.5 GB), and the
  * JSON the bench writes (bench-results.json). Pure, so tested apart from timing.
  */
-import { ALL_STAGES, BENCH_ROWS, cpuView, median, medianFloorRatio, medianOfSum, type SizeResult } from './bench-report.js';
+import { ALL_STAGES, BENCH_ROWS, cpuView, median, medianFloorRatio, medianOfSum, mentionsShare, MENTIONS_SHARE_LIMIT, type SizeResult } from './bench-report.js';
 import { EMPTY_EXTRAS, type BenchExtras } from './bench-hooks.js';
 
 /** Whole build at 10,000 notes: at most this many floors. */
@@ -107,6 +107,16 @@ export function scaleVerdicts(results: readonly SizeResult[]): Verdict[] {
       });
     }
     verdicts.push({ claim: '100,000 notes built within 1.5 GB peak RSS', ok: at100k.peakRss <= LARGE_RSS_LIMIT, detail: `${(at100k.peakRss / 1024 ** 3).toFixed(2)} GB` });
+  }
+  // Issue 14.1: unlinked mentions add at most 20% to the build at 10,000 and 100,000 notes.
+  for (const r of results.filter((r) => r.notes === 10_000 || r.notes === 100_000)) {
+    const share = mentionsShare(r);
+    if (Number.isNaN(share)) continue;
+    verdicts.push({
+      claim: `unlinked mentions add at most ${MENTIONS_SHARE_LIMIT * 100}% to the build at ${r.notes.toLocaleString('en-US')} notes`,
+      ok: share <= MENTIONS_SHARE_LIMIT,
+      detail: `${(share * 100).toFixed(1)}%`,
+    });
   }
   // Growth is judged from 10,000 notes up: below, fixed costs and a busy machine's noise dominate.
   const large = results.filter((r) => r.notes >= 10_000);

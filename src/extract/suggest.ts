@@ -65,6 +65,9 @@ export interface SuggestionIndex {
   stripped: Map<string, Candidate>;
   /** Scratch counters, one per candidate, reused between lookups. */
   counts: Uint32Array;
+  /** Scratch for a lookup's touched ids and their order by shared bigrams (at most VISIT_BUDGET each), reused. */
+  touched: Int32Array;
+  ranked: Int32Array;
   /** Work done by every lookup so far (tests check that it stays bounded per target). */
   work: { lookups: number; visits: number; comparisons: number };
 }
@@ -169,6 +172,8 @@ export function buildSuggestionIndex(notes: readonly ParsedNote[]): SuggestionIn
   return {
     candidates, postings, firstOfLength, stripped,
     counts: new Uint32Array(candidates.length),
+    touched: new Int32Array(VISIT_BUDGET),
+    ranked: new Int32Array(VISIT_BUDGET),
     work: { lookups: 0, visits: 0, comparisons: 0 },
   };
 }
@@ -221,7 +226,10 @@ function suggestNormalized(index: SuggestionIndex, norm: string): Suggestion | n
 
   // Count shared bigrams (multiset intersection) with every name in the window holding any, until the
   // budget; the occurrences of the bigrams left out are counted as shared by every name (`skipped`).
-  const touched: number[] = [];
+  // Ids go into reused typed arrays: no list per lookup (at 100,000 notes, lists of up to 8,000 ids per
+  // dangling target were ~750 MB of garbage, most of the health stage's collections).
+  const { touched, ranked } = index;
+  let touchedCount = 0;
   let visits = 0;
   let skipped = 0;
   for (const { list, n, from, to } of grams) {
@@ -233,30 +241,43 @@ function suggestNormalized(index: SuggestionIndex, norm: string): Suggestion | n
     visits += (to - from) / 2;
     for (let i = from; i < to; i += 2) {
       const id = list[i];
-      if (counts[id] === 0) touched.push(id);
+      if (counts[id] === 0) touched[touchedCount++] = id;
       counts[id] += Math.min(n, list[i + 1]);
     }
   }
   index.work.visits += visits;
 
-  // Most shared bigrams first (buckets by count: a sort would cost more than the visits), so the
-  // comparison cap keeps the likeliest names; names below even the weakest bound are dropped here.
-  const buckets: number[][] = [];
+  // Most shared bigrams first (a counting sort by shared count, stable: a sort would cost more than the
+  // visits), so the comparison cap keeps the likeliest names; names below even the weakest bound are
+  // dropped here. ranked[start[c] .. start[c + 1]) holds the ids with c shared bigrams, in touched order.
   const weakest = len - 1 - 2 * maxD - skipped;
-  for (const id of touched) {
+  let top = -1;
+  for (let t = 0; t < touchedCount; t++) {
+    const shared = counts[touched[t]];
+    if (shared >= weakest && shared > top) top = shared;
+  }
+  const start = new Int32Array(top + 2);
+  for (let t = 0; t < touchedCount; t++) {
+    const shared = counts[touched[t]];
+    if (shared >= weakest) start[shared + 1]++;
+  }
+  for (let c = 0; c <= top; c++) start[c + 1] += start[c];
+  const fill = start.slice(0, Math.max(0, top + 1));
+  for (let t = 0; t < touchedCount; t++) {
+    const id = touched[t];
     const shared = counts[id];
     counts[id] = 0; // reset the scratch counter for the next lookup
-    if (shared >= weakest) (buckets[shared] ??= []).push(id);
+    if (shared >= weakest) ranked[fill[shared]++] = id;
   }
 
   let best: Candidate | null = null;
   let bestD = maxD + 1;
   let comparisons = 0;
-  compare: for (let shared = buckets.length - 1; shared >= 0; shared--) {
+  compare: for (let shared = top; shared >= 0; shared--) {
     // No name with fewer shared bigrams can beat the best so far (the bound for names no longer than the target).
     if (shared + skipped < len - 1 - 2 * Math.min(bestD, maxD)) break;
-    for (const id of buckets[shared] ?? []) {
-      const cand = candidates[id];
+    for (let r = start[shared]; r < start[shared + 1]; r++) {
+      const cand = candidates[ranked[r]];
       // The q-gram lemma, against the best distance so far (ties still pass, for the tie rule).
       if (shared + skipped < Math.max(len, cand.norm.length) - 1 - 2 * Math.min(bestD, maxD)) continue;
       if (comparisons === MAX_COMPARISONS) break compare;

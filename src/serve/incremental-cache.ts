@@ -57,16 +57,20 @@ interface CacheHeader {
 // slice none of whose items changed since the cache was read is written again as the bytes read.
 const digest = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex');
 
-/** The body's big lists (a path of keys from the body), each serialized in slices. */
-const SPLIT: readonly (readonly string[])[] = [
-  ['records'],
-  ['positions'],
-  ['mentions', 'notes'],
-  ['mentions', 'names'],
-  ['mentions', 'built', 'names'],
-  ['mentions', 'built', 'tokens'],
-  ['metrics', 'nodes'],
-  ['suggestions', 'answers'],
+/**
+ * The body's big lists (a path of keys from the body), each serialized in slices; and its big
+ * values (`one`), each a part of its own: written again only when it changed.
+ */
+const SPLIT: readonly { keys: readonly string[]; one?: true }[] = [
+  { keys: ['records'] },
+  { keys: ['positions'] },
+  { keys: ['mentions', 'notes'] },
+  { keys: ['mentions', 'names'] },
+  { keys: ['mentions', 'built', 'names'] },
+  { keys: ['mentions', 'built', 'tokens'] },
+  { keys: ['metrics', 'nodes'] },
+  { keys: ['suggestions', 'answers'] },
+  { keys: ['suggestions', 'index'], one: true },
 ];
 const SLICE = 500;
 
@@ -84,18 +88,41 @@ export interface CacheSlices {
   lists: Slice[][];
 }
 
-/** The list at `keys` in `tree` (undefined when a step is missing). */
-function listAt(tree: Tree, keys: readonly string[]): unknown[] | undefined {
+/** The value at `keys` in `tree` (undefined when a step is missing). */
+function valueAt(tree: Tree, keys: readonly string[]): unknown {
   let node: unknown = tree;
   for (const key of keys) node = node && typeof node === 'object' ? (node as Tree)[key] : undefined;
+  return node;
+}
+
+/** The list at `keys` in `tree` (undefined when a step is missing or it is no list). */
+function listAt(tree: Tree, keys: readonly string[]): unknown[] | undefined {
+  const node = valueAt(tree, keys);
   return Array.isArray(node) ? node : undefined;
 }
 
-/** A copy of `tree` with the list at `keys` replaced by `list` (copies only along the path). */
-function withListAt(tree: Tree, keys: readonly string[], list: unknown[]): Tree {
+/** A copy of `tree` with the value at `keys` replaced by `value` (copies only along the path; nothing when a step is missing). */
+function withValueAt(tree: Tree, keys: readonly string[], value: unknown): Tree {
   const [key, ...rest] = keys;
   if (!(key in tree) || tree[key] === undefined) return tree;
-  return { ...tree, [key]: rest.length === 0 ? list : withListAt(tree[key] as Tree, rest, list) };
+  if (rest.length === 0) {
+    const { [key]: _gone, ...others } = tree;
+    return value === undefined ? others : { ...tree, [key]: value };
+  }
+  return { ...tree, [key]: withValueAt(tree[key] as Tree, rest, value) };
+}
+
+/** Sets the value at `keys` in `tree` (in place; nothing when a step is missing). */
+function setValueAt(tree: Tree, keys: readonly string[], value: unknown): void {
+  const parent = valueAt(tree, keys.slice(0, -1));
+  if (parent && typeof parent === 'object') (parent as Tree)[keys[keys.length - 1]] = value;
+}
+
+/** The items SPLIT entry `entry` serializes: the list, or the one value as a list of one. */
+function itemsOf(tree: Tree, entry: (typeof SPLIT)[number]): unknown[] {
+  const value = valueAt(tree, entry.keys);
+  if (entry.one) return value === undefined ? [] : [value];
+  return Array.isArray(value) ? value : [];
 }
 
 /**
@@ -104,13 +131,13 @@ function withListAt(tree: Tree, keys: readonly string[], list: unknown[]): Tree 
  * (a record, a note's occurrences), so the same object holds the same data.
  */
 function sameItem(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
+  if (a === b || sameBytes(a, b)) return true;
   if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameBytes(a[i], b[i])) return false;
   return true;
 }
 
-/** Two byte arrays with the same bytes (a mention filter is copied from the cache as read). */
+/** Two byte arrays with the same bytes (a mention filter, the suggestion index: copied from the cache as read). */
 function sameBytes(a: unknown, b: unknown): boolean {
   if (!(a instanceof Uint8Array) || !(b instanceof Uint8Array) || a.length !== b.length) return false;
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
@@ -135,13 +162,13 @@ function framed(bytes: Buffer): Buffer[] {
  */
 export function serializeCache(body: CacheBody, previous?: CacheSlices | null): Buffer[] {
   let shell = body as unknown as Tree;
-  for (const keys of SPLIT) shell = withListAt(shell, keys, []);
+  for (const entry of SPLIT) shell = withValueAt(shell, entry.keys, entry.one ? undefined : []);
   const shellBytes = v8.serialize(shell);
   const parts: Buffer[] = [...framed(shellBytes)];
   const sha1: string[] = [digest(shellBytes)];
   const slices: number[] = [];
-  SPLIT.forEach((keys, i) => {
-    const list = listAt(body as unknown as Tree, keys) ?? [];
+  SPLIT.forEach((entry, i) => {
+    const list = itemsOf(body as unknown as Tree, entry);
     let count = 0;
     for (let from = 0; from < list.length; from += SLICE, count++) {
       const items = list.slice(from, from + SLICE);
@@ -182,14 +209,15 @@ function readBody(bytes: Buffer, header: CacheHeader): { body: CacheBody; slices
     return { value: v8.deserialize(slice), bytes: slice, sha1 };
   };
   const body = next().value as Tree;
-  const lists: Slice[][] = SPLIT.map((keys, i) => {
-    const list = listAt(body, keys);
+  const lists: Slice[][] = SPLIT.map((entry, i) => {
+    const list = entry.one ? undefined : listAt(body, entry.keys);
     const out: Slice[] = [];
     for (let n = 0; n < (header.slices[i] ?? 0); n++) {
       const { value, bytes: sliceBytes, sha1 } = next();
       const items = value as unknown[];
       out.push({ items, bytes: sliceBytes, sha1 });
-      if (list) for (const item of items) list.push(item);
+      if (entry.one) setValueAt(body, entry.keys, items[0]);
+      else if (list) for (const item of items) list.push(item);
     }
     return out;
   });

@@ -135,8 +135,8 @@ export class IncrementalCore {
       const cached = this.options.suggestions;
       if (cached && cached.names === names) {
         this.suggestions = new Map(cached.answers);
-        // A copy: a view into the cache file's bytes would keep all of them alive.
-        this.suggestionBytes = cached.index ? new Uint8Array(cached.index) : null;
+        // A live session copies them: a view into the cache file's bytes would keep all of those alive.
+        this.suggestionBytes = cached.index ? (this.options.oneOff ? cached.index : new Uint8Array(cached.index)) : null;
       }
       lap('edit');
       // From the cache: the metrics stand when no note and no link between notes changed.

@@ -24,8 +24,12 @@ class ProbedMap<V> extends Map<string, V> {
   }
 }
 
-/** Index names of one kind: name -> every path holding it (the Candidates are derived from these). */
-type NameSets = Map<string, Set<string>>;
+/**
+ * Index names of one kind: name -> the path holding it, or every path when several do (the
+ * Candidates are derived from these). One path is a string, not a set: most names have one holder,
+ * and a set each cost seconds of allocation at 100,000 notes.
+ */
+type NameSets = Map<string, string | Set<string>>;
 
 type TieMapName = 'notePathSuffix' | 'noteName' | 'noteAlias' | 'noteTitle' | 'fileName' | 'filePathSuffix';
 type ExactMapName = 'noteExactPath' | 'fileExactPath';
@@ -60,6 +64,8 @@ export class LiveResolveIndex {
   readonly index: ResolveIndex;
   private readonly sets = new Map<string, NameSets>();
   private touched = new Set<string>();
+  /** Inside batch(): the names changed, answered once at its end; and whether they count as touched. */
+  private pending: { names: Map<TieMapName | ExactMapName, Set<string>>; track: boolean } | null = null;
 
   constructor(readonly noteExtensions: readonly string[]) {
     this.index = {
@@ -91,6 +97,31 @@ export class LiveResolveIndex {
     for (const [map, name] of fileNames(file)) this.drop(map, name, file);
   }
 
+  /**
+   * Runs `change` (adds and removes), answering each changed name once at the end: a name held by
+   * many notes is not sorted again for every one added. `track: false` (a first build, which
+   * resolves every note anyway): the names are not recorded as touched.
+   */
+  batch(change: () => void, { track = true } = {}): void {
+    if (this.pending) {
+      change();
+      return;
+    }
+    this.pending = { names: new Map(), track };
+    try {
+      change();
+    } finally {
+      const { names } = this.pending;
+      this.pending = null;
+      for (const [map, list] of names) {
+        for (const name of list) {
+          if (track) this.touched.add(name);
+          this.refresh(map, name);
+        }
+      }
+    }
+  }
+
   /** Names changed since the last call (cleared). */
   takeTouched(): Set<string> {
     const out = this.touched;
@@ -117,38 +148,61 @@ export class LiveResolveIndex {
 
   private put(map: TieMapName | ExactMapName, name: string, path: string): void {
     const sets = this.setsOf(map);
-    let holders = sets.get(name);
-    if (!holders) sets.set(name, (holders = new Set()));
-    if (holders.has(path)) return;
-    holders.add(path);
-    this.refresh(map, name, holders);
+    const held = sets.get(name);
+    if (held === undefined) sets.set(name, path);
+    else if (typeof held === 'string') {
+      if (held === path) return;
+      sets.set(name, new Set([held, path]));
+    } else {
+      if (held.has(path)) return;
+      held.add(path);
+    }
+    this.changed(map, name);
   }
 
   private drop(map: TieMapName | ExactMapName, name: string, path: string): void {
-    const holders = this.setsOf(map).get(name);
-    if (!holders || !holders.delete(path)) return;
-    if (holders.size === 0) this.setsOf(map).delete(name);
-    this.refresh(map, name, holders);
+    const sets = this.setsOf(map);
+    const held = sets.get(name);
+    if (held === undefined) return;
+    if (typeof held === 'string') {
+      if (held !== path) return;
+      sets.delete(name);
+    } else {
+      if (!held.delete(path)) return;
+      if (held.size === 1) sets.set(name, held.values().next().value!);
+    }
+    this.changed(map, name);
+  }
+
+  private changed(map: TieMapName | ExactMapName, name: string): void {
+    if (this.pending) {
+      let list = this.pending.names.get(map);
+      if (!list) this.pending.names.set(map, (list = new Set()));
+      list.add(name);
+      return;
+    }
+    this.touched.add(name);
+    this.refresh(map, name);
   }
 
   /** Writes the lookup answer for one name, as resolve.ts's push + finalize would. */
-  private refresh(map: TieMapName | ExactMapName, name: string, holders: Set<string>): void {
-    this.touched.add(name);
+  private refresh(map: TieMapName | ExactMapName, name: string): void {
+    const held = this.setsOf(map).get(name);
     const target = this.index[map] as Map<string, unknown>;
-    if (holders.size === 0) {
+    if (held === undefined) {
       target.delete(name);
+      return;
+    }
+    if (typeof held === 'string') {
+      target.set(name, held);
       return;
     }
     if (map === 'noteExactPath' || map === 'fileExactPath') {
       // A full build keeps the last one set; two paths normalising alike is an edge case of an edge case.
-      target.set(name, [...holders].sort(byCodeUnit).at(-1));
+      target.set(name, [...held].sort(byCodeUnit).at(-1));
       return;
     }
-    if (holders.size === 1) {
-      target.set(name, holders.values().next().value);
-      return;
-    }
-    const all = [...holders].sort(byLengthThenPath);
+    const all = [...held].sort(byLengthThenPath);
     const byFolder = new Map<string, string>();
     for (const candidate of all) {
       const folder = folderOf(candidate);

@@ -42,6 +42,8 @@ export class IncrementalResolver {
   private readonly probes = new Map<string, Set<string>>();
   /** Name -> the notes whose links looked it up; made from `probes` when a change first needs it (a one-off build never does). */
   private dependents: Map<string, Set<string>> | null = null;
+  /** Notes resolved without recording their probes (a one-off build). */
+  private readonly unrecorded = new Set<string>();
   private sorted: string[] | null = null;
 
   /** `eagerDependents` (default true): make the dependents index with the first build, not with the first change after it. */
@@ -60,6 +62,31 @@ export class IncrementalResolver {
 
   /** Applies a change; returns which notes were resolved again. */
   apply(change: VaultChange): ResolveUpdate {
+    // The first build resolves every note: which names it touched does not matter.
+    let namesChanged = false;
+    this.live.batch(() => (namesChanged = this.takeNames(change)), { track: this.notes.size > 0 });
+    if (change.remove.length > 0 || change.upsert.length > 0) this.sorted = null;
+
+    const again = new Set<string>(change.upsert.map((n) => n.path));
+    const touched = this.live.takeTouched();
+    // Every note resolved again anyway (the first build): no need to ask who looked up what.
+    if (again.size < this.notes.size) {
+      const dependents = this.dependentsIndex();
+      for (const name of touched) {
+        for (const source of dependents.get(name) ?? []) again.add(source);
+      }
+    }
+    for (const path of again) {
+      const note = this.notes.get(path);
+      if (note) this.resolveOne(note);
+    }
+    // A live session's first change should not pay for it (~0.3 s at 100,000 notes).
+    if (this.options.eagerDependents !== false) this.dependentsIndex();
+    return { resolved: again, namesChanged };
+  }
+
+  /** Puts the change's notes and files into the index (and `notes`); true when a note's names came, went or changed. */
+  private takeNames(change: VaultChange): boolean {
     let namesChanged = false;
     for (const path of change.remove) {
       const old = this.notes.get(path);
@@ -84,24 +111,7 @@ export class IncrementalResolver {
       this.others.add(file);
       this.live.addFile(file);
     }
-    if (change.remove.length > 0 || change.upsert.length > 0) this.sorted = null;
-
-    const again = new Set<string>(change.upsert.map((n) => n.path));
-    const touched = this.live.takeTouched();
-    // Every note resolved again anyway (the first build): no need to ask who looked up what.
-    if (again.size < this.notes.size) {
-      const dependents = this.dependentsIndex();
-      for (const name of touched) {
-        for (const source of dependents.get(name) ?? []) again.add(source);
-      }
-    }
-    for (const path of again) {
-      const note = this.notes.get(path);
-      if (note) this.resolveOne(note);
-    }
-    // A live session's first change should not pay for it (~0.3 s at 100,000 notes).
-    if (this.options.eagerDependents !== false) this.dependentsIndex();
-    return { resolved: again, namesChanged };
+    return namesChanged;
   }
 
   /** Resolves every note's links, in the order resolveLinks would (sorted by path). */
@@ -132,6 +142,13 @@ export class IncrementalResolver {
   /** The dependents index, made from every note's probes the first time it is needed, then kept up to date. */
   private dependentsIndex(): Map<string, Set<string>> {
     if (!this.dependents) {
+      // Notes resolved without recording are resolved again, recording (the same result).
+      for (const path of this.unrecorded) {
+        const { result, probes } = LiveResolveIndex.recording(() => resolveLinks([this.notes.get(path)!], this.live.index));
+        this.results.set(path, result);
+        this.probes.set(path, probes);
+      }
+      this.unrecorded.clear();
       this.dependents = new Map();
       for (const [path, probes] of this.probes) this.depend(path, probes);
     }
@@ -148,6 +165,12 @@ export class IncrementalResolver {
 
   private resolveOne(note: ParsedNote): void {
     this.forget(note.path);
+    if (this.options.eagerDependents === false && !this.dependents) {
+      // A one-off build: no later change will ask who looked up what; if one does, dependentsIndex records it then.
+      this.results.set(note.path, resolveLinks([note], this.live.index));
+      this.unrecorded.add(note.path);
+      return;
+    }
     const { result, probes } = LiveResolveIndex.recording(() => resolveLinks([note], this.live.index));
     this.results.set(note.path, result);
     this.probes.set(note.path, probes);
@@ -156,6 +179,7 @@ export class IncrementalResolver {
 
   private forget(path: string): void {
     this.results.delete(path);
+    this.unrecorded.delete(path);
     const probes = this.probes.get(path);
     if (probes && this.dependents) {
       for (const name of probes) {

@@ -31,7 +31,7 @@ beforeAll(async () => {
   fs.cpSync(path.join(ROOT, 'data/vault'), vault, { recursive: true });
   const graphPath = path.join(tmp, 'cache', 'graph.json');
   const hub = createLiveHub();
-  live = await startLiveSession({ vault, out: graphPath, cacheFile: path.join(tmp, 'cache', 'incremental.json'), hub, ticks: 60 });
+  live = await startLiveSession({ vault, out: graphPath, cacheFile: path.join(tmp, 'cache', 'incremental.cache'), hub, ticks: 60 });
   graph = live.first.graph;
   process.env.NOTEMAP_GRAPH = graphPath;
   process.env.NOTEMAP_VAULT = vault;

@@ -22,7 +22,7 @@ function body(notes: number): CacheBody {
     layoutTicks: 300,
     mentions: { names: ['note 1'], notes: records.map(([p]) => [p, [['note 1', 'Note 1', 3, 'See Note 1.']], new Uint8Array([0, 1, 2])] as [string, [string, string, number, string][], Uint8Array]) },
     metrics: { structure: 'x', nodes: records.map(([p], i) => [p, 1 / (i + 1), i % 7, 0] as [string, number, number, number]), components: { count: 1, largest: notes } },
-    suggestions: { names: 'y', answers: [['?gone', null]] },
+    suggestions: { names: 'y', answers: [['?gone', null]], index: new Uint8Array([7, 8, 9]) },
   };
 }
 
@@ -47,6 +47,10 @@ describe('incremental cache file', () => {
     next.records[700] = [next.records[700][0], { ...next.records[700][1], hash: 'changed' }];
     next.positions[10] = [next.positions[10][0], 99, 99];
     const out = serializeCache(next, read.slices);
+    // The suggestion index copied (as a live session does): the same bytes, reused too.
+    next.suggestions = { ...next.suggestions!, index: new Uint8Array(next.suggestions!.index!) };
+    const out2 = serializeCache(next, read.slices);
+    expect(out2.filter((b) => reused.has(b)).length).toBe(read.slices.lists.flat().length - 2);
     const kept = out.filter((b) => reused.has(b)).length;
     const slices = read.slices.lists.flat().length;
     expect(kept).toBe(slices - 2);
@@ -56,9 +60,10 @@ describe('incremental cache file', () => {
   });
 
   it('keeps absent optional parts absent', () => {
-    const b: CacheBody = { ...body(3), mentions: undefined, metrics: undefined, suggestions: undefined };
+    const b: CacheBody = { ...body(3), mentions: undefined, metrics: undefined, suggestions: { names: 'y', answers: [] } };
     const read = parseCache(file(b), expectFor);
     expect(read.body?.mentions).toBeUndefined();
+    expect(read.body?.suggestions).toEqual({ names: 'y', answers: [] });
     expect(read.body?.records).toHaveLength(3);
   });
 
