@@ -98,9 +98,9 @@ function percentile(sorted: number[], p: number): number {
  * animation frame for `steps` frames (dispatched in the page, so that the
  * pace is the browser's own and not the DevTools round trip's), then release.
  * Returns the drag's frame times (every one of them drew a moved camera) and
- * the release's cost: the time from the release until the redraw that
- * follows it is finished on the GPU (or the longest frame in the second
- * after it, if longer).
+ * the release's cost: the time from the release until the last frame drawn
+ * in the second after it (inertia, then the full redraw) is finished on the
+ * GPU (or the longest frame in that second, if longer).
  */
 async function panFrames(page: Page, steps: number): Promise<{ drag: number[]; release: number }> {
   const box = (await page.locator('#graph').boundingBox())!;
@@ -135,13 +135,14 @@ async function panFrames(page: Page, steps: number): Promise<{ drag: number[]; r
       requestAnimationFrame(move);
     };
     const release = () => {
-      // The redraw sigma makes after a pan, timed until the GPU has finished it.
+      // The frames drawn after a pan (a glide, then the full redraw), timed until the GPU has finished the last one.
       const up = performance.now();
       let redrawn = null;
-      sigma.once('afterRender', () => {
+      const drawn = () => {
         for (const gl of Object.values(sigma.webGLContexts)) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
         redrawn = performance.now() - up;
-      });
+      };
+      sigma.on('afterRender', drawn);
       at('mouseup', ${steps});
       let worst = 0;
       let prev = performance.now();
@@ -150,6 +151,7 @@ async function panFrames(page: Page, steps: number): Promise<{ drag: number[]; r
         worst = Math.max(worst, t - prev);
         prev = t;
         if (t < until) return requestAnimationFrame(watch);
+        sigma.off('afterRender', drawn);
         const after = sigma.getCamera().getState();
         if (after.x === before.x && after.y === before.y) reject(new Error('the pan did not move the camera'));
         else resolve({ drag, release: Math.max(worst, redrawn ?? 0) });

@@ -157,7 +157,6 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   // Drawn first at the next frame, framed (needless-redraws.ts).
   const sigma: MapSigma = createSigmaFramedLater(graph, container, { ...withLightPrograms(settings, lightPrograms(graph.order, graph.size)), ...labelSettings(), ...performanceSettings(graph.order, graph.size), enableEdgeEvents: false });
   sigmaRef = sigma;
-  const undoDragRedraw = redrawAfterDrag(sigma);
   sigma.on('beforeRender', startFrame);
   sigma.on('afterRender', endFrame);
   // A fixed frame: the layout moving nodes must not rescale the whole view under the user.
@@ -185,6 +184,8 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   sigma.on('afterRender', () => frame++);
   // A big map pans by moving its drawn layers (pan-shift.ts); what measured the screen is stale after each move too.
   const undoPanShift = graph.order > SHIFT_PAN_NODES ? shiftWhilePanning(sigma, () => frame++) : () => {};
+  // Installed after the pan shift, so that the refresh sigma asks for after a drag reaches neither it nor sigma.
+  const undoDragRedraw = redrawAfterDrag(sigma);
   function hitIndex(): HitIndex {
     if (hit !== null && hit.frame === frame) return hit.index;
     const nodes: ScreenNode[] = [];
@@ -274,8 +275,8 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     offTheme();
     if (hoverTimer !== null) clearTimeout(hoverTimer);
     if (edgeTimer !== null) clearTimeout(edgeTimer);
-    undoPanShift();
     undoDragRedraw();
+    undoPanShift();
     sigma.kill();
   });
   return {
@@ -286,7 +287,8 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       hoverTimer = null;
       if (key === hovered) return;
       const rest = hoverRestMs(graph.order);
-      if (rest > 0) hoverTimer = setTimeout(() => ((hoverTimer = null), applyHover(key)), rest);
+      // A press in the meantime started a drag: that pointer no longer rests anywhere.
+      if (rest > 0) hoverTimer = setTimeout(() => ((hoverTimer = null), sigma.getMouseCaptor().isMouseDown || applyHover(key)), rest);
       else applyHover(key);
     },
     setHoveredEdge(edge) {
@@ -300,7 +302,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
         refreshLooks();
       };
       const rest = hoverRestMs(graph.order);
-      if (rest > 0) edgeTimer = setTimeout(() => ((edgeTimer = null), apply()), rest);
+      if (rest > 0) edgeTimer = setTimeout(() => ((edgeTimer = null), sigma.getMouseCaptor().isMouseDown || apply()), rest);
       else apply();
     },
     hitIndex,
