@@ -51,7 +51,7 @@ export interface BenchExtras {
   viewerPanFrameMs: number | null;
   /** 95th percentile of the frame times while panning, ms (the median hides the stalls). */
   viewerPanFrameP95Ms: number | null;
-  /** The longest frame in the second after a pan's release (what sigma hid while moving comes back). */
+  /** From a pan's release until the map is redrawn (what the pan moved or hid is drawn again). */
   viewerPanReleaseMs: number | null;
   /** One note changed: ms until the dev server's open page shows it. */
   incrementalDevMs: number | null;
@@ -90,7 +90,7 @@ export const EXTRA_COLUMNS: readonly { key: keyof BenchExtras; label: string; ow
   { key: 'viewerFirstFrameRatio', label: 'viewer first frame / floor', owner: 'viewer', provider: 'scripts/lib/bench-viewer.ts' },
   { key: 'viewerPanFrameMs', label: 'viewer pan frame (ms)', owner: 'viewer', provider: 'scripts/lib/bench-viewer.ts' },
   { key: 'viewerPanFrameP95Ms', label: 'viewer pan frame, 95th percentile (ms)', owner: 'viewer', provider: 'scripts/lib/bench-viewer.ts' },
-  { key: 'viewerPanReleaseMs', label: 'viewer longest frame after a pan (ms)', owner: 'viewer', provider: 'scripts/lib/bench-viewer.ts' },
+  { key: 'viewerPanReleaseMs', label: 'viewer pan release until redrawn (ms)', owner: 'viewer', provider: 'scripts/lib/bench-viewer.ts' },
   { key: 'incrementalDevMs', label: 'one-note rebuild, dev server, until the diff is sent (ms)', owner: 'live', provider: 'scripts/lib/bench-live.ts' },
   { key: 'incrementalDevRatio', label: 'one-note rebuild, dev server / floor', owner: 'live', provider: 'scripts/lib/bench-live.ts' },
   { key: 'incrementalCliMs', label: 'one-note rebuild, notemap graph --incremental, whole process (ms)', owner: 'live', provider: 'scripts/lib/bench-live.ts' },

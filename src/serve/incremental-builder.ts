@@ -152,7 +152,7 @@ export class IncrementalBuilder {
       options.builtAt?.(),
     );
     const { graph, timings } = result;
-    const mentions = options.mentions === false ? null : new IncrementalMentions(root);
+    const mentions = options.mentions === false ? null : new IncrementalMentions(root, options.oneOff);
     if (records) mentions?.restore(cache.body?.mentions);
     const builder = new IncrementalBuilder(options, files, core, mentions);
     if (options.oneOff) builder.readSlices = cache.slices ?? null;

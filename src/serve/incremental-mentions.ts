@@ -63,14 +63,21 @@ export class IncrementalMentions {
   /** The names (and their automaton once built), kept while no note's names change (namesHash). */
   private built: { key: string; names: MentionNames } | null = null;
 
-  /** `root`: the vault's real path (note paths are relative to it). */
-  constructor(private readonly root: string) {}
+  /**
+   * `root`: the vault's real path (note paths are relative to it). `oneOff`: a single build
+   * (BuilderOptions.oneOff), which may keep views into the cache file's bytes.
+   */
+  constructor(
+    private readonly root: string,
+    private readonly oneOff = false,
+  ) {}
 
   restore(cache: MentionsCache | undefined): void {
     if (!cache) return;
     this.names = new Set(cache.names);
-    // Filters copied: as read they are views into the cache file's bytes, and would keep all of them alive.
-    this.texts = new Map(cache.notes.map(([path, occurrences, words]) => [path, { occurrences, words: words && words.slice() }]));
+    // Filters copied in a live session: as read they are views into the cache file's bytes, and would keep all of them alive.
+    const copy = !this.oneOff;
+    this.texts = new Map(cache.notes.map(([path, occurrences, words]) => [path, { occurrences, words: words && copy ? words.slice() : words }]));
     if (cache.built) this.built = { key: cache.built.key, names: new MentionNames([], MENTION_RULE.minLetters, cache.built) };
   }
 

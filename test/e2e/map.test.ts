@@ -83,6 +83,25 @@ describe('the sample vault', () => {
     await page.close();
   });
 
+  it('a selection made right after a live change adds a link draws it, with no error', async () => {
+    const { page, errors } = await openMap(session);
+    await settle(page);
+    const selected = await page.evaluate(() => {
+      const { graph: g, store } = window.__notemap!;
+      const notes = g.filterNodes((_k, a) => a.kind === 'note');
+      const [a, b] = notes.filter((k) => g.degree(k) > 0).slice(0, 2);
+      // As a live diff does: a new link, then (before sigma's next frame) a looks-only change.
+      g.addEdgeWithKey('live-added', a, b, { ...g.getEdgeAttributes(g.edges()[0]) });
+      store.set({ selected: a, panel: 'summary' });
+      return a;
+    });
+    await page.waitForTimeout(500);
+    expect(errors).toEqual([]);
+    expect(await page.evaluate(() => window.__notemap!.sigma.getEdgeDisplayData('live-added') !== undefined)).toBe(true);
+    expect(await page.evaluate(() => window.__notemap!.store.get().selected)).toBe(selected);
+    await page.close();
+  });
+
   it('tears the map down once: a second dispose does nothing', async () => {
     const { page, errors } = await openMap(session);
     await settle(page);

@@ -171,6 +171,13 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
    */
   let fullPending = false;
   sigma.on('afterRender', () => (fullPending = false));
+  // A node or link a live diff adds gets its program index at sigma's next render
+  // too: a looks-only refresh before then would throw on it the same way.
+  const addedPending = (): void => {
+    fullPending = true;
+  };
+  graph.on('nodeAdded', addedPending);
+  graph.on('edgeAdded', addedPending);
 
   // The hit index describes one frame: any render (camera, layout, looks) makes it stale.
   let frame = 0;
@@ -262,6 +269,8 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
 
   const { dispose } = disposeOnce(() => {
     unsubscribe();
+    graph.off('nodeAdded', addedPending);
+    graph.off('edgeAdded', addedPending);
     offTheme();
     if (hoverTimer !== null) clearTimeout(hoverTimer);
     if (edgeTimer !== null) clearTimeout(edgeTimer);
