@@ -60,8 +60,11 @@ export function maskRanges(s: string, from: number): number[] {
     const url = colon === -1 ? -1 : schemeStart(s, colon, pos);
     const link = bracket === -1 ? -1 : bracket > pos && s.charCodeAt(bracket - 1) === 33 /* ! */ ? bracket - 1 : bracket;
     // The next place a mask may start; each kind starts with its own character, so no two are at one place.
-    let at = -1;
-    for (const c of [link, angle, hash, url]) if (c !== -1 && (at === -1 || c < at)) at = c;
+    // (Compared one by one, not through an array of the four: that array per step was a third of the stage's garbage.)
+    let at = link;
+    if (angle !== -1 && (at === -1 || angle < at)) at = angle;
+    if (hash !== -1 && (at === -1 || hash < at)) at = hash;
+    if (url !== -1 && (at === -1 || url < at)) at = url;
     if (at === -1) break;
     let end = -1;
     if (at === link) {

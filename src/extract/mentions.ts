@@ -51,6 +51,12 @@ export interface MentionFinderInput {
   names?: MentionNames;
 }
 
+/** Offsets of the hits (HIT_SIZE numbers each) by first token, longer first at one start. */
+function sortedHits(hits: Hits): number[] {
+  const order = Array.from({ length: hits.length / HIT_SIZE }, (_, i) => i * HIT_SIZE);
+  return order.sort((a, b) => hits[a + 1] - hits[b + 1] || hits[b + 2] - hits[a + 2]);
+}
+
 /** Feeds notes' texts one at a time (`add`), in any order, then `finish`. */
 export class MentionFinder {
   private readonly rule: MentionRule;
@@ -83,9 +89,49 @@ export class MentionFinder {
     this.links = input.links;
   }
 
-  /** Finds the mentions in one note's text (`path`: its key). */
-  add(path: string, text: string): void {
-    this.accept(path, this.scan(text));
+  /**
+   * Finds the mentions in one note's text (`path`: its key): `accept(path, scan(text))`, without making an
+   * occurrence (its words, two closures) for the many hits of names already too common to count. In a
+   * vault whose titles share a small vocabulary most hits are those: at 100,000 notes they were most of
+   * the stage's young garbage.
+   */
+  add(path: string, raw: string): void {
+    const note = this.added;
+    const hits = this.hits;
+    hits.length = 0;
+    const { text, bodyStart } = findNames(raw, this.nameSet.matcher, hits);
+    if (hits.length === 0) {
+      this.added++;
+      return;
+    }
+    const order = sortedHits(hits);
+    let lineAt: ((offset: number) => number) | null = null;
+    let body: string | null = null;
+    const kept: NameOccurrence[] = [];
+    let covered = -1;
+    for (let o = 0; o < order.length; o++) {
+      const i = order[o];
+      if (hits[i + 1] <= covered) continue;
+      covered = hits[i + 2];
+      const name = hits[i];
+      // Counted here as accept counts it; past the threshold the occurrence can never be a mention.
+      if (this.lastNote[name] !== note) {
+        this.lastNote[name] = note;
+        this.noteCounts[name]++;
+      }
+      if (this.noteCounts[name] > this.threshold) continue;
+      const start = hits[i + 3];
+      const end = hits[i + 4];
+      const lines = (lineAt ??= lineCounter(text));
+      kept.push({
+        name,
+        written: text.slice(start, end),
+        line: () => lines(start),
+        context: () => contextAround((body ??= blankPrefix(text, bodyStart)), start, end),
+      });
+    }
+    // The counting is done: accept resolves what is left (it counts nothing twice: lastNote is this note's).
+    this.accept(path, kept);
   }
 
   /**
@@ -99,8 +145,7 @@ export class MentionFinder {
     const { text, bodyStart } = findNames(raw, this.nameSet.matcher, hits);
     if (hits.length === 0) return [];
     // Every occurrence, then the longest of overlapping ones, leftmost first.
-    const order = Array.from({ length: hits.length / HIT_SIZE }, (_, i) => i * HIT_SIZE);
-    order.sort((a, b) => hits[a + 1] - hits[b + 1] || hits[b + 2] - hits[a + 2]);
+    const order = sortedHits(hits);
     const lineAt = lineCounter(text);
     // The sentence is read in the body with its frontmatter blanked (as a paragraph's start is found), made once when asked.
     let body: string | null = null;

@@ -51,8 +51,8 @@ export function takeMetrics(graph: NotemapGraph, structure = structureKey(graph)
 export function restoreMetrics(graph: NotemapGraph, cached: CachedMetrics | undefined): string | null {
   if (!cached) return null;
   const structure = structureKey(graph);
+  // The same fingerprint: the same note keys (it covers them), so every cached key is a node.
   if (cached.structure !== structure) return null;
-  for (const [key] of cached.nodes) if (!graph.hasNode(key)) return null;
   for (const [key, pagerank, community, component] of cached.nodes) {
     // In place, as the graph is being built (no one listens yet): no event per node.
     const a = graph.getNodeAttributes(key) as { pagerank: number; community: number; component: number };

@@ -108,3 +108,39 @@ describe('unlinked mentions', () => {
     expect(report.mentions.map((m) => m.link)).toEqual(['[[lang/C# Notes|c# notes]]']);
   });
 });
+
+describe('MentionFinder.add', () => {
+  it('reports what accept(path, scan(text)) reports, common names and the threshold included, on random vaults', () => {
+    const words = ['graph', 'theory', 'deep', 'learning', 'notes', 'zürich', 'alpha', 'beta'];
+    let seed = 7;
+    let mentions = 0;
+    let common = 0;
+    const rnd = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    for (let round = 0; round < 40; round++) {
+      const vault: Record<string, string> = {};
+      const count = 5 + rnd(30);
+      for (let i = 0; i < count; i++) {
+        const title = `${words[rnd(words.length)]} ${words[rnd(words.length)]}`;
+        const body = Array.from({ length: 5 + rnd(40) }, () => (rnd(9) === 0 ? `[[${words[rnd(words.length)]}]]` : rnd(7) === 0 ? '\n' : words[rnd(words.length)])).join(' ');
+        vault[`n${i}.md`] = `# ${title}\n\n${body}\n`;
+      }
+      const notes = Object.entries(vault).map(([path, text]) => parseNote(text, path));
+      const index = buildResolveIndex(notes);
+      const { links } = resolveLinks(notes, index);
+      const rule = { minLetters: 4, maxShare: 0.05, minCommonNotes: 2 + rnd(4) };
+      const byAdd = new MentionFinder({ notes, links, index, rule });
+      const byScan = new MentionFinder({ notes, links, index, rule });
+      for (const [path, text] of Object.entries(vault)) {
+        byAdd.add(path, text);
+        byScan.accept(path, byScan.scan(text));
+      }
+      const report = byAdd.finish();
+      expect(report).toEqual(byScan.finish());
+      mentions += report.mentions.length;
+      common += report.common.length;
+    }
+    // Both sides of the threshold were exercised.
+    expect(mentions).toBeGreaterThan(20);
+    expect(common).toBeGreaterThan(20);
+  });
+});
