@@ -39,6 +39,17 @@ export interface LookModel {
   neutralColor?: string;
   /** The path shown by "path to…" (path/path-look.ts); while there is one it decides the emphasis. */
   path?: PathHighlight | null;
+  /**
+   * False on a big map: a hover emphasises the hovered node's neighbourhood
+   * without fading the rest, so it changes the looks of that neighbourhood
+   * only (hover-refresh.ts). A selection still fades the rest. Default true.
+   */
+  hoverFadesRest?: boolean;
+}
+
+/** True when the emphasis comes from a hover that leaves the rest of the map as it was. */
+export function hoverKeepsRest(m: LookModel, centre: string | null): boolean {
+  return centre !== null && centre === m.hovered && m.hoverFadesRest === false;
 }
 
 /**
@@ -126,7 +137,7 @@ export function nodeLook(key: string, attrs: NodeAttributes, m: LookModel): Node
     } else if (focus.set.has(key)) {
       look.forceLabel = focus.set.size <= MAX_FORCED_LABELS;
       look.zIndex = 2;
-    } else {
+    } else if (!hoverKeepsRest(m, focus.centre)) {
       look.color = mixColor(look.color ?? p.labelMuted, p.background, p.fade);
       if (look.ringColor) look.ringColor = mixColor(look.ringColor, p.background, p.fade);
       look.label = selected ? look.label : null;
@@ -168,8 +179,10 @@ export function edgeLook(edge: string, attrs: EdgeAttributes, m: LookModel): Edg
   const target = m.graph.target(edge);
   const p = m.palette;
   const toGhost = m.graph.getNodeAttribute(target, 'kind') !== 'note';
-  // The common case (a map as it opens): a shared look, no allocation.
-  if (!m.path && !m.state.healthShow && m.hoveredEdge !== edge && m.visible.has(source) && m.visible.has(target) && focusOf(m).centre === null) {
+  // The common case (a map as it opens, or a big map's hover elsewhere): a shared look, no allocation.
+  const { centre } = focusOf(m);
+  const plainFocus = centre === null || (hoverKeepsRest(m, centre) && source !== centre && target !== centre);
+  if (!m.path && !m.state.healthShow && m.hoveredEdge !== edge && m.visible.has(source) && m.visible.has(target) && plainFocus) {
     return plainEdgeLook(m, toGhost, attrs.count > 1);
   }
   const look: EdgeLook = {
@@ -186,7 +199,6 @@ export function edgeLook(edge: string, attrs: EdgeAttributes, m: LookModel): Edg
   if (m.state.healthShow) return healthEdgeLook(m.state.healthShow, target, look, m);
   // The edges of the hovered node (or, when nothing is hovered, of the selected one) take its color;
   // a note without a tag color (a grey close to the edges') gives them the label color, so they stay visible.
-  const { centre } = focusOf(m);
   if (centre !== null && (source === centre || target === centre)) {
     const kind = m.graph.getNodeAttribute(centre, 'kind');
     const own = kind === 'note' ? m.colorOf(centre) : p.labelMuted;
@@ -194,7 +206,7 @@ export function edgeLook(edge: string, attrs: EdgeAttributes, m: LookModel): Edg
     look.color = mixColor(base, p.background, own === base ? 0.15 : 0.45);
     look.size = EDGE_SIZE_FOCUS;
     look.zIndex = 1;
-  } else if (centre !== null) {
+  } else if (centre !== null && !hoverKeepsRest(m, centre)) {
     look.color = p.edgeFaded;
   }
   if (m.hoveredEdge === edge) {

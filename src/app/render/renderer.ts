@@ -23,6 +23,7 @@ import { edgeLook, neighbourSet, nodeLook, type LookModel } from './reducers.js'
 import { mapSettings } from './settings.js';
 import { buildHitIndex, type HitIndex, type ScreenEdge, type ScreenNode } from './hit-index.js';
 import { hoverRestMs, lightPrograms, performanceSettings } from './performance.js';
+import { edgeHoverChangedItems, hoverChangedItems, type ChangedItems } from './hover-refresh.js';
 import { withLightPrograms } from './light-programs.js';
 import { createSigmaFramedLater, redrawAfterDrag } from './needless-redraws.js';
 import { SHIFT_PAN_NODES, shiftWhilePanning } from './pan-shift.js';
@@ -105,6 +106,8 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   let hovered: string | null = null;
   let hoverSet: ReadonlySet<string> = new Set();
   let hoveredEdge: string | null = null;
+  // A big map's hover changes its neighbourhood's looks only (hover-refresh.ts).
+  const hoverFadesRest = hoverRestMs(graph.order) === 0;
 
   function buildModel(state: ViewState): LookModel {
     const visible = computeVisible(graph, state).nodes;
@@ -132,6 +135,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       selectSet: state.selected !== null && graph.hasNode(state.selected) ? withMentionPartners(neighbourSet(graph, state.selected), graph, state.selected, state.showMentions) : new Set<string>(),
       neutralColor: neutral,
       path: pathHighlight(pathViewOf(graph, state)),
+      hoverFadesRest,
     };
   }
   let model = buildModel(store.get());
@@ -230,6 +234,12 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     sigma.refresh({ partialGraph: { nodes: graph.nodes(), edges: graph.edges() }, skipIndexation: true, schedule: true });
   }
 
+  /** Re-run the reducers on these items only (the rest of the map looks as it did). */
+  function refreshItems(items: ChangedItems): void {
+    if (fullPending) return refreshFull();
+    sigma.refresh({ partialGraph: items, skipIndexation: true, schedule: true });
+  }
+
   const unsubscribe = store.subscribe((state, previous) => {
     const change = classifyChange(previous, state);
     if (change === 'none') return;
@@ -254,10 +264,13 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   let edgeTimer: ReturnType<typeof setTimeout> | null = null;
   function applyHover(key: string | null): void {
     if (key === hovered) return;
+    const before = { centre: hovered, set: hoverSet };
     hovered = key !== null && graph.hasNode(key) ? key : null;
     hoverSet = hovered === null ? new Set() : withMentionPartners(neighbourSet(graph, hovered), graph, hovered, store.get().showMentions);
     model = { ...model, hovered, hoverSet };
-    refreshLooks();
+    // With a selection the emphasis moves between it and the hover, which changes every look.
+    if (!hoverFadesRest && store.get().selected === null) refreshItems(hoverChangedItems(graph, before, { centre: hovered, set: hoverSet }));
+    else refreshLooks();
   }
 
   const offTheme = theme.onChange((resolved) => {
@@ -297,9 +310,10 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
       const next = edge !== null && graph.hasEdge(edge) ? edge : null;
       if (next === hoveredEdge) return;
       const apply = (): void => {
+        const before = hoveredEdge;
         hoveredEdge = next;
         model = { ...model, hoveredEdge };
-        refreshLooks();
+        refreshItems(edgeHoverChangedItems(graph, before, next));
       };
       const rest = hoverRestMs(graph.order);
       if (rest > 0) edgeTimer = setTimeout(() => ((edgeTimer = null), sigma.getMouseCaptor().isMouseDown || apply()), rest);
