@@ -15,7 +15,7 @@ import {
   type DetailsChunk,
 } from '../core/compact.js';
 import type { MapGraph } from './state/visibility.js';
-import { useDictionaryAdjacency } from './dictionary-adjacency.js';
+import { useDictionaryAdjacency } from '../core/dictionary-adjacency.js';
 
 function health(compact: CompactGraph): HealthReport {
   const h = compact.header.health;

@@ -22,7 +22,7 @@ import {
   type NoteNodeAttributes,
 } from '../core/contract.js';
 import { byCodeUnit } from '../core/order.js';
-import { useDictionaryAdjacency } from './dictionary-adjacency.js';
+import { useDictionaryAdjacency } from '../core/dictionary-adjacency.js';
 import { mergeSorted } from './merge-sorted.js';
 import { sortedEdges } from './sorted-edges.js';
 import { dedupeTags } from './tags.js';

@@ -19,7 +19,7 @@ import { tagKey } from '../core/normalize.js';
 import { byCodeUnit } from '../core/order.js';
 import type { NotemapGraph } from './build-graph.js';
 import { rememberHierarchy } from './layout-hierarchy.js';
-import { useDictionaryAdjacency } from './dictionary-adjacency.js';
+import { useDictionaryAdjacency } from '../core/dictionary-adjacency.js';
 import { unionComponents } from './union-components.js';
 
 export const LOUVAIN_SEED = 0x6e6f7465; // "note"

@@ -2,7 +2,7 @@
 // build uses them, and the graph answers every question exactly as it does without them.
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { useDictionaryAdjacency } from '../../../src/extract/dictionary-adjacency.js';
+import { useDictionaryAdjacency } from '../../../src/core/dictionary-adjacency.js';
 
 // Integer-like keys ('2024') come first in a for...in over an object, in both modes: kept here to show it.
 // (Object.prototype's names, '__proto__' or 'toString', cannot be graphology targets in either mode; notemap's
