@@ -13,7 +13,8 @@ import { byCodeUnit } from '../core/order.js';
 import type { NotemapGraph } from './build-graph.js';
 import { sunflower } from './initial-positions.js';
 import { ForceKernel, relax } from './layout-kernel.js';
-import { BAND_PITCH, round2 } from './layout.js';
+import { BAND_PITCH } from './layout.js';
+import { round2 } from './round-json.js';
 
 /** Existing nodes closer than this to a new one push it (layout units). */
 const NEIGHBOURHOOD = 4 * DEFAULT_FORCES.linkDistance;

@@ -15,6 +15,7 @@
 import { layoutTicks } from '../core/forces.js';
 import type { NotemapGraph } from './build-graph.js';
 import { sunflower } from './initial-positions.js';
+import { round2 } from './round-json.js';
 import { hierarchyLevels } from './layout-hierarchy.js';
 import { buildLayoutIndex, type LayoutIndex } from './layout-index.js';
 import { layoutComponent, NODE_SPACING, type MultilevelScratch } from './layout-multilevel.js';
@@ -45,10 +46,6 @@ const SMALL_COMPONENT_RADIUS = 0.15;
 export const BAND_PITCH = { column: 84, row: 30 } as const;
 export const BAND_MIN_PITCH = 12;
 
-export const round2 = (v: number): number => {
-  const r = Math.round(v * 100) / 100;
-  return Object.is(r, -0) ? 0 : r;
-};
 
 /** Members of each component and the rows of the band, in a deterministic order. */
 function splitPieces(index: LayoutIndex): { components: number[][]; units: number[][] } {

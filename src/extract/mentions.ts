@@ -90,63 +90,40 @@ export class MentionFinder {
   }
 
   /**
-   * Finds the mentions in one note's text (`path`: its key): `accept(path, scan(text))`, without making an
-   * occurrence (its words, two closures) for the many hits of names already too common to count. In a
-   * vault whose titles share a small vocabulary most hits are those: at 100,000 notes they were most of
-   * the stage's young garbage.
+   * Finds the mentions in one note's text (`path`: its key): `accept(path, scan(text))`, counting each
+   * name as it is met so that no occurrence (its words, two closures) is made for the many hits of
+   * names already too common to count. In a vault whose titles share a small vocabulary most hits are
+   * those: at 100,000 notes they were most of the stage's young garbage.
    */
   add(path: string, raw: string): void {
     const note = this.added;
-    const hits = this.hits;
-    hits.length = 0;
-    const { text, bodyStart } = findNames(raw, this.nameSet.matcher, hits);
-    if (hits.length === 0) {
-      this.added++;
-      return;
+    // accept counts nothing twice: lastNote already says this note for every name met here.
+    this.accept(path, this.scan(raw, (name) => this.countIn(name, note) <= this.threshold));
+  }
+
+  /** Counts `name` as met in note number `note` (once per note); returns how many notes have met it. */
+  private countIn(name: number, note: number): number {
+    if (this.lastNote[name] !== note) {
+      this.lastNote[name] = note;
+      this.noteCounts[name]++;
     }
-    const order = sortedHits(hits);
-    let lineAt: ((offset: number) => number) | null = null;
-    let body: string | null = null;
-    const kept: NameOccurrence[] = [];
-    let covered = -1;
-    for (let o = 0; o < order.length; o++) {
-      const i = order[o];
-      if (hits[i + 1] <= covered) continue;
-      covered = hits[i + 2];
-      const name = hits[i];
-      // Counted here as accept counts it; past the threshold the occurrence can never be a mention.
-      if (this.lastNote[name] !== note) {
-        this.lastNote[name] = note;
-        this.noteCounts[name]++;
-      }
-      if (this.noteCounts[name] > this.threshold) continue;
-      const start = hits[i + 3];
-      const end = hits[i + 4];
-      const lines = (lineAt ??= lineCounter(text));
-      kept.push({
-        name,
-        written: text.slice(start, end),
-        line: () => lines(start),
-        context: () => contextAround((body ??= blankPrefix(text, bodyStart)), start, end),
-      });
-    }
-    // The counting is done: accept resolves what is left (it counts nothing twice: lastNote is this note's).
-    this.accept(path, kept);
+    return this.noteCounts[name];
   }
 
   /**
    * The names one note's text holds, in text order, the longest of
    * overlapping ones, leftmost first: what depends on the text and the set of
    * names only (the incremental builder keeps it per note, src/serve/incremental-mentions.ts).
+   * `keep`, when given, is asked of each name in turn and drops the occurrences it refuses.
    */
-  scan(raw: string): NameOccurrence[] {
+  scan(raw: string, keep?: (name: number) => boolean): NameOccurrence[] {
     const hits = this.hits;
     hits.length = 0;
     const { text, bodyStart } = findNames(raw, this.nameSet.matcher, hits);
     if (hits.length === 0) return [];
     // Every occurrence, then the longest of overlapping ones, leftmost first.
     const order = sortedHits(hits);
-    const lineAt = lineCounter(text);
+    let lineAt: ((offset: number) => number) | null = null;
     // The sentence is read in the body with its frontmatter blanked (as a paragraph's start is found), made once when asked.
     let body: string | null = null;
     const found: NameOccurrence[] = [];
@@ -154,13 +131,15 @@ export class MentionFinder {
     for (const i of order) {
       if (hits[i + 1] <= covered) continue;
       covered = hits[i + 2];
+      if (keep && !keep(hits[i])) continue;
       const start = hits[i + 3];
       const end = hits[i + 4];
-      // Line and sentence only for the few that become mentions (lineAt: asked in text order).
+      const lines = (lineAt ??= lineCounter(text));
+      // Line and sentence only for the few that become mentions (lines: asked in text order).
       found.push({
         name: hits[i],
         written: text.slice(start, end),
-        line: () => lineAt(start),
+        line: () => lines(start),
         context: () => contextAround((body ??= blankPrefix(text, bodyStart)), start, end),
       });
     }
@@ -188,11 +167,7 @@ export class MentionFinder {
     if (occurrences.length === 0) return;
     const byTarget = new Map<string, UnlinkedMention & { name: number }>();
     for (const { name, written, line, context } of occurrences) {
-      if (this.lastNote[name] !== note) {
-        this.lastNote[name] = note;
-        this.noteCounts[name]++;
-      }
-      if (this.noteCounts[name] > this.threshold) continue;
+      if (this.countIn(name, note) > this.threshold) continue;
       const target = resolveTarget({ target: written, kind: 'inline', line: 0, context: '' }, path, this.index);
       if (!target || target.kind !== 'note' || target.key === path || this.linked(path, target.key)) continue;
       const seen = byTarget.get(target.key);

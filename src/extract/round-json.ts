@@ -6,14 +6,17 @@
  * notes). Values are copied only where a number changes.
  */
 
+/** A coordinate as graph.json keeps it: 2 decimals, never -0 (the layout stores positions so too). */
+export const round2 = (v: number): number => {
+  const r = Math.round(v * 100) / 100;
+  return Object.is(r, -0) ? 0 : r;
+};
+
 /** Rounds coordinates to 2 decimals and any other fraction to 6 significant digits; non-finite numbers are 0. */
 export function roundNumber(key: string, value: number): number {
   if (Number.isInteger(value)) return value;
   if (!Number.isFinite(value)) return 0;
-  if (key === 'x' || key === 'y') {
-    const r = Math.round(value * 100) / 100;
-    return Object.is(r, -0) ? 0 : r;
-  }
+  if (key === 'x' || key === 'y') return round2(value);
   return Number(value.toPrecision(6));
 }
 

@@ -13,7 +13,7 @@ import { createLayoutSimulation, layoutRadius, type LayoutLink, type LayoutNode 
 import { byCodeUnit } from '../core/order.js';
 import type { NotemapGraph } from '../extract/build-graph.js';
 import { sunflower } from '../extract/initial-positions.js';
-import { round2 } from '../extract/layout.js';
+import { round2 } from '../extract/round-json.js';
 
 /** Ticks of the local relaxation. */
 const RELAX_TICKS = 40;

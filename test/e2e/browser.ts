@@ -12,6 +12,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../src/core/contract.js';
 import type { MapGraph } from '../../src/app/state/visibility.js';
+import { runPipeline } from '../../src/extract/pipeline.js';
+import { serializeGraph } from '../../src/extract/write.js';
 
 // The page's own count format (`1204` -> `1,204`), so the tests expect what it writes.
 export { formatCount } from '../../src/app/dom.js';
@@ -164,4 +166,15 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   const file = path.join(inject('artifactsDir'), name);
   await page.screenshot({ path: file });
   return file;
+}
+
+/** Writes `files` into the folder `dir` and builds it as `notemap graph` does: the graph.json text to serve (serveGraphJson). */
+export async function buildVaultJson(dir: string, files: Iterable<{ path: string; text: string }>): Promise<string> {
+  for (const file of files) {
+    const full = path.join(dir, file.path);
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, file.text);
+  }
+  const result = await runPipeline(dir, { builtAt: '2026-01-01T00:00:00.000Z' });
+  return serializeGraph(result.graph).join('');
 }

@@ -12,11 +12,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateVault } from '../../scripts/lib/vault-generator.js';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../src/core/contract.js';
-import { runPipeline } from '../../src/extract/pipeline.js';
-import { serializeGraph } from '../../src/extract/write.js';
 import { segmentDistance } from '../../src/app/render/hit-index.js';
 import type { MapGraph } from '../../src/app/state/visibility.js';
-import { launchBrowser, openMap, serveGraphJson, settle, type Session } from './browser.js';
+import { buildVaultJson, launchBrowser, openMap, serveGraphJson, settle, type Session } from './browser.js';
 
 let session: Session;
 let body = '';
@@ -24,13 +22,7 @@ let graph: MapGraph;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'notemap-hit-'));
 
 beforeAll(async () => {
-  for (const file of generateVault({ notes: 400, orphanRate: 0.44, seed: 7 })) {
-    const full = path.join(tmp, file.path);
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    fs.writeFileSync(full, file.text);
-  }
-  const result = await runPipeline(tmp, { builtAt: '2026-01-01T00:00:00.000Z' });
-  body = serializeGraph(result.graph).join('');
+  body = await buildVaultJson(tmp, generateVault({ notes: 400, orphanRate: 0.44, seed: 7 }));
   graph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>();
   graph.import(JSON.parse(body));
   session = await launchBrowser();

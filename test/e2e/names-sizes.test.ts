@@ -11,9 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPipeline } from '../../src/extract/pipeline.js';
-import { serializeGraph } from '../../src/extract/write.js';
-import { launchBrowser, openMap, serveGraphJson, settle, type Session } from './browser.js';
+import { buildVaultJson, launchBrowser, openMap, serveGraphJson, settle, type Session } from './browser.js';
 
 let session: Session;
 let body = '';
@@ -35,13 +33,7 @@ const files: Record<string, string> = {
 for (let i = 1; i <= LEAVES; i++) files[`Note ${i}.md`] = `Leaf ${i}.\n\n${i <= 6 ? '![[Template]]\n' : ''}`;
 
 beforeAll(async () => {
-  for (const [name, text] of Object.entries(files)) {
-    const full = path.join(tmp, name);
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    fs.writeFileSync(full, text);
-  }
-  const result = await runPipeline(tmp, { builtAt: '2026-01-01T00:00:00.000Z' });
-  body = serializeGraph(result.graph).join('');
+  body = await buildVaultJson(tmp, Object.entries(files).map(([name, text]) => ({ path: name, text })));
   session = await launchBrowser();
 }, 120_000);
 afterAll(async () => {

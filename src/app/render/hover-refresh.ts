@@ -31,3 +31,27 @@ export function hoverChangedItems(
 export function edgeHoverChangedItems(graph: MapGraph, before: string | null, after: string | null): ChangedItems {
   return { nodes: [], edges: [before, after].filter((e): e is string => e !== null && graph.hasEdge(e)) };
 }
+
+/**
+ * Runs a highlight once the pointer has rested `ms` (0: at once; performance.ts
+ * hoverRestMs). A newer request replaces a pending one, and a press in the
+ * meantime (a drag starting) drops it: that pointer no longer rests anywhere.
+ */
+export function createRestTimer(ms: number, pressed: () => boolean): { run(action: () => void): void; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const cancel = (): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+  return {
+    run(action) {
+      cancel();
+      if (ms <= 0) return action();
+      timer = setTimeout(() => {
+        timer = null;
+        if (!pressed()) action();
+      }, ms);
+    },
+    cancel,
+  };
+}

@@ -23,7 +23,7 @@ import { edgeLook, neighbourSet, nodeLook, type LookModel } from './reducers.js'
 import { mapSettings } from './settings.js';
 import { buildHitIndex, type HitIndex, type ScreenEdge, type ScreenNode } from './hit-index.js';
 import { hoverRestMs, lightPrograms, performanceSettings } from './performance.js';
-import { edgeHoverChangedItems, hoverChangedItems, type ChangedItems } from './hover-refresh.js';
+import { createRestTimer, edgeHoverChangedItems, hoverChangedItems, type ChangedItems } from './hover-refresh.js';
 import { withLightPrograms } from './light-programs.js';
 import { createSigmaFramedLater, redrawAfterDrag } from './needless-redraws.js';
 import { SHIFT_PAN_NODES, shiftWhilePanning } from './pan-shift.js';
@@ -259,9 +259,10 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     }
   });
 
-  /** Pending highlights of a node or a link on a big map (performance.ts hoverRestMs). */
-  let hoverTimer: ReturnType<typeof setTimeout> | null = null;
-  let edgeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Highlights of a node or a link: on a big map once the pointer rests (performance.ts hoverRestMs). */
+  const pressed = () => sigma.getMouseCaptor().isMouseDown;
+  const nodeRest = createRestTimer(hoverRestMs(graph.order), pressed);
+  const edgeRest = createRestTimer(hoverRestMs(graph.order), pressed);
   function applyHover(key: string | null): void {
     if (key === hovered) return;
     const before = { centre: hovered, set: hoverSet };
@@ -271,6 +272,12 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     // With a selection the emphasis moves between it and the hover, which changes every look.
     if (!hoverFadesRest && store.get().selected === null) refreshItems(hoverChangedItems(graph, before, { centre: hovered, set: hoverSet }));
     else refreshLooks();
+  }
+  function applyEdgeHover(next: string | null): void {
+    const before = hoveredEdge;
+    hoveredEdge = next;
+    model = { ...model, hoveredEdge };
+    refreshItems(edgeHoverChangedItems(graph, before, next));
   }
 
   const offTheme = theme.onChange((resolved) => {
@@ -286,8 +293,8 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     graph.off('nodeAdded', addedPending);
     graph.off('edgeAdded', addedPending);
     offTheme();
-    if (hoverTimer !== null) clearTimeout(hoverTimer);
-    if (edgeTimer !== null) clearTimeout(edgeTimer);
+    nodeRest.cancel();
+    edgeRest.cancel();
     undoDragRedraw();
     undoPanShift();
     sigma.kill();
@@ -296,28 +303,13 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
     sigma,
     graph,
     setHovered(key) {
-      if (hoverTimer !== null) clearTimeout(hoverTimer);
-      hoverTimer = null;
-      if (key === hovered) return;
-      const rest = hoverRestMs(graph.order);
-      // A press in the meantime started a drag: that pointer no longer rests anywhere.
-      if (rest > 0) hoverTimer = setTimeout(() => ((hoverTimer = null), sigma.getMouseCaptor().isMouseDown || applyHover(key)), rest);
-      else applyHover(key);
+      nodeRest.cancel();
+      if (key !== hovered) nodeRest.run(() => applyHover(key));
     },
     setHoveredEdge(edge) {
-      if (edgeTimer !== null) clearTimeout(edgeTimer);
-      edgeTimer = null;
+      edgeRest.cancel();
       const next = edge !== null && graph.hasEdge(edge) ? edge : null;
-      if (next === hoveredEdge) return;
-      const apply = (): void => {
-        const before = hoveredEdge;
-        hoveredEdge = next;
-        model = { ...model, hoveredEdge };
-        refreshItems(edgeHoverChangedItems(graph, before, next));
-      };
-      const rest = hoverRestMs(graph.order);
-      if (rest > 0) edgeTimer = setTimeout(() => ((edgeTimer = null), sigma.getMouseCaptor().isMouseDown || apply()), rest);
-      else apply();
+      if (next !== hoveredEdge) edgeRest.run(() => applyEdgeHover(next));
     },
     hitIndex,
     followLayout(on) {

@@ -4,35 +4,15 @@
  * changed: the renderer re-runs the reducers on those alone.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW } from '../../../src/app/state/types.js';
-import { computeVisibleUncached } from '../../../src/app/state/visibility.js';
-import { buildTagPaletteUncached } from '../../../src/app/style/colors.js';
-import { nodeSize } from '../../../src/app/style/sizes.js';
-import { PALETTES } from '../../../src/app/render/palette.js';
 import { edgeLook, neighbourSet, nodeLook, type LookModel } from '../../../src/app/render/reducers.js';
 import { edgeHoverChangedItems, hoverChangedItems } from '../../../src/app/render/hover-refresh.js';
 import { sampleGraph } from './graph-fixture.js';
+import { lookModel } from './look-model.js';
 
 const graph = sampleGraph();
 
 function model(hovered: string | null, hoverFadesRest: boolean, selected: string | null = null, hoveredEdge: string | null = null): LookModel {
-  const state = { ...DEFAULT_VIEW, selected };
-  const tags = buildTagPaletteUncached(graph, { tagDepth: 0, colorCommonTags: false, theme: 'light' });
-  return {
-    graph,
-    state,
-    visible: computeVisibleUncached(graph, state).nodes,
-    colorOf: tags.nodeColor,
-    ghostColor: '#cccccc',
-    sizeOf: (_k, a) => nodeSize(a.inDegree, state.sizeScale, a.kind),
-    palette: PALETTES.light,
-    density: 1,
-    hovered,
-    hoverSet: hovered ? neighbourSet(graph, hovered) : new Set(),
-    selectSet: selected ? neighbourSet(graph, selected) : new Set(),
-    hoveredEdge,
-    hoverFadesRest,
-  };
+  return lookModel(graph, { selected }, hovered, { hoveredEdge, hoverFadesRest });
 }
 
 /** Keys of the nodes and edges whose looks differ between two models. */

@@ -9,13 +9,11 @@ import { fitScale, insideView, ratioToFit, type GroupExtent } from '../../../src
 import { reframes } from '../../../src/app/render/reframe.js';
 import { buildRelaxMessage, RELAX_TICKS_PER_BATCH } from '../../../src/app/layout/relax.js';
 import { DEFAULT_VIEW, type ViewState } from '../../../src/app/state/types.js';
-import { computeVisibleUncached } from '../../../src/app/state/visibility.js';
-import { buildTagPaletteUncached } from '../../../src/app/style/colors.js';
-import { nodeSize } from '../../../src/app/style/sizes.js';
 import { PALETTES, mixColor } from '../../../src/app/render/palette.js';
-import { edgeLook, neighbourSet, nodeLook, type LookModel } from '../../../src/app/render/reducers.js';
+import { edgeLook, nodeLook, type LookModel } from '../../../src/app/render/reducers.js';
 import { inHealthShow } from '../../../src/app/render/health-look.js';
 import { sampleGraph } from './graph-fixture.js';
+import { lookModel } from './look-model.js';
 
 const box = (minX: number, maxX: number, minY: number, maxY: number): GroupExtent => ({ minX, maxX, minY, maxY, cx: 0.5, cy: 0.5, points: [] });
 const NONE = { right: 0, bottom: 0 };
@@ -132,23 +130,7 @@ describe('buildRelaxMessage', () => {
 describe('the health panel\'s "show on map"', () => {
   const graph = sampleGraph();
   const palette = PALETTES.light;
-  function model(patch: Partial<ViewState> = {}, hovered: string | null = null): LookModel {
-    const state = { ...DEFAULT_VIEW, ...patch };
-    const tags = buildTagPaletteUncached(graph, { tagDepth: 0, colorCommonTags: false, theme: 'light' });
-    return {
-      graph,
-      state,
-      visible: computeVisibleUncached(graph, state).nodes,
-      colorOf: tags.nodeColor,
-      ghostColor: '#cccccc',
-      sizeOf: (_k, a) => nodeSize(a.inDegree, state.sizeScale, a.kind),
-      palette,
-      density: 1,
-      hovered,
-      hoverSet: hovered ? neighbourSet(graph, hovered) : new Set(),
-      selectSet: state.selected ? neighbourSet(graph, state.selected) : new Set(),
-    };
-  }
+  const model = (patch: Partial<ViewState> = {}, hovered: string | null = null): LookModel => lookModel(graph, patch, hovered);
   const look = (key: string, m: LookModel) => nodeLook(key, graph.getNodeAttributes(key), m);
 
   it('picks out orphans or missing notes', () => {

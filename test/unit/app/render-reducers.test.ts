@@ -1,39 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, type ViewState } from '../../../src/app/state/types.js';
-import { computeVisibleUncached } from '../../../src/app/state/visibility.js';
-import { buildTagPaletteUncached } from '../../../src/app/style/colors.js';
+import type { ViewState } from '../../../src/app/state/types.js';
 import { nodeSize } from '../../../src/app/style/sizes.js';
 import { PALETTES, mixColor } from '../../../src/app/render/palette.js';
 import {
   EDGE_SIZE,
   EDGE_SIZE_FOCUS,
   edgeLook,
-  neighbourSet,
   nodeLook,
   type LookModel,
 } from '../../../src/app/render/reducers.js';
 import { sampleGraph } from './graph-fixture.js';
+import { lookModel } from './look-model.js';
 
 const graph = sampleGraph();
 const palette = PALETTES.light;
 
-function model(patch: Partial<ViewState> = {}, hovered: string | null = null): LookModel {
-  const state = { ...DEFAULT_VIEW, ...patch };
-  const tags = buildTagPaletteUncached(graph, { tagDepth: 0, colorCommonTags: false, theme: 'light' });
-  return {
-    graph,
-    state,
-    visible: computeVisibleUncached(graph, state).nodes,
-    colorOf: tags.nodeColor,
-    ghostColor: '#cccccc',
-    sizeOf: (_k, a) => nodeSize(a.inDegree, state.sizeScale, a.kind),
-    palette,
-    density: 1,
-    hovered,
-    hoverSet: hovered ? neighbourSet(graph, hovered) : new Set(),
-    selectSet: state.selected ? neighbourSet(graph, state.selected) : new Set(),
-  };
-}
+const model = (patch: Partial<ViewState> = {}, hovered: string | null = null): LookModel => lookModel(graph, patch, hovered);
 const look = (key: string, m: LookModel) => nodeLook(key, graph.getNodeAttributes(key), m);
 const edge = (s: string, t: string, m: LookModel) => edgeLook(graph.edge(s, t)!, graph.getEdgeAttributes(s, t), m);
 
