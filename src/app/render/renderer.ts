@@ -21,7 +21,8 @@ import { densityFactor, edgeFade, LABEL_BASE_SIZE, labelDensity, labelFadeAlpha,
 import { mixColor, PALETTES, type CanvasPalette } from './palette.js';
 import { edgeLook, neighbourSet, nodeLook, type LookModel } from './reducers.js';
 import { mapSettings } from './settings.js';
-import { buildHitIndex, type HitIndex, type ScreenEdge, type ScreenNode } from './hit-index.js';
+import type { HitIndex } from './hit-index.js';
+import { measureHitIndex } from './screen-hits.js';
 import { hoverRestMs, lightPrograms, performanceSettings } from './performance.js';
 import { createRestTimer, edgeHoverChangedItems, hoverChangedItems, type ChangedItems } from './hover-refresh.js';
 import { withLightPrograms } from './light-programs.js';
@@ -192,24 +193,7 @@ export function createRenderer(graph: MapGraph, container: HTMLElement, store: S
   const undoDragRedraw = redrawAfterDrag(sigma);
   function hitIndex(): HitIndex {
     if (hit !== null && hit.frame === frame) return hit.index;
-    const nodes: ScreenNode[] = [];
-    const at = new Map<string, ScreenNode>();
-    for (const key of model.visible) {
-      const d = sigma.getNodeDisplayData(key);
-      if (!d || d.hidden) continue;
-      const v = sigma.framedGraphToViewport(d);
-      const n = { key, x: v.x, y: v.y, r: sigma.scaleSize(d.size) };
-      nodes.push(n);
-      at.set(key, n);
-    }
-    const edges: ScreenEdge[] = [];
-    graph.forEachEdge((key, _attrs, source, target) => {
-      const a = at.get(source);
-      const b = at.get(target);
-      if (a !== undefined && b !== undefined) edges.push({ key, x1: a.x, y1: a.y, x2: b.x, y2: b.y });
-    });
-    const { width, height } = sigma.getDimensions();
-    hit = { frame, index: buildHitIndex(nodes, edges, width, height) };
+    hit = { frame, index: measureHitIndex(sigma, graph, model.visible) };
     return hit.index;
   }
   function refreshFull(apply?: () => void): void {
